@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    verbose_name = "Tài khoản"
+    name = "dichvucong.accounts"
+    label = "accounts"

@@ -1,0 +1,109 @@
+"""People: one login model for everyone, a profile per kind of account,
+and staff roles held per agency."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from dichvucong.accounts.constants import AccountKind, Role
+
+
+class User(AbstractUser):
+    """Citizens log in with their 12-digit personal ID number, organisations
+    with their tax code, staff with the user name the administrator gives."""
+
+    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
+    kind = models.CharField(_("loại tài khoản"), max_length=12, choices=AccountKind.choices,
+                            default=AccountKind.CITIZEN)
+
+    class Meta:
+        verbose_name = _("tài khoản")
+        verbose_name_plural = _("tài khoản")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def is_officer(self) -> bool:
+        return self.kind == AccountKind.STAFF
+
+    def has_role(self, role: str, agency_id: int | None = None) -> bool:
+        roles = self.staff_roles.filter(role=role)
+        if agency_id is not None:
+            roles = roles.filter(agency_id=agency_id)
+        return roles.exists()
+
+
+class CitizenProfile(models.Model):
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="citizen")
+    id_number = models.CharField(_("số định danh cá nhân"), max_length=12, unique=True)
+    date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
+    phone = models.CharField(_("số điện thoại"), max_length=10)
+    address = models.CharField(_("địa chỉ (số nhà, đường)"), max_length=300, blank=True)
+    ward = models.ForeignKey("catalogue.AdminUnit", on_delete=models.PROTECT, null=True,
+                             blank=True, related_name="+", verbose_name=_("phường/xã"))
+    residential_group = models.ForeignKey("catalogue.AdminUnit", on_delete=models.PROTECT,
+                                          null=True, blank=True, related_name="+",
+                                          verbose_name=_("tổ dân phố"))
+
+    class Meta:
+        verbose_name = _("hồ sơ công dân")
+        verbose_name_plural = _("hồ sơ công dân")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class OrganisationProfile(models.Model):
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="organisation")
+    name = models.CharField(_("tên tổ chức, doanh nghiệp"), max_length=300)
+    tax_code = models.CharField(_("mã số thuế"), max_length=14, unique=True)
+    representative = models.CharField(_("người đại diện"), max_length=150)
+    phone = models.CharField(_("số điện thoại"), max_length=10)
+    address = models.CharField(_("địa chỉ trụ sở"), max_length=300, blank=True)
+    ward = models.ForeignKey("catalogue.AdminUnit", on_delete=models.PROTECT, null=True,
+                             blank=True, related_name="+", verbose_name=_("phường/xã"))
+
+    class Meta:
+        verbose_name = _("hồ sơ tổ chức")
+        verbose_name_plural = _("hồ sơ tổ chức")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StaffRole(models.Model):
+    """A role one officer holds in one agency. A school coordinator's role
+    also names the school."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="staff_roles")
+    role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices)
+    agency = models.ForeignKey("catalogue.Agency", on_delete=models.PROTECT,
+                               related_name="staff_roles", verbose_name=_("cơ quan"))
+    school = models.ForeignKey("outreach.School", on_delete=models.PROTECT, null=True,
+                               blank=True, related_name="coordinators",
+                               verbose_name=_("trường"))
+
+    class Meta:
+        verbose_name = _("vai trò cán bộ")
+        verbose_name_plural = _("vai trò cán bộ")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "agency"], name="unique_staff_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.agency}"
+
+
+class LoginFailure(models.Model):
+    """One failed login. Keyed by a keyed hash of the login name, so the
+    table holds no ID numbers in clear; rows older than the lockout window
+    are pruned when new ones are written."""
+
+    account_key = models.CharField(max_length=64, db_index=True)
+    at = models.DateTimeField(db_index=True)

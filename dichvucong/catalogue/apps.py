@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CatalogueConfig(AppConfig):
+    verbose_name = "Danh mục"
+    name = "dichvucong.catalogue"
+    label = "catalogue"
