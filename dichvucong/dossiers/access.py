@@ -1,0 +1,44 @@
+"""Who may see and act on which dossier: one place for web, API and exports.
+
+Staff see the dossiers of the agencies they hold a back-office role in; a
+role at a People's Committee also covers its departments (the district's
+one-stop office receives for all of them). Applicants see their own."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from dichvucong.accounts.constants import Role
+from dichvucong.dossiers.models import Dossier
+
+BACK_OFFICE_ROLES = (Role.RECEPTIONIST, Role.SPECIALIST, Role.LEADER)
+
+
+def agency_ids_for(user, roles=BACK_OFFICE_ROLES) -> set[int]:  # type: ignore[no-untyped-def]
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(user.staff_roles.filter(role__in=roles).values_list("agency_id", flat=True))
+
+
+def _agency_filter(agency_ids: set[int]) -> Q:
+    return Q(agency_id__in=agency_ids) | Q(agency__parent_id__in=agency_ids)
+
+
+def staff_dossiers(user, roles=BACK_OFFICE_ROLES) -> QuerySet[Dossier]:  # type: ignore[no-untyped-def]
+    """Real (non-draft, non-practice) dossiers of the user's agencies."""
+    ids = agency_ids_for(user, roles)
+    if not ids:
+        return Dossier.objects.none()
+    return (Dossier.objects.filter(_agency_filter(ids), is_practice=False)
+            .exclude(status=0).select_related("procedure", "agency"))
+
+
+def applicant_dossiers(user) -> QuerySet[Dossier]:  # type: ignore[no-untyped-def]
+    if not getattr(user, "is_authenticated", False):
+        return Dossier.objects.none()
+    return Dossier.objects.filter(applicant=user).select_related("procedure", "agency")
+
+
+def holds_role(user, dossier: Dossier, role: str) -> bool:  # type: ignore[no-untyped-def]
+    ids = agency_ids_for(user, (role,))
+    return dossier.agency_id in ids or dossier.agency.parent_id in ids

@@ -1,0 +1,23 @@
+"""Issuing dossier codes, unique under concurrent submissions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F
+
+from dichvucong.catalogue.models import Agency
+from dichvucong.dossiers.models import DailySequence
+from dichvucong.lib.dossier_codes import format_code
+
+
+def issue_code(agency: Agency, day: date) -> str:
+    """Take the next number of `agency` on `day`. The increment is a single
+    UPDATE, so the database's row lock orders concurrent callers; the number
+    is read back inside the same transaction."""
+    with transaction.atomic():
+        row, _ = DailySequence.objects.get_or_create(agency=agency, day=day)
+        DailySequence.objects.filter(pk=row.pk).update(last=F("last") + 1)
+        last = DailySequence.objects.values_list("last", flat=True).get(pk=row.pk)
+    return format_code(agency.unit_code, day, last)

@@ -1,0 +1,277 @@
+"""Every status change of a dossier, in one place (Decree 61/2018).
+
+Each operation locks the dossier row, checks the current status and the
+actor's role, changes the row with a conditional update on the old status,
+and appends the event, all in one transaction. A refused transition raises
+TransitionError with a Vietnamese message and changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dichvucong.accounts.constants import Role
+from dichvucong.catalogue.calendar import office_calendar
+from dichvucong.dossiers import events
+from dichvucong.dossiers.access import holds_role
+from dichvucong.dossiers.codes import issue_code
+from dichvucong.dossiers.constants import (
+    SUPPLEMENT_WINDOW_WORKING_DAYS,
+    EventKind,
+    Status,
+)
+from dichvucong.dossiers.models import Dossier
+
+
+class TransitionError(Exception):
+    """A change the rules do not allow now; the message is for the user."""
+
+
+def _locked(dossier: Dossier) -> Dossier:
+    return Dossier.objects.select_for_update().select_related("procedure", "agency").get(
+        pk=dossier.pk)
+
+
+def _require_status(dossier: Dossier, allowed: tuple[int, ...]) -> None:
+    if dossier.status not in allowed:
+        raise TransitionError(
+            _("Không thực hiện được: hồ sơ đang ở trạng thái “%(status)s”.")
+            % {"status": dossier.get_status_display()})
+
+
+def _require_role(actor: Any, dossier: Dossier, *roles: str) -> None:
+    if not any(holds_role(actor, dossier, role) for role in roles):
+        raise TransitionError(_("Bạn không có quyền thực hiện thao tác này với hồ sơ."))
+
+
+def _require_applicant(actor: Any, dossier: Dossier) -> None:
+    if dossier.applicant_id != getattr(actor, "pk", None):
+        raise TransitionError(_("Chỉ người nộp hồ sơ được thực hiện thao tác này."))
+
+
+def _require_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionError(_("Vui lòng ghi rõ lý do."))
+    return reason
+
+
+def _move(dossier: Dossier, actor: Any, target: int, *, reason: str = "",
+          data: dict[str, Any] | None = None, **changes: Any) -> Dossier:
+    """Set the new status and fields if the status is still what we read,
+    then append the event. The caller has locked the row."""
+    old = dossier.status
+    changes["updated_at"] = timezone.now()
+    updated = Dossier.objects.filter(pk=dossier.pk, status=old).update(status=target, **changes)
+    if updated != 1:
+        raise TransitionError(_("Hồ sơ vừa được người khác cập nhật, vui lòng tải lại trang."))
+    for name, value in changes.items():
+        setattr(dossier, name, value)
+    dossier.status = target
+    events.record(dossier, actor=actor, kind=EventKind.STATUS, from_status=old,
+                  to_status=target, reason=reason, data=data)
+    return dossier
+
+
+# --- Applicant ------------------------------------------------------------
+
+@transaction.atomic
+def submit(dossier: Dossier, actor: Any) -> Dossier:
+    """Draft -> 1. Idempotent: submitting an already submitted dossier
+    returns it unchanged, so a double click or a retried request makes one
+    dossier with one code. Completeness is checked by the caller's form
+    engine (dossiers.submission) before this is called."""
+    dossier = _locked(dossier)
+    _require_applicant(actor, dossier)
+    if dossier.status != Status.DRAFT:
+        return dossier
+    now = timezone.now()
+    code = issue_code(dossier.agency, timezone.localdate(now))
+    return _move(dossier, actor, Status.SUBMITTED, code=code, submitted_at=now)
+
+
+@transaction.atomic
+def withdraw(dossier: Dossier, actor: Any, reason: str = "") -> Dossier:
+    """The applicant withdraws before processing starts (status 1 or 2)."""
+    dossier = _locked(dossier)
+    _require_applicant(actor, dossier)
+    _require_status(dossier, (Status.SUBMITTED, Status.ACCEPTED))
+    return _move(dossier, actor, Status.WITHDRAWN, reason=reason, closed_at=timezone.now())
+
+
+@transaction.atomic
+def supply(dossier: Dossier, actor: Any, note: str = "") -> Dossier:
+    """The applicant has uploaded the supplement. Back to reception if it
+    was asked for there; back to processing otherwise, with the deadline
+    counted again from zero from now (Decree 61/2018 art. 19)."""
+    dossier = _locked(dossier)
+    _require_applicant(actor, dossier)
+    _require_status(dossier, (Status.SUPPLEMENT,))
+    target = dossier.supplement_status_from or Status.SUBMITTED
+    changes: dict[str, Any] = {}
+    if target != Status.SUBMITTED:
+        now = timezone.now()
+        changes = {"received_at": now,
+                   "due_date": office_calendar().due_date(now, dossier.procedure.working_days)}
+    return _move(dossier, actor, target, reason=note, **changes)
+
+
+# --- Reception ------------------------------------------------------------
+
+@transaction.atomic
+def accept(dossier: Dossier, actor: Any) -> Dossier:
+    """1 -> 2: the receipt and appointment slip (01); the clock starts."""
+    dossier = _locked(dossier)
+    _require_role(actor, dossier, Role.RECEPTIONIST)
+    _require_status(dossier, (Status.SUBMITTED,))
+    now = timezone.now()
+    due = office_calendar().due_date(now, dossier.procedure.working_days)
+    return _move(dossier, actor, Status.ACCEPTED, received_at=now, due_date=due, holder=actor,
+                 data={"due_date": due.isoformat()})
+
+
+@transaction.atomic
+def refuse(dossier: Dossier, actor: Any, reason: str) -> Dossier:
+    """1 -> 3 with reasons (slip 03)."""
+    dossier = _locked(dossier)
+    _require_role(actor, dossier, Role.RECEPTIONIST)
+    _require_status(dossier, (Status.SUBMITTED,))
+    return _move(dossier, actor, Status.REFUSED, reason=_require_reason(reason),
+                 closed_at=timezone.now())
+
+
+@transaction.atomic
+def request_supplement(dossier: Dossier, actor: Any, missing: list[str],
+                       note: str = "") -> Dossier:
+    """-> 5, once and completely (slip 02); the clock stops. At reception
+    (status 1) by the receptionist; in processing (status 4) by the
+    assigned specialist, within 3 working days of receipt."""
+    dossier = _locked(dossier)
+    _require_status(dossier, (Status.SUBMITTED, Status.PROCESSING))
+    missing = [item.strip() for item in missing if item and item.strip()]
+    if not missing:
+        raise TransitionError(_("Vui lòng liệt kê đầy đủ các giấy tờ cần bổ sung."))
+    if dossier.supplement_requested_at is not None:
+        raise TransitionError(_("Hồ sơ đã được yêu cầu bổ sung một lần; "
+                                "chỉ được yêu cầu bổ sung một lần, đầy đủ."))
+    if dossier.status == Status.SUBMITTED:
+        _require_role(actor, dossier, Role.RECEPTIONIST)
+    else:
+        _require_assignee(actor, dossier)
+        _require_within_supplement_window(dossier)
+    return _move(dossier, actor, Status.SUPPLEMENT, reason=note,
+                 data={"missing": missing}, supplement_requested_at=timezone.now(),
+                 supplement_status_from=dossier.status)
+
+
+def _require_assignee(actor: Any, dossier: Dossier) -> None:
+    if dossier.assignee_id != getattr(actor, "pk", None):
+        raise TransitionError(_("Chỉ chuyên viên được phân công mới thực hiện được."))
+
+
+def _require_within_supplement_window(dossier: Dossier) -> None:
+    calendar = office_calendar()
+    start = calendar.reception_day(dossier.received_at)
+    elapsed = calendar.working_days_between(start, timezone.localdate())
+    if elapsed > SUPPLEMENT_WINDOW_WORKING_DAYS:
+        raise TransitionError(_("Đã quá 3 ngày làm việc kể từ ngày tiếp nhận, "
+                                "không được yêu cầu bổ sung."))
+
+
+# --- Processing -----------------------------------------------------------
+
+@transaction.atomic
+def assign(dossier: Dossier, actor: Any, specialist: Any) -> Dossier:
+    """The leader assigns (or reassigns) a specialist: 2 -> 4."""
+    dossier = _locked(dossier)
+    _require_role(actor, dossier, Role.LEADER)
+    _require_status(dossier, (Status.ACCEPTED, Status.PROCESSING))
+    if not holds_role(specialist, dossier, Role.SPECIALIST):
+        raise TransitionError(_("Người được phân công không phải chuyên viên của cơ quan."))
+    data = {"assignee": specialist.get_full_name()}
+    if dossier.status == Status.ACCEPTED:
+        return _move(dossier, actor, Status.PROCESSING, data=data, assignee=specialist,
+                     holder=specialist)
+    Dossier.objects.filter(pk=dossier.pk).update(assignee=specialist, holder=specialist)
+    dossier.assignee, dossier.holder = specialist, specialist
+    events.record(dossier, actor=actor, kind=EventKind.ASSIGN, data=data)
+    return dossier
+
+
+@transaction.atomic
+def forward(dossier: Dossier, actor: Any, opinion: str) -> Dossier:
+    """The specialist sends the appraised dossier with a draft result to
+    the leader; the status stays 4, the holder changes."""
+    dossier = _locked(dossier)
+    _require_status(dossier, (Status.PROCESSING,))
+    _require_assignee(actor, dossier)
+    Dossier.objects.filter(pk=dossier.pk).update(holder=None)
+    dossier.holder = None
+    events.record(dossier, actor=actor, kind=EventKind.FORWARD,
+                  reason=_require_reason(opinion), data={"forwarded": True})
+    return dossier
+
+
+def was_forwarded(dossier: Dossier) -> bool:
+    last = dossier.events.exclude(kind=EventKind.NOTE).order_by("-seq").first()
+    return last is not None and last.kind == EventKind.FORWARD
+
+
+@transaction.atomic
+def approve(dossier: Dossier, actor: Any) -> Dossier:
+    """The leader approves the forwarded dossier: 4 -> 9, result ready."""
+    dossier = _locked(dossier)
+    _require_role(actor, dossier, Role.LEADER)
+    _require_status(dossier, (Status.PROCESSING,))
+    if not was_forwarded(dossier):
+        raise TransitionError(_("Chuyên viên chưa trình hồ sơ để phê duyệt."))
+    return _move(dossier, actor, Status.RESOLVED, resolved_at=timezone.now(), holder=None)
+
+
+@transaction.atomic
+def stop(dossier: Dossier, actor: Any, reason: str) -> Dossier:
+    """The leader stops processing with reasons: 4 -> 8."""
+    dossier = _locked(dossier)
+    _require_role(actor, dossier, Role.LEADER)
+    _require_status(dossier, (Status.PROCESSING,))
+    return _move(dossier, actor, Status.STOPPED, reason=_require_reason(reason),
+                 closed_at=timezone.now(), holder=None)
+
+
+@transaction.atomic
+def return_result(dossier: Dossier, actor: Any) -> Dossier:
+    """The result is handed over at the counter: 9 -> 10."""
+    dossier = _locked(dossier)
+    _require_role(actor, dossier, Role.RECEPTIONIST)
+    _require_status(dossier, (Status.RESOLVED,))
+    now = timezone.now()
+    return _move(dossier, actor, Status.RETURNED, returned_at=now, closed_at=now)
+
+
+@transaction.atomic
+def apologise(dossier: Dossier, actor: Any, new_date: date, reason: str) -> Dossier:
+    """Slip 04: the office will be late. Once per dossier, at least one day
+    before the deadline, with a new date after it."""
+    dossier = _locked(dossier)
+    _require_role(actor, dossier, Role.LEADER, Role.RECEPTIONIST)
+    _require_status(dossier, (Status.ACCEPTED, Status.PROCESSING, Status.AWAITING_PAYMENT))
+    if dossier.extended_due_date is not None:
+        raise TransitionError(_("Hồ sơ đã có phiếu xin lỗi và hẹn lại; chỉ được hẹn lại một lần."))
+    if timezone.localdate() >= dossier.due_date:
+        raise TransitionError(_("Phiếu xin lỗi phải lập trước hạn trả ít nhất một ngày."))
+    if new_date <= dossier.due_date:
+        raise TransitionError(_("Ngày hẹn mới phải sau ngày hẹn trả cũ."))
+    if not office_calendar().is_working_day(new_date):
+        raise TransitionError(_("Ngày hẹn mới phải là ngày làm việc."))
+    reason = _require_reason(reason)
+    Dossier.objects.filter(pk=dossier.pk).update(extended_due_date=new_date)
+    dossier.extended_due_date = new_date
+    events.record(dossier, actor=actor, kind=EventKind.APOLOGY, reason=reason,
+                  data={"old_due_date": dossier.due_date.isoformat(),
+                        "new_due_date": new_date.isoformat()})
+    return dossier

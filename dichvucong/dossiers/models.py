@@ -1,0 +1,152 @@
+"""The dossier, its attachments, its append-only event log, and the daily
+code sequence per agency."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from dichvucong.dossiers.constants import AttachmentKind, Delivery, EventKind, Status
+
+
+class Dossier(models.Model):
+    """A dossier from draft to returned result. Status changes only through
+    dossiers.lifecycle, which writes the event in the same transaction."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    code = models.CharField(_("mã hồ sơ"), max_length=60, unique=True, null=True, blank=True)
+    procedure = models.ForeignKey("catalogue.Procedure", on_delete=models.PROTECT,
+                                  related_name="dossiers", verbose_name=_("thủ tục"))
+    agency = models.ForeignKey("catalogue.Agency", on_delete=models.PROTECT,
+                               related_name="dossiers", verbose_name=_("cơ quan tiếp nhận"))
+    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="dossiers", verbose_name=_("người nộp"))
+    helper = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                               blank=True, related_name="helped_dossiers",
+                               verbose_name=_("người hỗ trợ"))
+    # What the applicant declared, kept on the dossier so that later profile
+    # edits do not rewrite history; also the second factor of public lookup.
+    applicant_name = models.CharField(_("họ tên người nộp"), max_length=150)
+    applicant_id_number = models.CharField(max_length=14, blank=True)
+    applicant_phone = models.CharField(max_length=10, blank=True)
+    applicant_email = models.EmailField(blank=True)
+    form_data = models.JSONField(default=dict, blank=True)
+    delivery = models.CharField(_("hình thức nhận kết quả"), max_length=8,
+                                choices=Delivery.choices, default=Delivery.COUNTER)
+    delivery_address = models.CharField(max_length=300, blank=True)
+    status = models.PositiveSmallIntegerField(_("trạng thái"), choices=Status.choices,
+                                              default=Status.DRAFT, db_index=True)
+    is_practice = models.BooleanField(default=False, db_index=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    received_at = models.DateTimeField(_("ngày tiếp nhận"), null=True, blank=True)
+    due_date = models.DateField(_("ngày hẹn trả"), null=True, blank=True)
+    extended_due_date = models.DateField(_("ngày hẹn trả mới"), null=True, blank=True)
+    supplement_requested_at = models.DateTimeField(null=True, blank=True)
+    supplement_status_from = models.PositiveSmallIntegerField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    returned_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                                 blank=True, related_name="assigned_dossiers",
+                                 verbose_name=_("chuyên viên xử lý"))
+    holder = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                               blank=True, related_name="held_dossiers")
+    last_event_hash = models.CharField(max_length=64, blank=True)
+    event_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("hồ sơ")
+        verbose_name_plural = _("hồ sơ")
+        ordering = ["-submitted_at", "-created_at"]
+        indexes = [models.Index(fields=["agency", "status"])]
+
+    def __str__(self) -> str:
+        return self.code or _("Bản nháp")
+
+    @property
+    def effective_due_date(self) -> date | None:
+        return self.extended_due_date or self.due_date
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == Status.DRAFT
+
+
+class Attachment(models.Model):
+    """An uploaded file, stored under a generated name outside the web root
+    and served only by views that check access."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey("catalogue.RequiredDocument", on_delete=models.PROTECT,
+                                 null=True, blank=True, related_name="+")
+    kind = models.CharField(max_length=12, choices=AttachmentKind.choices,
+                            default=AttachmentKind.APPLICATION)
+    file = models.FileField(upload_to="dossiers/%Y/%m/")
+    original_name = models.CharField(_("tên tệp"), max_length=200)
+    content_type = models.CharField(max_length=60)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class Event(models.Model):
+    """One change to a dossier. Append-only: each row carries the hash of
+    the dossier's previous event, so an edit or deletion afterwards breaks
+    the chain and `manage.py verify_events` finds it."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="events")
+    seq = models.PositiveIntegerField()
+    at = models.DateTimeField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                              blank=True, related_name="+")
+    actor_name = models.CharField(max_length=150, blank=True)
+    kind = models.CharField(max_length=10, choices=EventKind.choices)
+    from_status = models.PositiveSmallIntegerField(null=True, blank=True,
+                                                   choices=Status.choices)
+    to_status = models.PositiveSmallIntegerField(null=True, blank=True, choices=Status.choices)
+    reason = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["dossier", "seq"]
+        constraints = [models.UniqueConstraint(fields=["dossier", "seq"], name="unique_event_seq")]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id}#{self.seq} {self.kind}"
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self.pk is not None:
+            raise PermissionError("events are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError("events are append-only")
+
+
+class DailySequence(models.Model):
+    """The last number issued by one agency on one day, for dossier codes."""
+
+    agency = models.ForeignKey("catalogue.Agency", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "day"], name="unique_seq_day")]
