@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "dichvucong.catalogue",
     "dichvucong.accounts",
     "dichvucong.outreach",
+    "dichvucong.dossiers",
+    "dichvucong.backoffice",
 ]
 
 MIDDLEWARE = [

@@ -5,3 +5,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "Tài khoản"
     name = "dichvucong.accounts"
     label = "accounts"
+
+    def ready(self) -> None:
+        from dichvucong.accounts import signals  # noqa: F401  (connects the receivers)

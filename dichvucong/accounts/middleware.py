@@ -1,11 +1,78 @@
-"""Placeholder replaced by the accounts work: session limits."""
+"""Session limits: officers are logged out after a spell without requests,
+and every session ends a fixed time after login.
+
+Both times live in the session itself (epoch seconds), so the limits hold
+across any number of app servers sharing the session store.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.contrib.messages.storage import default_storage
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from dichvucong.accounts.constants import AccountKind
+
+LOGIN_AT = "accounts.login_at"
+LAST_SEEN = "accounts.last_seen"
+
+
+def stamp_login(session: Any, now: float | None = None) -> None:
+    now = time.time() if now is None else now
+    session[LOGIN_AT] = now
+    session[LAST_SEEN] = now
+
+
+def has_idle_limit(user: Any) -> bool:
+    # Admin-site users count as officers too, whatever their account kind.
+    return user.kind == AccountKind.STAFF or user.is_staff
+
+
+def session_expired(session: Any, user: Any, now: float) -> bool:
+    login_at = session.get(LOGIN_AT, now)
+    if now - login_at >= settings.SESSION_MAX_SECONDS:
+        return True
+    last_seen = session.get(LAST_SEEN, now)
+    return has_idle_limit(user) and now - last_seen >= settings.STAFF_IDLE_SECONDS
+
 
 class SessionLimitsMiddleware:
-    def __init__(self, get_response):  # type: ignore[no-untyped-def]
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):  # type: ignore[no-untyped-def]
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = time.time()
+            if session_expired(request.session, user, now):
+                return end_session(request)
+            if LOGIN_AT not in request.session:
+                # A session from before these limits existed: start counting.
+                request.session[LOGIN_AT] = now
+            request.session[LAST_SEEN] = now
         return self.get_response(request)
+
+
+def end_session(request: HttpRequest) -> HttpResponse:
+    next_url = request.get_full_path() if request.method == "GET" else ""
+    logout(request)
+    response = redirect_to_login(next_url) if next_url else redirect(settings.LOGIN_URL)
+    text = _("Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.")
+    if hasattr(request, "_messages"):
+        messages.warning(request, text)
+        return response
+    # MessageMiddleware sits below this one and never sees this response,
+    # so the message is stored here by hand.
+    storage = default_storage(request)
+    storage.add(messages.WARNING, text)
+    storage.update(response)
+    return response

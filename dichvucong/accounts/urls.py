@@ -1,9 +1,43 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
+
+from dichvucong.accounts import views
+from dichvucong.accounts.forms import LoginForm, NewPasswordForm, ResetRequestForm
 
 app_name = "accounts"
+
+login_view = auth_views.LoginView.as_view(
+    form_class=LoginForm,
+    template_name="accounts/login.html",
+    redirect_authenticated_user=True,
+)
+password_reset = auth_views.PasswordResetView.as_view(
+    form_class=ResetRequestForm,
+    template_name="accounts/password_reset_form.html",
+    email_template_name="accounts/password_reset_email.txt",
+    subject_template_name="accounts/password_reset_subject.txt",
+    success_url=reverse_lazy("accounts:password_reset_done"),
+)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="accounts/password_reset_done.html",
+)
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    form_class=NewPasswordForm,
+    template_name="accounts/password_reset_confirm.html",
+    success_url=reverse_lazy("accounts:password_reset_complete"),
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/password_reset_complete.html",
+)
+
 urlpatterns = [
-    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
-    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path("dang-ky/", auth_views.LoginView.as_view(), name="register"),
+    path("", views.profile, name="profile"),
+    path("dang-nhap/", login_view, name="login"),
+    path("dang-xuat/", views.logout_view, name="logout"),
+    path("dang-ky/", views.register_citizen, name="register"),
+    path("dang-ky/to-chuc/", views.register_organisation, name="register_organisation"),
+    path("quen-mat-khau/", password_reset, name="password_reset"),
+    path("quen-mat-khau/da-gui/", password_reset_done, name="password_reset_done"),
+    path("quen-mat-khau/xong/", password_reset_complete, name="password_reset_complete"),
+    path("quen-mat-khau/<uidb64>/<token>/", password_reset_confirm, name="password_reset_confirm"),
 ]

@@ -5,11 +5,12 @@ from django.db.utils import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from dichvucong.catalogue.services import featured_procedures
+from dichvucong.catalogue.services import featured_procedures, fields_in_use
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"procedures": featured_procedures()})
+    context = {"procedures": featured_procedures(), "fields": fields_in_use()}
+    return render(request, "core/home.html", context)
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
