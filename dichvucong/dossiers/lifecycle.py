@@ -25,7 +25,9 @@ from dichvucong.dossiers.constants import (
     EventKind,
     Status,
 )
+from dichvucong.dossiers.fees import dossier_fee
 from dichvucong.dossiers.models import Dossier
+from dichvucong.dossiers.signals import status_changed
 
 
 class TransitionError(Exception):
@@ -73,8 +75,9 @@ def _move(dossier: Dossier, actor: Any, target: int, *, reason: str = "",
     for name, value in changes.items():
         setattr(dossier, name, value)
     dossier.status = target
-    events.record(dossier, actor=actor, kind=EventKind.STATUS, from_status=old,
-                  to_status=target, reason=reason, data=data)
+    event = events.record(dossier, actor=actor, kind=EventKind.STATUS, from_status=old,
+                          to_status=target, reason=reason, data=data)
+    status_changed.send(sender=Dossier, dossier=dossier, event=event)
     return dossier
 
 
@@ -92,7 +95,8 @@ def submit(dossier: Dossier, actor: Any) -> Dossier:
         return dossier
     now = timezone.now()
     code = issue_code(dossier.agency, timezone.localdate(now))
-    return _move(dossier, actor, Status.SUBMITTED, code=code, submitted_at=now)
+    return _move(dossier, actor, Status.SUBMITTED, code=code, submitted_at=now,
+                 fee_amount=dossier_fee(dossier))
 
 
 @transaction.atomic
@@ -124,15 +128,59 @@ def supply(dossier: Dossier, actor: Any, note: str = "") -> Dossier:
 # --- Reception ------------------------------------------------------------
 
 @transaction.atomic
-def accept(dossier: Dossier, actor: Any) -> Dossier:
-    """1 -> 2: the receipt and appointment slip (01); the clock starts."""
+def accept(dossier: Dossier, actor: Any, *, fee_amount: int | None = None,
+           exemption_confirmed: bool | None = None) -> Dossier:
+    """1 -> 2: the receipt and appointment slip (01); the clock starts.
+
+    The receptionist confirms the fee here: the amount the catalogue gives
+    (or, where the catalogue has none, the amount they enter) and any
+    exemption the applicant claimed with evidence. A dossier that then owes
+    a fee waits in 6 until it is paid; payment_received() accepts it."""
     dossier = _locked(dossier)
     _require_role(actor, dossier, Role.RECEPTIONIST)
     _require_status(dossier, (Status.SUBMITTED,))
+    fee = _confirmed_fee(dossier, fee_amount, exemption_confirmed)
+    fee_changes = {"fee_amount": fee, "fee_exemption_confirmed": exemption_confirmed}
+    if fee > 0 and dossier.fee_paid_at is None:
+        return _move(dossier, actor, Status.AWAITING_PAYMENT, holder=actor,
+                     data={"fee_amount": fee}, **fee_changes)
+    return _start_clock(dossier, actor, **fee_changes)
+
+
+def _start_clock(dossier: Dossier, actor: Any, **changes: Any) -> Dossier:
     now = timezone.now()
     due = office_calendar().due_date(now, dossier.procedure.working_days)
-    return _move(dossier, actor, Status.ACCEPTED, received_at=now, due_date=due, holder=actor,
-                 data={"due_date": due.isoformat()})
+    return _move(dossier, actor, Status.ACCEPTED, received_at=now, due_date=due,
+                 holder=actor, data={"due_date": due.isoformat()}, **changes)
+
+
+def _confirmed_fee(dossier: Dossier, entered: int | None, exemption_confirmed: bool | None) -> int:
+    if dossier.fee_exemption and exemption_confirmed is None:
+        raise TransitionError(
+            _("Vui lòng xác nhận đối tượng miễn, giảm lệ phí mà công dân kê khai."))
+    if dossier.fee_exemption and exemption_confirmed:
+        return 0
+    if entered is not None and entered < 0:
+        raise TransitionError(_("Số tiền lệ phí không hợp lệ."))
+    fee = entered if entered is not None else dossier.fee_amount
+    if fee is None:
+        raise TransitionError(_("Thủ tục chưa có mức lệ phí trong danh mục: "
+                                "vui lòng nhập số tiền lệ phí."))
+    return fee
+
+
+@transaction.atomic
+def payment_received(dossier: Dossier, actor: Any = None) -> Dossier:
+    """6 -> 2 when the fee is paid: by the gateway's confirmed notification
+    (actor None, the system) or at the counter (actor a receptionist).
+    Safe to call twice: an already accepted dossier is returned unchanged."""
+    dossier = _locked(dossier)
+    if actor is not None:
+        _require_role(actor, dossier, Role.RECEPTIONIST)
+    if dossier.status != Status.AWAITING_PAYMENT and dossier.fee_paid_at is not None:
+        return dossier
+    _require_status(dossier, (Status.AWAITING_PAYMENT,))
+    return _start_clock(dossier, actor, fee_paid_at=timezone.now())
 
 
 @transaction.atomic

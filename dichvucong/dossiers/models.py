@@ -58,6 +58,13 @@ class Dossier(models.Model):
                                  verbose_name=_("chuyên viên xử lý"))
     holder = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
                                blank=True, related_name="held_dossiers")
+    # Fees (DESIGN.md §5): computed from the procedure's rule at submission,
+    # confirmed at reception (with any exemption the applicant proved).
+    fee_amount = models.PositiveIntegerField(_("lệ phí (đồng)"), null=True, blank=True)
+    fee_exemption = models.CharField(_("đối tượng miễn, giảm"), max_length=30, blank=True)
+    fee_exemption_confirmed = models.BooleanField(null=True, blank=True)
+    fee_paid_at = models.DateTimeField(null=True, blank=True)
+    postal_tracking = models.CharField(_("mã bưu gửi"), max_length=40, blank=True)
     last_event_hash = models.CharField(max_length=64, blank=True)
     event_count = models.PositiveIntegerField(default=0)
 
@@ -139,6 +146,22 @@ class Event(models.Model):
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise PermissionError("events are append-only")
+
+
+class ResultDocument(models.Model):
+    """The electronic result: a PDF whose SHA-256 and verification code are
+    recorded, so anyone holding it can check it against the system."""
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.PROTECT, related_name="result")
+    verification_code = models.CharField(max_length=20, unique=True)
+    file = models.FileField(upload_to="results/%Y/%m/")
+    sha256 = models.CharField(max_length=64, db_index=True)
+    issued_at = models.DateTimeField()
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="+")
+
+    def __str__(self) -> str:
+        return self.verification_code
 
 
 class DailySequence(models.Model):
