@@ -1,0 +1,10 @@
+"""Settings for the test suite: the real settings with a cheaper Argon2.
+
+Production Argon2 costs ~100 MB and tens of milliseconds per hash on
+purpose; the suite creates hundreds of users, so it keeps the same algorithm
+(hashes still start with "argon2") with the smallest cost parameters.
+"""
+
+from dichvucong.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["dichvucong.core.hashers.TestArgon2PasswordHasher"]
