@@ -43,9 +43,10 @@ STAFF = [
     StaffSpec("tuphap.motcua", "Đặng Thu Trang", Role.RECEPTIONIST, "dept:Phòng Tư pháp"),
     StaffSpec("tuphap.chuyenvien", "Lý Văn Đức", Role.SPECIALIST, "dept:Phòng Tư pháp"),
     StaffSpec("tuphap.lanhdao", "Trịnh Thị Mai", Role.LEADER, "dept:Phòng Tư pháp"),
-    StaffSpec("motcuaquan.motcua", "Phan Thị Hồng", Role.RECEPTIONIST, f"dept:{ONE_STOP}"),
-    StaffSpec("motcuaquan.chuyenvien", "Cao Văn Sơn", Role.SPECIALIST, f"dept:{ONE_STOP}"),
-    StaffSpec("motcuaquan.lanhdao", "Dương Thị Yến", Role.LEADER, f"dept:{ONE_STOP}"),
+    # The district's one-stop office receives for every department: its
+    # receptionist holds the role at the district committee, which covers
+    # the departments (dossiers.access).
+    StaffSpec("motcuaquan.motcua", "Phan Thị Hồng", Role.RECEPTIONIST, "district"),
     StaffSpec("quantri", "Quản trị hệ thống", Role.ADMINISTRATOR, "district", superuser=True),
     StaffSpec("gddt", "Nguyễn Thị Thu", Role.EDUCATION_OFFICE, f"dept:{EDUCATION}"),
     StaffSpec(
