@@ -118,11 +118,13 @@ def supply(dossier: Dossier, actor: Any, note: str = "") -> Dossier:
     _require_status(dossier, (Status.SUPPLEMENT,))
     target = dossier.supplement_status_from or Status.SUBMITTED
     changes: dict[str, Any] = {}
+    data: dict[str, Any] = {}
     if target != Status.SUBMITTED:
         now = timezone.now()
-        changes = {"received_at": now,
-                   "due_date": office_calendar().due_date(now, dossier.procedure.working_days)}
-    return _move(dossier, actor, target, reason=note, **changes)
+        due = office_calendar().due_date(now, dossier.procedure.working_days)
+        changes = {"received_at": now, "due_date": due}
+        data = {"due_date": due.isoformat(), "restarted": True}
+    return _move(dossier, actor, target, reason=note, data=data, **changes)
 
 
 # --- Reception ------------------------------------------------------------

@@ -1,0 +1,1 @@
+from dichvucong.dossiers.tests.conftest import cast  # noqa: F401
