@@ -22,6 +22,7 @@ from dichvucong.dossiers.access import holds_role
 from dichvucong.dossiers.codes import issue_code
 from dichvucong.dossiers.constants import (
     SUPPLEMENT_WINDOW_WORKING_DAYS,
+    Delivery,
     EventKind,
     Status,
 )
@@ -294,13 +295,33 @@ def stop(dossier: Dossier, actor: Any, reason: str) -> Dossier:
 
 
 @transaction.atomic
-def return_result(dossier: Dossier, actor: Any) -> Dossier:
-    """The result is handed over at the counter: 9 -> 10."""
+def return_result(dossier: Dossier, actor: Any, tracking_number: str = "") -> Dossier:
+    """9 -> 10 by the receptionist: handed over at the counter, or posted
+    (then the postal tracking number is recorded)."""
     dossier = _locked(dossier)
     _require_role(actor, dossier, Role.RECEPTIONIST)
     _require_status(dossier, (Status.RESOLVED,))
+    tracking_number = (tracking_number or "").strip()
+    if dossier.delivery == Delivery.POST and not tracking_number:
+        raise TransitionError(_("Vui lòng nhập mã bưu gửi khi gửi kết quả qua bưu chính."))
     now = timezone.now()
-    return _move(dossier, actor, Status.RETURNED, returned_at=now, closed_at=now)
+    return _move(dossier, actor, Status.RETURNED, returned_at=now, closed_at=now,
+                 postal_tracking=tracking_number, data={"delivery": dossier.delivery,
+                                                        "tracking": tracking_number})
+
+
+@transaction.atomic
+def result_collected_online(dossier: Dossier, actor: Any) -> Dossier:
+    """9 -> 10 when the applicant who chose online delivery first downloads
+    the electronic result. Later downloads change nothing."""
+    dossier = _locked(dossier)
+    _require_applicant(actor, dossier)
+    if dossier.status == Status.RETURNED or dossier.delivery != Delivery.ONLINE:
+        return dossier
+    _require_status(dossier, (Status.RESOLVED,))
+    now = timezone.now()
+    return _move(dossier, actor, Status.RETURNED, returned_at=now, closed_at=now,
+                 data={"delivery": Delivery.ONLINE})
 
 
 @transaction.atomic

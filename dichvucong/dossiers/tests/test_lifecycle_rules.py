@@ -184,3 +184,21 @@ class TestApology:
                 lifecycle.apologise(dossier, cast.leader_a, date(2026, 12, 10), "Sớm")
             with pytest.raises(TransitionError, match="ngày làm việc"):
                 lifecycle.apologise(dossier, cast.leader_a, date(2026, 12, 13), "Chủ nhật")
+
+
+def test_a_posted_result_needs_its_tracking_number(cast):
+    dossier = make_dossier(cast, Status.RESOLVED)
+    Dossier.objects.filter(pk=dossier.pk).update(delivery="post", delivery_address="1 Láng Hạ")
+    with pytest.raises(TransitionError, match="mã bưu gửi"):
+        lifecycle.return_result(dossier, cast.receptionist_a)
+    returned = lifecycle.return_result(dossier, cast.receptionist_a, "EV123456789VN")
+    assert returned.status == Status.RETURNED and returned.postal_tracking == "EV123456789VN"
+
+
+def test_an_online_result_is_returned_when_the_applicant_first_downloads_it(cast):
+    dossier = make_dossier(cast, Status.RESOLVED)
+    Dossier.objects.filter(pk=dossier.pk).update(delivery="online")
+    first = lifecycle.result_collected_online(dossier, cast.applicant)
+    again = lifecycle.result_collected_online(dossier, cast.applicant)
+    assert first.status == again.status == Status.RETURNED
+    assert again.events.filter(to_status=Status.RETURNED).count() == 1
