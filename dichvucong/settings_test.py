@@ -5,6 +5,12 @@ purpose; the suite creates hundreds of users, so it keeps the same algorithm
 (hashes still start with "argon2") with the smallest cost parameters.
 """
 
+import tempfile
+from pathlib import Path
+
 from dichvucong.settings import *  # noqa: F403
+
+# Uploads made by tests go to a throw-away folder, never to var/media.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="dichvucong-test-media-"))
 
 PASSWORD_HASHERS = ["dichvucong.core.hashers.TestArgon2PasswordHasher"]

@@ -207,7 +207,7 @@ def request_supplement(dossier: Dossier, actor: Any, missing: list[str],
     missing = [item.strip() for item in missing if item and item.strip()]
     if not missing:
         raise TransitionError(_("Vui lòng liệt kê đầy đủ các giấy tờ cần bổ sung."))
-    if dossier.supplement_requested_at is not None:
+    if _supplement_asked_from(dossier, dossier.status):
         raise TransitionError(_("Hồ sơ đã được yêu cầu bổ sung một lần; "
                                 "chỉ được yêu cầu bổ sung một lần, đầy đủ."))
     if dossier.status == Status.SUBMITTED:
@@ -218,6 +218,13 @@ def request_supplement(dossier: Dossier, actor: Any, missing: list[str],
     return _move(dossier, actor, Status.SUPPLEMENT, reason=note,
                  data={"missing": missing}, supplement_requested_at=timezone.now(),
                  supplement_status_from=dossier.status)
+
+
+def _supplement_asked_from(dossier: Dossier, stage: int) -> bool:
+    """Reception and processing may each ask once (Decree 61/2018 art. 15
+    and 19 are separate steps: guidance at the counter, then the handling
+    agency's one request within 3 working days)."""
+    return dossier.events.filter(to_status=Status.SUPPLEMENT, from_status=stage).exists()
 
 
 def _require_assignee(actor: Any, dossier: Dossier) -> None:

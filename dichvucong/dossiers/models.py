@@ -75,7 +75,7 @@ class Dossier(models.Model):
         indexes = [models.Index(fields=["agency", "status"])]
 
     def __str__(self) -> str:
-        return self.code or _("Bản nháp")
+        return self.code or str(_("Bản nháp"))
 
     @property
     def effective_due_date(self) -> date | None:

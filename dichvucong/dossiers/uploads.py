@@ -93,8 +93,11 @@ def add_attachment(dossier: Dossier, actor: Any, upload: UploadedFile, *,
                    document: Any = None, kind: str = AttachmentKind.APPLICATION) -> Attachment:
     """Check and store one file. Raises UploadError, storing nothing, when
     the type, content or size is not acceptable."""
-    content_type = content_type_of(upload)
+    # Lock the dossier so two uploads at once cannot both fit under the
+    # per-dossier limit and together exceed it.
+    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     _check_sizes(dossier, upload)
+    content_type = content_type_of(upload)
     name = safe_name(upload.name or "tep")
     ext = ALLOWED_TYPES[content_type][1][0]
     attachment = Attachment(
@@ -105,8 +108,7 @@ def add_attachment(dossier: Dossier, actor: Any, upload: UploadedFile, *,
     attachment.file.save(f"{uuid.uuid4().hex}{ext}", upload, save=False)
     attachment.save()
     if dossier.status != Status.DRAFT:
-        locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
-        events.record(locked, actor=actor, kind=EventKind.DOCUMENT,
+        events.record(dossier, actor=actor, kind=EventKind.DOCUMENT,
                       data={"added": name, "kind": kind, "sha256": attachment.sha256})
     return attachment
 

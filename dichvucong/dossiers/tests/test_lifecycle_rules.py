@@ -55,13 +55,17 @@ def test_supplement_asked_at_reception_goes_back_to_reception(cast):
     assert dossier.due_date is None
 
 
-def test_supplement_may_be_requested_only_once(cast):
+def test_reception_and_processing_may_each_ask_for_a_supplement_once(cast):
     dossier = make_dossier(cast, Status.SUPPLEMENT)
     lifecycle.supply(dossier, cast.applicant)
+    with pytest.raises(TransitionError, match="một lần"):
+        lifecycle.request_supplement(dossier, cast.receptionist_a, ["Giấy khác"])
     lifecycle.accept(dossier, cast.receptionist_a)
     lifecycle.assign(dossier, cast.leader_a, cast.specialist_a)
+    lifecycle.request_supplement(dossier, cast.specialist_a, ["Bản sao CCCD"])
+    lifecycle.supply(dossier, cast.applicant)
     with pytest.raises(TransitionError, match="một lần"):
-        lifecycle.request_supplement(dossier, cast.specialist_a, ["Giấy khác"])
+        lifecycle.request_supplement(dossier, cast.specialist_a, ["Giấy khác nữa"])
 
 
 def test_specialist_may_not_ask_for_a_supplement_after_three_working_days(cast):

@@ -1,0 +1,291 @@
+"""The applicant's operations around submission: start a draft, save an
+e-form step, add files, check completeness, submit, send a supplement,
+discard a draft. Status changes themselves stay in dossiers.lifecycle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dichvucong.accounts.services import citizen_profile, organisation_profile
+from dichvucong.catalogue.constants import AgencyKind, HandlingLevel, OnlineLevel, UnitLevel
+from dichvucong.catalogue.models import AdminUnit, Agency, Procedure, RequiredDocument
+from dichvucong.dossiers import eforms, lifecycle, uploads
+from dichvucong.dossiers.constants import AttachmentKind, Delivery, Status
+from dichvucong.dossiers.lifecycle import TransitionError
+from dichvucong.dossiers.models import Attachment, Dossier
+
+POSTAL_ADDRESS_MAX = 300
+
+
+class IncompleteDossier(TransitionError):
+    """The draft cannot be submitted yet; `problems` says what is missing."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(_("Hồ sơ chưa đủ để nộp.") + " " + " ".join(problems))
+        self.problems = problems
+
+
+# --- Starting a draft ----------------------------------------------------------
+
+
+def accepts_online(procedure: Procedure) -> bool:
+    return procedure.is_active and procedure.online_level >= OnlineLevel.PARTIAL
+
+
+def delivery_choices(procedure: Procedure) -> list[Delivery]:
+    """Level 3: the result is collected at the office. Level 4: online,
+    at the office, or by post."""
+    if procedure.online_level >= OnlineLevel.FULL:
+        return [Delivery.ONLINE, Delivery.COUNTER, Delivery.POST]
+    return [Delivery.COUNTER]
+
+
+def is_ward_procedure(procedure: Procedure) -> bool:
+    return procedure.handling_level == HandlingLevel.WARD
+
+
+def receiving_wards() -> QuerySet[AdminUnit]:
+    """Wards whose People's Committee receives dossiers."""
+    return (
+        AdminUnit.objects.filter(level=UnitLevel.WARD, agencies__kind=AgencyKind.PEOPLES_COMMITTEE)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def home_ward(user: Any) -> AdminUnit | None:
+    profile = citizen_profile(user) or organisation_profile(user)
+    return profile.ward if profile is not None else None
+
+
+def _receiving_agency(user: Any, procedure: Procedure, ward: AdminUnit | None) -> Agency:
+    """Ward procedures go to the People's Committee of the ward chosen
+    (the applicant's own by default); others to the procedure's agency."""
+    if not is_ward_procedure(procedure):
+        if procedure.agency is None:
+            raise ValidationError(_("Thủ tục chưa có cơ quan tiếp nhận trực tuyến."))
+        return procedure.agency
+    ward = ward or home_ward(user)
+    agency = None
+    if ward is not None:
+        agency = Agency.objects.filter(kind=AgencyKind.PEOPLES_COMMITTEE, admin_unit=ward).first()
+    if agency is None:
+        raise ValidationError({"ward": _("Vui lòng chọn phường/xã nơi nộp hồ sơ.")})
+    return agency
+
+
+def _check_delivery(procedure: Procedure, delivery: str, address: str) -> None:
+    if delivery not in delivery_choices(procedure):
+        raise ValidationError(
+            {"delivery": _("Hình thức nhận kết quả này không áp dụng cho thủ tục.")}
+        )
+    if delivery == Delivery.POST and not address:
+        raise ValidationError(
+            {"delivery_address": _("Vui lòng nhập địa chỉ nhận kết quả qua bưu chính.")}
+        )
+
+
+def applicant_snapshot(user: Any) -> dict[str, str]:
+    """What the dossier keeps of its applicant (also the second factor of
+    public lookup): a citizen's ID number, an organisation's tax code."""
+    citizen, organisation = citizen_profile(user), organisation_profile(user)
+    snapshot = {
+        "applicant_name": user.get_full_name(),
+        "applicant_email": user.email or "",
+        "applicant_id_number": "",
+        "applicant_phone": "",
+    }
+    if citizen is not None:
+        snapshot.update(applicant_id_number=citizen.id_number, applicant_phone=citizen.phone)
+    elif organisation is not None:
+        snapshot.update(
+            applicant_name=organisation.name,
+            applicant_id_number=organisation.tax_code,
+            applicant_phone=organisation.phone,
+        )
+    return snapshot
+
+
+def start_draft(
+    user: Any,
+    procedure: Procedure,
+    ward: AdminUnit | None = None,
+    delivery: str = Delivery.COUNTER,
+    delivery_address: str = "",
+) -> Dossier:
+    """A new draft (no code, no deadline) with the e-form prefilled from
+    the account. Raises ValidationError when the procedure is not offered
+    online or a choice does not apply."""
+    if not accepts_online(procedure):
+        raise ValidationError(_("Thủ tục này chưa nộp trực tuyến được."))
+    delivery_address = (delivery_address or "").strip()[:POSTAL_ADDRESS_MAX]
+    _check_delivery(procedure, delivery, delivery_address)
+    agency = _receiving_agency(user, procedure, ward)
+    return Dossier.objects.create(
+        procedure=procedure,
+        agency=agency,
+        applicant=user,
+        **applicant_snapshot(user),
+        form_data=eforms.initial_for(procedure.form_schema, user),
+        delivery=delivery,
+        delivery_address=delivery_address if delivery == Delivery.POST else "",
+    )
+
+
+# --- Editing a draft -------------------------------------------------------------
+
+
+def _lock_own(dossier: Dossier, user: Any, status: int) -> Dossier:
+    locked = Dossier.objects.select_for_update().select_related("procedure").get(pk=dossier.pk)
+    if locked.applicant_id != getattr(user, "pk", None):
+        raise TransitionError(_("Chỉ người nộp hồ sơ được thực hiện thao tác này."))
+    if locked.status != status:
+        if status == Status.DRAFT:
+            raise TransitionError(_("Hồ sơ đã nộp, không sửa nội dung ở đây được nữa."))
+        raise TransitionError(
+            _("Không thực hiện được: hồ sơ đang ở trạng thái “%(status)s”.")
+            % {"status": locked.get_status_display()}
+        )
+    return locked
+
+
+@transaction.atomic
+def save_step(dossier: Dossier, user: Any, index: int, cleaned_data: dict[str, Any]) -> Dossier:
+    """Store the values of step `index` (1-based) of a draft. Only the
+    step's own fields are taken; fields left out keep their stored value."""
+    locked = _lock_own(dossier, user, Status.DRAFT)
+    schema = locked.procedure.form_schema or []
+    if not 1 <= index <= len(schema):
+        raise TransitionError(_("Bước này không có trong biểu mẫu."))
+    names = {spec.get("name") for spec in schema[index - 1].get("fields", [])}
+    form_data = {
+        **(locked.form_data or {}),
+        **{key: value for key, value in cleaned_data.items() if key in names},
+    }
+    Dossier.objects.filter(pk=locked.pk, status=Status.DRAFT).update(
+        form_data=form_data, updated_at=timezone.now()
+    )
+    dossier.form_data = form_data
+    return dossier
+
+
+def add_files(
+    dossier: Dossier,
+    user: Any,
+    files: Iterable[tuple[RequiredDocument | None, UploadedFile]],
+    kind: str = AttachmentKind.APPLICATION,
+) -> dict[str, list[str]]:
+    """Store each file on its own, so one refused file does not lose the
+    others. Application files go on drafts, supplements on dossiers
+    waiting for one. Returns the refusals, keyed by document id or
+    "other", each message naming its file."""
+    wanted = Status.SUPPLEMENT if kind == AttachmentKind.SUPPLEMENT else Status.DRAFT
+    with transaction.atomic():
+        _lock_own(dossier, user, wanted)
+    refused: dict[str, list[str]] = {}
+    for document, upload in files:
+        try:
+            uploads.add_attachment(dossier, user, upload, document=document, kind=kind)
+        except uploads.UploadError as error:
+            key = str(document.pk) if document is not None else "other"
+            name = uploads.safe_name(upload.name or "")
+            refused.setdefault(key, []).append(f"{name}: {error}")
+    return refused
+
+
+@transaction.atomic
+def remove_file(attachment: Attachment, user: Any) -> None:
+    _lock_own(attachment.dossier, user, Status.DRAFT)
+    uploads.remove_attachment(attachment, user)
+
+
+@transaction.atomic
+def discard_draft(dossier: Dossier, user: Any) -> None:
+    """Delete a draft and its files. A submitted dossier is never deleted."""
+    locked = _lock_own(dossier, user, Status.DRAFT)
+    for attachment in locked.attachments.all():
+        uploads.remove_attachment(attachment, user)
+    locked.delete()
+
+
+# --- Completeness and submission --------------------------------------------------
+
+
+def missing_documents(dossier: Dossier) -> list[RequiredDocument]:
+    given = set(
+        dossier.attachments.filter(kind=AttachmentKind.APPLICATION).values_list(
+            "document_id", flat=True
+        )
+    )
+    return [doc for doc in dossier.procedure.documents.filter(required=True) if doc.pk not in given]
+
+
+def submission_problems(dossier: Dossier) -> list[str]:
+    """Everything that stops the draft from being submitted, each as a
+    sentence the applicant can act on; empty when it is complete."""
+    problems: list[str] = []
+    if not accepts_online(dossier.procedure):
+        problems.append(_("Thủ tục này hiện không nhận hồ sơ trực tuyến."))
+    schema = dossier.procedure.form_schema or []
+    for number, errors in eforms.validate_all(dossier.procedure, dossier.form_data).items():
+        title = schema[number - 1].get("title", "")
+        for label, messages in errors.items():
+            for message in messages:
+                problems.append(
+                    _("Bước %(n)d (%(title)s) – %(label)s: %(message)s")
+                    % {"n": number, "title": title, "label": label, "message": message}
+                )
+    for document in missing_documents(dossier):
+        problems.append(_("Chưa tải lên giấy tờ bắt buộc: %(name)s.") % {"name": document.name})
+    if dossier.delivery == Delivery.POST and not dossier.delivery_address:
+        problems.append(_("Chưa có địa chỉ nhận kết quả qua bưu chính."))
+    return problems
+
+
+def submit_dossier(dossier: Dossier, user: Any) -> Dossier:
+    """Check completeness, then submit (lifecycle.submit gives the code).
+    A dossier already submitted comes back unchanged, so a double click or
+    a resubmitted page makes one dossier with one code."""
+    with transaction.atomic():
+        locked = Dossier.objects.select_for_update().select_related("procedure").get(pk=dossier.pk)
+        if locked.applicant_id != getattr(user, "pk", None):
+            raise TransitionError(_("Chỉ người nộp hồ sơ được thực hiện thao tác này."))
+        if locked.status == Status.DRAFT:
+            problems = submission_problems(locked)
+            if problems:
+                raise IncompleteDossier(problems)
+        return lifecycle.submit(locked, user)
+
+
+# --- After submission ----------------------------------------------------------------
+
+
+def supplement_request(dossier: Dossier) -> dict[str, Any] | None:
+    """What the office asked for when it last requested a supplement:
+    {"missing": [...], "note": "...", "at": datetime}."""
+    event = dossier.events.filter(to_status=Status.SUPPLEMENT).order_by("-seq").first()
+    if event is None:
+        return None
+    missing = event.data.get("missing") if isinstance(event.data, dict) else None
+    return {"missing": [str(item) for item in missing or []], "note": event.reason, "at": event.at}
+
+
+def send_supplement(dossier: Dossier, user: Any, note: str = "") -> Dossier:
+    """The applicant sends what was asked for: back to reception, or back
+    to processing with the deadline counted again (lifecycle.supply)."""
+    with transaction.atomic():
+        locked = _lock_own(dossier, user, Status.SUPPLEMENT)
+        if not locked.attachments.filter(
+            kind=AttachmentKind.SUPPLEMENT, uploaded_at__gte=locked.supplement_requested_at
+        ).exists():
+            raise TransitionError(_("Vui lòng tải lên giấy tờ bổ sung trước khi gửi."))
+        return lifecycle.supply(locked, user, (note or "").strip()[:1000])

@@ -1,0 +1,94 @@
+"""Public lookup: a dossier's status and dates, after its code and a second
+factor (the applicant's phone or ID number). Nothing personal is shown, the
+form is POSTed so neither value lands in a URL or an access log, and failed
+attempts are limited per client through the shared cache."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from dichvucong.dossiers.constants import Status
+from dichvucong.dossiers.forms import LookupForm
+from dichvucong.dossiers.models import Dossier
+from dichvucong.lib.identity import InvalidIdentity, clean_mobile_phone
+
+MAX_FAILURES = 10
+WINDOW_SECONDS = 15 * 60
+SEPARATORS = " .-()"
+
+
+def _compact(text: str) -> str:
+    return "".join(ch for ch in text if ch not in SEPARATORS)
+
+
+def _factor_matches(dossier: Dossier, factor: str) -> bool:
+    """The phone (any usual spelling, +84 included) or the ID number / tax
+    code, compared in constant time."""
+    typed = {_compact(factor)}
+    with contextlib.suppress(InvalidIdentity):
+        typed.add(clean_mobile_phone(factor))
+    known = {_compact(dossier.applicant_phone), _compact(dossier.applicant_id_number)} - {""}
+    return any(hmac.compare_digest(a.encode(), b.encode()) for a in typed for b in known)
+
+
+def find_dossier(code: str, factor: str) -> Dossier | None:
+    """A real submitted dossier with this code whose applicant matches the
+    factor; drafts and practice dossiers are never found."""
+    dossier = (
+        Dossier.objects.filter(code__iexact=code, is_practice=False)
+        .exclude(status=Status.DRAFT)
+        .select_related("procedure")
+        .first()
+    )
+    if dossier is None or not _factor_matches(dossier, factor):
+        return None
+    return dossier
+
+
+def _failure_key(request: HttpRequest) -> str:
+    # Keyed by a hash: the cache holds no client addresses in clear.
+    address = request.META.get("REMOTE_ADDR", "")
+    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
+    return f"lookup-failures:{digest.hexdigest()[:32]}"
+
+
+def _failures(key: str) -> int:
+    return int(cache.get(key, 0))
+
+
+def _record_failure(key: str) -> None:
+    """A fixed window from the first failure: add() sets the expiry once,
+    incr() keeps it (locmem and Redis alike)."""
+    if cache.add(key, 1, WINDOW_SECONDS):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, WINDOW_SECONDS)
+
+
+def lookup(request: HttpRequest) -> HttpResponse:
+    key = _failure_key(request)
+    if _failures(key) >= MAX_FAILURES:
+        return render(
+            request, "dossiers/lookup.html", {"form": LookupForm(), "throttled": True}, status=429
+        )
+    if request.method != "POST":
+        form = LookupForm(initial={"code": request.GET.get("ma", "")[:60]})
+        return render(request, "dossiers/lookup.html", {"form": form})
+    form = LookupForm(request.POST)
+    dossier = None
+    if form.is_valid():
+        dossier = find_dossier(form.cleaned_data["code"], form.cleaned_data["factor"])
+        if dossier is None:
+            _record_failure(key)
+            form.add_error(None, _("Không tìm thấy hồ sơ khớp với thông tin đã nhập."))
+    return render(request, "dossiers/lookup.html", {"form": form, "found": dossier})
