@@ -158,6 +158,7 @@ def _render_detail(
         "supplement_form": supplement_form or SupplementForm(),
         "refused": refused or [],
         "accept": ACCEPT,
+        "paid_payments": dossier.payments.filter(status="paid").order_by("paid_at"),
     }
     return render(request, "dossiers/detail.html", context)
 
