@@ -42,3 +42,11 @@ def browser() -> Iterator[Browser]:
             launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             yield launched
             launched.close()
+
+
+@pytest.fixture
+def cast(db):  # type: ignore[no-untyped-def]
+    """The usual cast (dossiers/testing.py): two wards, their staff, applicants."""
+    from dichvucong.dossiers.testing import make_cast
+
+    return make_cast()

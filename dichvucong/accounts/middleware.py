@@ -24,6 +24,10 @@ from dichvucong.accounts.constants import AccountKind
 
 LOGIN_AT = "accounts.login_at"
 LAST_SEEN = "accounts.last_seen"
+# Last activity is written at most once a minute: a page and its redirects
+# would otherwise each save the session, for a 30-minute limit that does
+# not need second precision.
+ACTIVITY_RESOLUTION_SECONDS = 60
 
 
 def stamp_login(session: Any, now: float | None = None) -> None:
@@ -55,11 +59,16 @@ class SessionLimitsMiddleware:
             now = time.time()
             if session_expired(request.session, user, now):
                 return end_session(request)
-            if LOGIN_AT not in request.session:
-                # A session from before these limits existed: start counting.
-                request.session[LOGIN_AT] = now
-            request.session[LAST_SEEN] = now
+            note_activity(request.session, now)
         return self.get_response(request)
+
+
+def note_activity(session: Any, now: float) -> None:
+    if LOGIN_AT not in session:
+        # A session from before these limits existed: start counting now.
+        session[LOGIN_AT] = now
+    if now - session.get(LAST_SEEN, 0) >= ACTIVITY_RESOLUTION_SECONDS:
+        session[LAST_SEEN] = now
 
 
 def end_session(request: HttpRequest) -> HttpResponse:

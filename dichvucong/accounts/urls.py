@@ -9,7 +9,6 @@ app_name = "accounts"
 login_view = auth_views.LoginView.as_view(
     form_class=LoginForm,
     template_name="accounts/login.html",
-    redirect_authenticated_user=True,
 )
 password_reset = auth_views.PasswordResetView.as_view(
     form_class=ResetRequestForm,

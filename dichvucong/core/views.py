@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from dichvucong.catalogue.services import featured_procedures, fields_in_use
 
@@ -11,6 +11,16 @@ from dichvucong.catalogue.services import featured_procedures, fields_in_use
 def home(request: HttpRequest) -> HttpResponse:
     context = {"procedures": featured_procedures(), "fields": fields_in_use()}
     return render(request, "core/home.html", context)
+
+
+def after_login(request: HttpRequest) -> HttpResponse:
+    """Where a login without ?next= lands: staff at their work, everyone
+    else at their dossiers."""
+    if getattr(request.user, "kind", "") == "staff":
+        return redirect("backoffice:queues")
+    if request.user.is_authenticated:
+        return redirect("dossiers:mine")
+    return redirect("core:home")
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

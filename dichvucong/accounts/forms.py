@@ -1,0 +1,270 @@
+"""Account forms. They clean what was typed and ask services.py for the
+rules; they never create anything themselves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from dichvucong.accounts import services
+from dichvucong.accounts.fields import IdNumberField, PhoneField, TaxCodeField
+from dichvucong.catalogue.models import AdminUnit
+
+REQUIRED = _("Vui lòng điền mục này.")
+CHOOSE = _("Vui lòng chọn một mục trong danh sách.")
+BAD_EMAIL = _("Địa chỉ thư điện tử chưa đúng, ví dụ: ten@gmail.com")
+BAD_DATE = _("Ngày sinh chưa đúng. Hãy viết ngày/tháng/năm, ví dụ 25/03/1980.")
+PASSWORDS_DIFFER = _("Hai lần nhập mật khẩu không giống nhau. Vui lòng nhập lại.")
+
+
+class PlainForm(forms.Form):
+    """Plain-word messages for the mistakes every form shares."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["required"] = REQUIRED
+            if isinstance(field, forms.ModelChoiceField):
+                field.error_messages["required"] = CHOOSE
+                field.error_messages["invalid_choice"] = CHOOSE
+            if isinstance(field, forms.EmailField):
+                field.error_messages["invalid"] = BAD_EMAIL
+
+    def add_field_errors(self, errors: list[services.FieldError]) -> None:
+        for error in errors:
+            if error.field in self.fields:
+                self.add_error(error.field, error.message)
+            else:
+                self.add_error(None, error.message)
+
+
+class GroupChoiceField(forms.ModelChoiceField):
+    # Required whenever the chosen ward has groups (services.address_errors),
+    # so the page must not call it optional.
+    conditionally_required = True
+
+    def label_from_instance(self, obj: AdminUnit) -> str:  # type: ignore[override]
+        # Without JavaScript every group is listed, so each says its ward.
+        return f"{obj.name} – {obj.parent.name}" if obj.parent else obj.name
+
+
+def ward_field() -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=_("Phường/xã"),
+        queryset=services.ward_choices(),
+        empty_label=_("— Chọn phường/xã —"),
+    )
+
+
+class PasswordPairForm(PlainForm):
+    # The password is never sent back to the page: PasswordInput drops it.
+    password1 = forms.CharField(
+        label=_("Mật khẩu"),
+        strip=False,
+        help_text=_("Ít nhất 8 ký tự, không được toàn chữ số, không quá dễ đoán."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Nhập lại mật khẩu"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_password2(self) -> str:
+        first = self.cleaned_data.get("password1")
+        second: str = self.cleaned_data["password2"]
+        if first and first != second:
+            raise ValidationError(PASSWORDS_DIFFER, code="password_mismatch")
+        validate_password(second)
+        return second
+
+
+class CitizenRegistrationForm(PasswordPairForm):
+    full_name = forms.CharField(
+        label=_("Họ và tên"),
+        max_length=150,
+        help_text=_("Viết có dấu, đúng như trên thẻ căn cước."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    id_number = IdNumberField(
+        label=_("Số định danh cá nhân"),
+        help_text=_("12 số in trên thẻ căn cước. Số này cũng là tên đăng nhập của bạn."),
+    )
+    date_of_birth = forms.DateField(
+        label=_("Ngày sinh"),
+        help_text=_("Ngày/tháng/năm, ví dụ 25/03/1980."),
+        error_messages={"invalid": BAD_DATE},
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "bday"}),
+    )
+    phone = PhoneField(label=_("Số điện thoại di động"))
+    email = forms.EmailField(
+        label=_("Thư điện tử (e-mail)"),
+        required=False,
+        help_text=_("Dùng để lấy lại mật khẩu khi quên."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    address = forms.CharField(
+        label=_("Số nhà, ngõ, đường"),
+        max_length=300,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    )
+    ward = ward_field()
+    residential_group = GroupChoiceField(
+        label=_("Tổ dân phố"),
+        help_text=_("Chọn tổ dân phố thuộc phường/xã bạn đã chọn ở trên."),
+        required=False,
+        empty_label=_("— Chọn tổ dân phố —"),
+        queryset=services.group_choices(),
+    )
+
+    field_order = [
+        "full_name",
+        "id_number",
+        "date_of_birth",
+        "phone",
+        "email",
+        "address",
+        "ward",
+        "residential_group",
+        "password1",
+        "password2",
+    ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        self.add_field_errors(
+            services.citizen_registration_errors(
+                id_number=data.get("id_number"),
+                date_of_birth=data.get("date_of_birth"),
+                ward=data.get("ward"),
+                residential_group=data.get("residential_group"),
+            )
+        )
+        return data
+
+    def registration(self) -> services.CitizenRegistration:
+        data = self.cleaned_data
+        return services.CitizenRegistration(
+            full_name=data["full_name"],
+            id_number=data["id_number"],
+            date_of_birth=data["date_of_birth"],
+            phone=data["phone"],
+            email=data["email"],
+            address=data["address"],
+            ward=data["ward"],
+            residential_group=data["residential_group"],
+            password=data["password2"],
+        )
+
+
+class OrganisationRegistrationForm(PasswordPairForm):
+    name = forms.CharField(label=_("Tên tổ chức, doanh nghiệp"), max_length=300)
+    tax_code = TaxCodeField(
+        label=_("Mã số thuế"),
+        help_text=_(
+            "10 số; chi nhánh 13 số, ví dụ 0101234567-001. Mã số thuế cũng là tên đăng nhập."
+        ),
+    )
+    representative = forms.CharField(label=_("Họ và tên người đại diện"), max_length=150)
+    phone = PhoneField(
+        label=_("Số điện thoại di động liên hệ"),
+        help_text=_("Số di động để nhận tin nhắn về hồ sơ."),
+    )
+    email = forms.EmailField(
+        label=_("Thư điện tử (e-mail)"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    address = forms.CharField(label=_("Địa chỉ trụ sở (số nhà, đường)"), max_length=300)
+    ward = ward_field()
+
+    field_order = [
+        "name",
+        "tax_code",
+        "representative",
+        "phone",
+        "email",
+        "address",
+        "ward",
+        "password1",
+        "password2",
+    ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        self.add_field_errors(
+            services.organisation_registration_errors(tax_code=data.get("tax_code"))
+        )
+        return data
+
+    def registration(self) -> services.OrganisationRegistration:
+        data = self.cleaned_data
+        return services.OrganisationRegistration(
+            name=data["name"],
+            tax_code=data["tax_code"],
+            representative=data["representative"],
+            phone=data["phone"],
+            email=data["email"],
+            address=data["address"],
+            ward=data["ward"],
+            password=data["password2"],
+        )
+
+
+class LockoutLoginMixin:
+    """Authentication through services.authenticate_login, so every login
+    page (the site's and the admin's) counts failures and honours locks."""
+
+    def clean(self) -> dict[str, Any]:
+        form: Any = self
+        name = form.cleaned_data.get("username") or ""
+        password = form.cleaned_data.get("password")
+        if name and password:
+            try:
+                form.user_cache = services.authenticate_login(form.request, name, password)
+            except services.LoginRefused as refused:
+                raise ValidationError(refused.message, code=refused.code) from refused
+            form.confirm_login_allowed(form.user_cache)
+        return form.cleaned_data
+
+
+class LoginForm(LockoutLoginMixin, AuthenticationForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Số định danh cá nhân, mã số thuế hoặc tên đăng nhập")
+        self.fields["username"].widget.attrs.update({"autocomplete": "username"})
+        self.fields["password"].label = _("Mật khẩu")
+        for field in self.fields.values():
+            field.error_messages["required"] = REQUIRED
+
+
+class AdminLoginForm(LockoutLoginMixin, AdminAuthenticationForm):
+    pass
+
+
+class ResetRequestForm(PasswordResetForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        email = self.fields["email"]
+        email.label = _("Thư điện tử (e-mail) đã khai khi đăng ký")
+        email.error_messages.update({"required": REQUIRED, "invalid": BAD_EMAIL})
+
+
+class NewPasswordForm(SetPasswordForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("Mật khẩu mới")
+        self.fields["new_password2"].label = _("Nhập lại mật khẩu mới")
+        # A copy: error_messages is shared by every instance of the class.
+        self.error_messages = {**self.error_messages, "password_mismatch": PASSWORDS_DIFFER}
+
+    def save(self, commit: bool = True) -> Any:
+        user = super().save(commit)
+        # Whoever holds the mailbox has proved it is the owner: lift the lock.
+        services.clear_login_failures(user.get_username())
+        return user

@@ -1,0 +1,365 @@
+"""The operations other apps and the account views call.
+
+Registration checks and creation, login with lockout, and what an account
+already knows about its holder (for pre-filling e-forms).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from dichvucong.accounts.constants import AccountKind
+from dichvucong.accounts.models import CitizenProfile, LoginFailure, OrganisationProfile, User
+from dichvucong.catalogue.constants import UnitLevel
+from dichvucong.catalogue.models import AdminUnit
+from dichvucong.lib.identity import describe_id_number
+
+logger = logging.getLogger(__name__)
+
+ID_NUMBER_TAKEN = _(
+    "Số định danh cá nhân này đã có tài khoản. Nếu đó là bạn, hãy đăng nhập "
+    "hoặc dùng chức năng quên mật khẩu."
+)
+TAX_CODE_TAKEN = _(
+    "Mã số thuế này đã có tài khoản. Nếu đó là tổ chức của bạn, hãy đăng nhập "
+    "hoặc dùng chức năng quên mật khẩu."
+)
+GROUP_NOT_IN_WARD = _("Tổ dân phố đã chọn không thuộc phường/xã đã chọn. Vui lòng chọn lại.")
+GROUP_REQUIRED = _("Vui lòng chọn tổ dân phố nơi bạn ở.")
+BIRTH_YEAR_MISMATCH = _(
+    "Năm sinh không khớp với số định danh cá nhân (số thứ 4 đến số thứ 6). Vui lòng kiểm tra lại."
+)
+BIRTH_DATE_FUTURE = _("Ngày sinh không thể sau ngày hôm nay.")
+INVALID_LOGIN = _("Tên đăng nhập hoặc mật khẩu không đúng. Vui lòng thử lại.")
+LOCKED_OUT = _(
+    "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau %(minutes)s phút."
+)
+
+
+# --- Registration ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+
+class RegistrationRefused(Exception):
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("registration refused")
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class CitizenRegistration:
+    full_name: str
+    id_number: str
+    date_of_birth: date
+    phone: str
+    email: str
+    address: str
+    ward: AdminUnit
+    residential_group: AdminUnit | None
+    password: str
+
+
+@dataclass(frozen=True)
+class OrganisationRegistration:
+    name: str
+    tax_code: str
+    representative: str
+    phone: str
+    email: str
+    address: str
+    ward: AdminUnit
+    password: str
+
+
+def id_number_taken(id_number: str) -> bool:
+    # A staff user name or an admin-made profile may already hold the number.
+    return (
+        User.objects.filter(username=id_number).exists()
+        or CitizenProfile.objects.filter(id_number=id_number).exists()
+    )
+
+
+def tax_code_taken(tax_code: str) -> bool:
+    return (
+        User.objects.filter(username=tax_code).exists()
+        or OrganisationProfile.objects.filter(tax_code=tax_code).exists()
+    )
+
+
+def ward_choices() -> QuerySet[AdminUnit]:
+    return AdminUnit.objects.filter(level=UnitLevel.WARD).order_by("name")
+
+
+def group_choices() -> QuerySet[AdminUnit]:
+    """Every group, ordered by ward, so a list shown without JavaScript
+    reads in blocks of one ward."""
+    groups = AdminUnit.objects.filter(level=UnitLevel.GROUP).select_related("parent")
+    return groups.order_by("parent__name", "name")
+
+
+def address_errors(ward: AdminUnit | None, group: AdminUnit | None) -> list[FieldError]:
+    """The group must lie in the ward; it is required where the ward has groups."""
+    if ward is None:
+        return []
+    if group is None:
+        has_groups = AdminUnit.objects.filter(parent=ward, level=UnitLevel.GROUP).exists()
+        return [FieldError("residential_group", gettext(GROUP_REQUIRED))] if has_groups else []
+    if group.parent_id != ward.pk:
+        return [FieldError("residential_group", gettext(GROUP_NOT_IN_WARD))]
+    return []
+
+
+def birth_date_errors(id_number: str | None, date_of_birth: date | None) -> list[FieldError]:
+    if date_of_birth is None:
+        return []
+    if date_of_birth > timezone.localdate():
+        return [FieldError("date_of_birth", gettext(BIRTH_DATE_FUTURE))]
+    if id_number and describe_id_number(id_number).birth_year != date_of_birth.year:
+        return [FieldError("date_of_birth", gettext(BIRTH_YEAR_MISMATCH))]
+    return []
+
+
+def citizen_registration_errors(
+    *,
+    id_number: str | None = None,
+    date_of_birth: date | None = None,
+    ward: AdminUnit | None = None,
+    residential_group: AdminUnit | None = None,
+) -> list[FieldError]:
+    """Every rule a citizen registration breaks, given what is known so far
+    (the form calls this with partial data to show all messages at once)."""
+    errors: list[FieldError] = []
+    if id_number and id_number_taken(id_number):
+        errors.append(FieldError("id_number", gettext(ID_NUMBER_TAKEN)))
+    errors += birth_date_errors(id_number, date_of_birth)
+    errors += address_errors(ward, residential_group)
+    return errors
+
+
+def organisation_registration_errors(*, tax_code: str | None = None) -> list[FieldError]:
+    if tax_code and tax_code_taken(tax_code):
+        return [FieldError("tax_code", gettext(TAX_CODE_TAKEN))]
+    return []
+
+
+def register_citizen(data: CitizenRegistration) -> User:
+    """Create the login (user name = ID number) and the citizen profile
+    together, or neither."""
+    errors = citizen_registration_errors(
+        id_number=data.id_number,
+        date_of_birth=data.date_of_birth,
+        ward=data.ward,
+        residential_group=data.residential_group,
+    )
+    if errors:
+        raise RegistrationRefused(errors)
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(
+                username=data.id_number,
+                password=data.password,
+                email=data.email,
+                full_name=data.full_name,
+                kind=AccountKind.CITIZEN,
+            )
+            CitizenProfile.objects.create(
+                user=user,
+                id_number=data.id_number,
+                date_of_birth=data.date_of_birth,
+                phone=data.phone,
+                address=data.address,
+                ward=data.ward,
+                residential_group=data.residential_group,
+            )
+    except IntegrityError as exc:
+        # Someone registered the same number between the check and now.
+        raise RegistrationRefused([FieldError("id_number", gettext(ID_NUMBER_TAKEN))]) from exc
+    return user
+
+
+def register_organisation(data: OrganisationRegistration) -> User:
+    """Create the login (user name = tax code) and the organisation profile
+    together, or neither."""
+    errors = organisation_registration_errors(tax_code=data.tax_code)
+    if errors:
+        raise RegistrationRefused(errors)
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(
+                username=data.tax_code,
+                password=data.password,
+                email=data.email,
+                full_name=data.name,
+                kind=AccountKind.ORGANISATION,
+            )
+            OrganisationProfile.objects.create(
+                user=user,
+                name=data.name,
+                tax_code=data.tax_code,
+                representative=data.representative,
+                phone=data.phone,
+                address=data.address,
+                ward=data.ward,
+            )
+    except IntegrityError as exc:
+        raise RegistrationRefused([FieldError("tax_code", gettext(TAX_CODE_TAKEN))]) from exc
+    return user
+
+
+# --- Login and lockout ----------------------------------------------------------
+
+
+class LoginRefused(Exception):
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(code)
+        self.message = message
+        self.code = code
+
+
+def normalise_login_name(raw: str) -> str:
+    """The user name as stored: people type ID numbers in groups of digits,
+    and branch tax codes without the dash. User names never hold spaces."""
+    name = "".join(raw.split())
+    if len(name) == 13 and name.isascii() and name.isdigit():
+        name = f"{name[:10]}-{name[10:]}"
+    return name
+
+
+def login_key(login_name: str) -> str:
+    """A keyed hash of the login name, so the failure table holds no ID
+    numbers or tax codes in clear. Case-folded so "Admin" and "admin"
+    share one counter."""
+    normalised = normalise_login_name(login_name).casefold()
+    secret = settings.SECRET_KEY.encode()
+    return hmac.new(secret, normalised.encode(), hashlib.sha256).hexdigest()
+
+
+def _lockout_window() -> timedelta:
+    return timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
+
+
+def lock_end(
+    failures: list[datetime], now: datetime, limit: int, window: timedelta
+) -> datetime | None:
+    """When the lock ends, or None if not locked.
+
+    The account locks at the failure that makes `limit` failures within one
+    `window`, and stays locked for `window` after that failure. Failures
+    are not recorded while locked, so the owner gets in again an hour after
+    the attack and an attacker gets at most `limit` guesses an hour.
+    """
+    limit = max(limit, 1)
+    end: datetime | None = None
+    ordered = sorted(failures)
+    for index in range(limit - 1, len(ordered)):
+        latest = ordered[index]
+        if latest - ordered[index - limit + 1] < window and latest + window > now:
+            end = latest + window
+    return end
+
+
+def locked_until(login_name: str, now: datetime | None = None) -> datetime | None:
+    now = now or timezone.now()
+    window = _lockout_window()
+    # A lock that still holds began less than one window ago, and counts
+    # failures from up to one window before that.
+    failures = LoginFailure.objects.filter(
+        account_key=login_key(login_name), at__gt=now - 2 * window
+    )
+    times = list(failures.values_list("at", flat=True))
+    return lock_end(times, now, settings.LOGIN_MAX_FAILURES, window)
+
+
+def is_locked_out(login_name: str, now: datetime | None = None) -> bool:
+    return locked_until(login_name, now) is not None
+
+
+def record_login_failure(login_name: str, now: datetime | None = None) -> bool:
+    """Record one failed login; True if the account is now locked."""
+    now = now or timezone.now()
+    key = login_key(login_name)
+    LoginFailure.objects.create(account_key=key, at=now)
+    # Rows older than two windows can no longer affect any lock.
+    LoginFailure.objects.filter(at__lt=now - 2 * _lockout_window()).delete()
+    locked = is_locked_out(login_name, now)
+    if locked:
+        # Only a prefix of the keyed hash: never the name itself.
+        logger.warning("Login locked after repeated failures (account key %s…)", key[:12])
+    return locked
+
+
+def clear_login_failures(login_name: str) -> None:
+    LoginFailure.objects.filter(account_key=login_key(login_name)).delete()
+
+
+def lockout_message() -> str:
+    return gettext(LOCKED_OUT) % {"minutes": settings.LOGIN_LOCKOUT_SECONDS // 60}
+
+
+def authenticate_login(request: HttpRequest | None, login_name: str, password: str) -> User:
+    """The user for these credentials, or LoginRefused. A locked account is
+    refused before the password is even checked."""
+    name = normalise_login_name(login_name)
+    if is_locked_out(name):
+        raise LoginRefused(lockout_message(), "locked")
+    user = authenticate(request, username=name, password=password)
+    if user is None:
+        if record_login_failure(name):
+            raise LoginRefused(lockout_message(), "locked")
+        raise LoginRefused(gettext(INVALID_LOGIN), "invalid_login")
+    clear_login_failures(name)
+    return user  # type: ignore[return-value]
+
+
+# --- What an account knows ------------------------------------------------------
+
+
+def citizen_profile(user: User) -> CitizenProfile | None:
+    related = CitizenProfile.objects.select_related("ward", "residential_group")
+    return related.filter(user=user).first()
+
+
+def organisation_profile(user: User) -> OrganisationProfile | None:
+    return OrganisationProfile.objects.select_related("ward").filter(user=user).first()
+
+
+def full_address(street: str, group: AdminUnit | None, ward: AdminUnit | None) -> str:
+    """ "12 ngõ 5, Tổ 3, Phường Khương Trung, Quận Thanh Xuân, Hà Nội"."""
+    parts = [street, group.name if group else "", ward.full_name() if ward else ""]
+    return ", ".join(part for part in parts if part)
+
+
+def prefill_values(user: User) -> dict[str, str]:
+    """What the account already knows, under the e-form prefill names
+    (catalogue.forms_schema.PREFILL_SOURCES). Only keys with a value."""
+    values = {"full_name": user.full_name, "email": user.email}
+    citizen = citizen_profile(user)
+    if citizen is not None:
+        values["id_number"] = citizen.id_number
+        values["phone"] = citizen.phone
+        values["address"] = full_address(citizen.address, citizen.residential_group, citizen.ward)
+        if citizen.date_of_birth:
+            values["date_of_birth"] = citizen.date_of_birth.strftime("%d/%m/%Y")
+    organisation = organisation_profile(user)
+    if organisation is not None:
+        values["phone"] = organisation.phone
+        values["address"] = full_address(organisation.address, None, organisation.ward)
+    return {key: value for key, value in values.items() if value}
