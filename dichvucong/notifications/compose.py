@@ -1,0 +1,130 @@
+"""What each recipient of a status change is told, rendered from the
+templates in templates/notifications/.
+
+The applicant hears the status, the code, the due date and the lookup link,
+by e-mail (if the dossier has an address) and by SMS. A helper who submitted
+for them hears the status of the dossier and the applicant's name, nothing
+more: no due date, no link, no contact data.
+
+SMS are folded to ASCII on purpose: Vietnamese diacritics force the UCS-2
+encoding, 70 characters per SMS instead of 160 in GSM-7, so one message
+would cost two or three. Unaccented Vietnamese is what Vietnamese service
+SMS usually look like and reads well. Every status fits one 160-character
+SMS while SITE_URL has at most 39 characters (the default has 21) and the
+code at most 24; beyond that the longest become two-part SMS, never cut.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from dichvucong.dossiers.constants import Status
+from dichvucong.dossiers.models import Dossier
+from dichvucong.notifications.constants import Channel, RecipientRole
+
+# Statuses whose messages give the due date.
+CLOCK_RUNNING = (Status.ACCEPTED, Status.PROCESSING)
+
+
+@dataclass(frozen=True)
+class Draft:
+    role: str
+    channel: str
+    recipient: str
+    subject: str
+    body: str
+
+
+def drafts_for(dossier: Dossier) -> list[Draft]:
+    """Every message the dossier's current status calls for."""
+    # In Vietnamese whatever language the acting user browses in.
+    with translation.override("vi"):
+        return [*_for_applicant(dossier), *_for_helper(dossier)]
+
+
+def _for_applicant(dossier: Dossier) -> list[Draft]:
+    context = {
+        **_status_context(dossier),
+        "agency": dossier.agency.name,
+        "procedure": dossier.procedure.name,
+        "due_date": _due_date(dossier),
+        "lookup_url": lookup_url(dossier.code or ""),
+    }
+    return _drafts(
+        RecipientRole.APPLICANT, context, dossier.applicant_email, dossier.applicant_phone
+    )
+
+
+def _for_helper(dossier: Dossier) -> list[Draft]:
+    helper = dossier.helper
+    if helper is None or helper.pk == dossier.applicant_id:
+        return []
+    return _drafts(RecipientRole.HELPER, _status_context(dossier), helper.email, user_phone(helper))
+
+
+def _status_context(dossier: Dossier) -> dict[str, Any]:
+    status = Status(dossier.status)
+    return {
+        "code": dossier.code,
+        "status": status.name.lower(),
+        "status_label": str(status.label),
+        "name": dossier.applicant_name,
+    }
+
+
+def _due_date(dossier: Dossier) -> Any:
+    # Only while the office's clock runs; the appointment of a dossier that
+    # waits for the applicant, or is done, would mislead.
+    return dossier.effective_due_date if dossier.status in CLOCK_RUNNING else None
+
+
+def _drafts(role: str, context: dict[str, Any], email: str, phone: str) -> list[Draft]:
+    context = {**context, "role": role}
+    drafts = []
+    if email:
+        subject = " ".join(render_to_string("notifications/email_subject.txt", context).split())
+        body = tidy(render_to_string("notifications/email_body.txt", context))
+        drafts.append(Draft(role, Channel.EMAIL, email, subject, body))
+    if phone:
+        text = ascii_fold(render_to_string("notifications/sms.txt", context))
+        drafts.append(Draft(role, Channel.SMS, phone, "", text))
+    return drafts
+
+
+def lookup_url(code: str) -> str:
+    query = urlencode({"ma": code})
+    return f"{settings.SITE_URL.rstrip('/')}{reverse('lookup:form')}?{query}"
+
+
+def user_phone(user: Any) -> str:
+    """A citizen's or an organisation's phone; staff accounts have none."""
+    for profile in ("citizen", "organisation"):
+        phone = getattr(getattr(user, profile, None), "phone", "")
+        if phone:
+            return str(phone)
+    return ""
+
+
+def ascii_fold(text: str) -> str:
+    """One line of plain ASCII: marks dropped, đ/Đ as d/D (letters of
+    their own in Unicode, not d plus a mark), case kept."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = decomposed.encode("ascii", "ignore").decode("ascii")
+    return " ".join(plain.split())
+
+
+def tidy(text: str) -> str:
+    """Template tags leave blank lines behind: no trailing spaces, at most
+    one empty line in a row."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))

@@ -1,0 +1,48 @@
+"""Sending SMS through a provider chosen by the SMS_PROVIDER setting.
+
+"log" (the embedded default) writes each SMS to the log with the number
+masked. Anything else is the dotted path of a class with a `send(phone,
+text)` method, e.g. an adapter for a brandname SMS gateway; it raises on
+failure and the outbox retries.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
+
+from dichvucong.notifications.masking import mask_phone
+
+logger = logging.getLogger(__name__)
+
+
+class SmsProvider(Protocol):
+    def send(self, phone: str, text: str) -> None:
+        """Hand the SMS over, or raise."""
+
+
+class LogSmsProvider:
+    """Writes the SMS to the log. SMS bodies carry no personal data (see
+    the sms.txt template), so only the number needs masking."""
+
+    def send(self, phone: str, text: str) -> None:
+        logger.info("SMS to %s: %s", mask_phone(phone), text)
+
+
+BUILT_IN: dict[str, type] = {"log": LogSmsProvider}
+
+
+def get_provider() -> SmsProvider:
+    name = getattr(settings, "SMS_PROVIDER", "log") or "log"
+    try:
+        provider_class = BUILT_IN.get(name) or import_string(name)
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            f"SMS_PROVIDER must be 'log' or the dotted path of a class, not {name!r}"
+        ) from error
+    provider: SmsProvider = provider_class()
+    return provider
