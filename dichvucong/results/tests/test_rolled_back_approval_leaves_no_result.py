@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import os
+import time
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from dichvucong.dossiers import lifecycle
+from dichvucong.dossiers.constants import Status
+from dichvucong.dossiers.models import Dossier, ResultDocument
+from dichvucong.results import orphans
+from dichvucong.results.tests.helpers import forwarded, resolved
+
+pytestmark = pytest.mark.django_db
+
+
+class Boom(Exception):
+    pass
+
+
+def _approve_then_fail(dossier: Dossier, leader) -> None:
+    with pytest.raises(Boom), transaction.atomic():
+        lifecycle.approve(dossier, leader)
+        assert ResultDocument.objects.filter(dossier=dossier).exists()
+        raise Boom
+
+
+def test_a_rolled_back_approval_leaves_neither_status_nor_result(cast):
+    dossier = forwarded(cast)
+
+    _approve_then_fail(dossier, cast.leader_a)
+
+    dossier.refresh_from_db()
+    assert dossier.status == Status.PROCESSING
+    assert not ResultDocument.objects.exists()
+
+
+def test_a_failing_result_rolls_the_approval_back(cast, monkeypatch):
+    dossier = forwarded(cast)
+
+    def broken(facts):
+        raise RuntimeError("font missing")
+
+    monkeypatch.setattr("dichvucong.results.service.render_result", broken)
+    with pytest.raises(RuntimeError):
+        lifecycle.approve(dossier, cast.leader_a)
+
+    dossier.refresh_from_db()
+    assert dossier.status == Status.PROCESSING
+
+
+def _age(root, name: str, hours: float) -> None:
+    moment = time.time() - hours * 3600
+    os.utime(root / name, (moment, moment))
+
+
+def test_the_orphan_file_of_a_rolled_back_approval_is_purged(cast, media_root):
+    kept = resolved(cast).result
+    dossier = forwarded(cast)
+    _approve_then_fail(dossier, cast.leader_a)
+    orphan = next(
+        name for name in orphans.stored_names(kept.file.storage) if name != kept.file.name
+    )
+    _age(media_root, orphan, hours=2)
+    _age(media_root, kept.file.name, hours=2)
+
+    purged = orphans.purge_orphans()
+
+    assert purged == [orphan]
+    assert not (media_root / orphan).exists()
+    assert (media_root / kept.file.name).exists()
+
+
+def test_a_young_orphan_may_still_be_committing_and_is_kept(cast, media_root):
+    dossier = forwarded(cast)
+    _approve_then_fail(dossier, cast.leader_a)
+
+    assert orphans.purge_orphans() == []
+    later = timezone.now() + timedelta(hours=2)
+    assert len(orphans.purge_orphans(now=later)) == 1
+
+
+def test_the_command_lists_on_a_dry_run_and_deletes_otherwise(cast, media_root):
+    dossier = forwarded(cast)
+    _approve_then_fail(dossier, cast.leader_a)
+    orphan = next(orphans.stored_names(ResultDocument._meta.get_field("file").storage))
+    _age(media_root, orphan, hours=2)
+
+    listed = StringIO()
+    call_command("purge_orphan_results", "--dry-run", stdout=listed)
+    assert orphan in listed.getvalue()
+    assert (media_root / orphan).exists()
+
+    call_command("purge_orphan_results", stdout=StringIO())
+    assert not (media_root / orphan).exists()

@@ -1,0 +1,86 @@
+"""The result's download, and the public verification page."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+
+from dichvucong.results import service
+from dichvucong.results.forms import CodeForm, UploadForm
+from dichvucong.results.throttle import Throttle
+from dichvucong.results.uploads import SizeLimitHandler
+
+# Failed code lookups per client: 20 in 15 minutes leaves room for typos
+# and makes guessing 60-bit codes hopeless.
+CODE_GUESSES = Throttle("result-code-failures", limit=20, window_seconds=15 * 60)
+
+
+@login_required
+def download(request: HttpRequest, public_id: uuid.UUID) -> FileResponse:
+    """The applicant's own result, or one of the staff's agency; everyone
+    else gets the same 404 as for a dossier that does not exist."""
+    result = service.readable_result(request.user, public_id)
+    if result is None:
+        raise Http404
+    try:
+        handle = result.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    service.record_download(result, request.user)
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=service.download_name(result),
+        content_type="application/pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    # Personal documents: no shared cache may keep a copy.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _page(request: HttpRequest, status: int = 200, **context: Any) -> HttpResponse:
+    context.setdefault("code_form", CodeForm())
+    context.setdefault("upload_form", UploadForm())
+    return render(request, "results/verify.html", context, status=status)
+
+
+def _by_code(request: HttpRequest) -> HttpResponse:
+    if "ma" not in request.GET:
+        return _page(request)
+    if CODE_GUESSES.exceeded(request):
+        return _page(request, status=429, throttled=True)
+    form = CodeForm(request.GET)
+    result = service.find_by_code(form.cleaned_data["ma"]) if form.is_valid() else None
+    if result is None:
+        CODE_GUESSES.hit(request)
+        return _page(request, code_form=form, not_found=form.is_valid())
+    return _page(request, code_form=form, found=service.public_facts(result))
+
+
+@csrf_protect
+def _by_upload(request: HttpRequest, limit: SizeLimitHandler) -> HttpResponse:
+    form = UploadForm(request.POST, request.FILES, too_large=limit.too_large)
+    if not form.is_valid():
+        return _page(request, upload_form=form)
+    digest = form.cleaned_data["tep"]
+    result = service.find_by_digest(digest)
+    if result is None:
+        return _page(request, mismatch=True, digest=digest)
+    return _page(request, authentic=service.public_facts(result), digest=digest)
+
+
+# CSRF is checked in _by_upload instead: the check reads the body, and the
+# size limit must be in place before anything does.
+@csrf_exempt
+def verify(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _by_code(request)
+    limit = SizeLimitHandler(request, service.MAX_UPLOAD_BYTES)
+    request.upload_handlers.insert(0, limit)
+    return _by_upload(request, limit)
