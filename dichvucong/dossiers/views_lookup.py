@@ -6,15 +6,13 @@ attempts are limited per client through the shared cache."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import hmac
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from dichvucong.core.throttle import Throttle
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.forms import LookupForm
 from dichvucong.dossiers.models import Dossier
@@ -53,31 +51,11 @@ def find_dossier(code: str, factor: str) -> Dossier | None:
     return dossier
 
 
-def _failure_key(request: HttpRequest) -> str:
-    # Keyed by a hash: the cache holds no client addresses in clear.
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
-    return f"lookup-failures:{digest.hexdigest()[:32]}"
-
-
-def _failures(key: str) -> int:
-    return int(cache.get(key, 0))
-
-
-def _record_failure(key: str) -> None:
-    """A fixed window from the first failure: add() sets the expiry once,
-    incr() keeps it (locmem and Redis alike)."""
-    if cache.add(key, 1, WINDOW_SECONDS):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, WINDOW_SECONDS)
+LOOKUP_FAILURES = Throttle("lookup-failures", MAX_FAILURES, WINDOW_SECONDS)
 
 
 def lookup(request: HttpRequest) -> HttpResponse:
-    key = _failure_key(request)
-    if _failures(key) >= MAX_FAILURES:
+    if LOOKUP_FAILURES.exceeded(request):
         return render(
             request, "dossiers/lookup.html", {"form": LookupForm(), "throttled": True}, status=429
         )
@@ -89,6 +67,6 @@ def lookup(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         dossier = find_dossier(form.cleaned_data["code"], form.cleaned_data["factor"])
         if dossier is None:
-            _record_failure(key)
+            LOOKUP_FAILURES.hit(request)
             form.add_error(None, _("Không tìm thấy hồ sơ khớp với thông tin đã nhập."))
     return render(request, "dossiers/lookup.html", {"form": form, "found": dossier})

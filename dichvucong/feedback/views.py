@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from dichvucong.core.throttle import Throttle
 from dichvucong.dossiers import access
 from dichvucong.dossiers.constants import Status
 from dichvucong.feedback import service
@@ -28,7 +29,6 @@ from dichvucong.feedback.forms import (
 )
 from dichvucong.feedback.models import Rating
 from dichvucong.feedback.service import FeedbackError
-from dichvucong.feedback.throttle import Throttle
 
 SUBMISSIONS = Throttle("petition-submissions", limit=5, window_seconds=60 * 60)
 LOOKUP_FAILURES = Throttle("petition-lookup-failures", limit=10, window_seconds=15 * 60)

@@ -10,9 +10,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from dichvucong.core.throttle import Throttle
 from dichvucong.results import service
 from dichvucong.results.forms import CodeForm, UploadForm
-from dichvucong.results.throttle import Throttle
 from dichvucong.results.uploads import SizeLimitHandler
 
 # Failed code lookups per client: 20 in 15 minutes leaves room for typos

@@ -1,8 +1,6 @@
 """Counting attempts per client in the shared cache (locmem by default,
 Redis in production), so a limit holds across processes and machines.
-
-The twin of results/throttle.py (and of the lookup limit in dossiers);
-they belong in one shared module."""
+Used by the public dossier lookup, result verification and petitions."""
 
 from __future__ import annotations
 
@@ -16,8 +14,15 @@ from django.http import HttpRequest
 
 
 def client_address(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: a forwarded header is whatever the client says; a
-    # proxy in front must set REMOTE_ADDR from its own trusted header.
+    """The client's address. Behind TRUSTED_PROXY_COUNT reverse proxies it
+    is that many entries from the right of X-Forwarded-For (what our own
+    proxies appended); entries further left are whatever the client sent
+    and are never trusted. With no proxies, REMOTE_ADDR."""
+    hops = settings.TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if hops > 0 and len(forwarded) >= hops:
+        return forwarded[-hops]
     return request.META.get("REMOTE_ADDR", "")
 
 
