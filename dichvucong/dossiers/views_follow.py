@@ -159,6 +159,9 @@ def _render_detail(
         "refused": refused or [],
         "accept": ACCEPT,
         "paid_payments": dossier.payments.filter(status="paid").order_by("paid_at"),
+        "result": getattr(dossier, "result", None),
+        "can_rate": dossier.status in (Status.RESOLVED, Status.RETURNED)
+        and not hasattr(dossier, "rating"),
     }
     return render(request, "dossiers/detail.html", context)
 
