@@ -20,6 +20,7 @@ from django.db import transaction
 from dichvucong.catalogue.importer import ImportResult, import_procedures
 from dichvucong.demo.eforms import load_eforms
 from dichvucong.demo.master import load_master
+from dichvucong.demo.outreach import load_outreach
 from dichvucong.demo.people import DEMO_PASSWORD, DemoAccount, load_people
 from dichvucong.demo.store import Tally
 
@@ -49,6 +50,7 @@ def load_demo(*, reset_passwords: bool = False) -> DemoReport:
             procedures = import_procedures(stream)
         load_eforms(tally)
         accounts = load_people(master, tally, reset_passwords=reset_passwords)
+        load_outreach(master, tally)
     return DemoReport(tally, procedures, accounts)
 
 

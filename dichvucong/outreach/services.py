@@ -1,0 +1,183 @@
+"""The operations other code calls: consent, erasure, attendance,
+household keys. Each rule lives here once; views only call these."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from dichvucong.lib.identity import clean_mobile_phone
+from dichvucong.outreach.constants import CHILD_CONSENT_AGE, ERASED_NAME, ConsentGiver
+from dichvucong.outreach.models import (
+    Ambassador,
+    Attendance,
+    Consent,
+    Guardian,
+    PracticeAttempt,
+    Pupil,
+    PupilErasure,
+    TrainingSession,
+)
+
+# --- Consent (Decree 13/2023/ND-CP art. 20) ----------------------------------
+
+
+def needs_own_consent(birth_year: int | None, today: date | None = None) -> bool:
+    """Whether the pupil's own consent is needed besides the guardian's.
+    Only the year of birth is kept, so a child who turns 7 this year counts
+    as 7 already; an unknown year of birth also asks for both."""
+    if birth_year is None:
+        return True
+    return (today or timezone.localdate()).year - birth_year >= CHILD_CONSENT_AGE
+
+
+def latest_consents(pupil_ids: Iterable[int]) -> dict[int, dict[str, bool]]:
+    """For each pupil, the latest answer of each giver (a later record, e.g.
+    a withdrawal, supersedes an earlier one). One query for a whole class."""
+    latest: dict[int, dict[str, bool]] = {}
+    rows = (
+        Consent.objects.filter(pupil_id__in=list(pupil_ids))
+        .order_by("pupil_id", "giver", "-recorded_at", "-pk")
+        .values_list("pupil_id", "giver", "given")
+    )
+    for pupil_id, giver, given in rows:
+        latest.setdefault(pupil_id, {}).setdefault(giver, given)
+    return latest
+
+
+def full_consent_given(
+    answers: dict[str, bool], birth_year: int | None, today: date | None = None
+) -> bool:
+    if not answers.get(ConsentGiver.GUARDIAN, False):
+        return False
+    return not needs_own_consent(birth_year, today) or answers.get(ConsentGiver.PUPIL, False)
+
+
+def has_full_consent(pupil: Pupil, today: date | None = None) -> bool:
+    """The guardian agreed and, from age 7, the pupil too; an erased pupil
+    never has consent."""
+    if pupil.is_erased:
+        return False
+    answers = latest_consents([pupil.pk]).get(pupil.pk, {})
+    return full_consent_given(answers, pupil.birth_year, today)
+
+
+def record_consent(
+    pupil: Pupil, *, giver: str, given: bool, method: str, by: Any, note: str = ""
+) -> Consent:
+    if pupil.is_erased:
+        raise ValueError("erased pupil")
+    return Consent.objects.create(
+        pupil=pupil,
+        giver=giver,
+        given=given,
+        method=method,
+        recorded_at=timezone.now(),
+        recorded_by=by,
+        note=note,
+    )
+
+
+# --- Erasure ------------------------------------------------------------------
+
+
+def erase_pupil(pupil: Pupil, by: Any) -> bool:
+    """Erase a pupil's personal data on request, keeping the row so that
+    attendance, practice and assisted-submission counts stay right. Records
+    who and when, nothing of what. False if already erased."""
+    with transaction.atomic():
+        locked = Pupil.objects.select_for_update().get(pk=pupil.pk)
+        if locked.is_erased:
+            return False
+        now = timezone.now()
+        Pupil.objects.filter(pk=locked.pk).update(
+            full_name=ERASED_NAME,
+            birth_year=None,
+            guardian=None,
+            ambassador_group=None,
+            erased_at=now,
+        )
+        _drop_orphan_guardians([locked.guardian_id])
+        Consent.objects.filter(pupil=locked).update(note="")
+        _retire_ambassadorships(locked)
+        _blank_practice_dossiers(locked)
+        PupilErasure.objects.create(pupil=locked, erased_by=by, erased_at=now)
+    pupil.refresh_from_db()
+    return True
+
+
+def _drop_orphan_guardians(guardian_ids: Iterable[int | None]) -> None:
+    ids = {pk for pk in guardian_ids if pk is not None}
+    Guardian.objects.filter(pk__in=ids, pupils__isnull=True).delete()
+
+
+def _retire_ambassadorships(pupil: Pupil) -> None:
+    """The ambassador rows stay (households were helped), inactive; an
+    account created for the pupil loses its name and can no longer log in."""
+    from dichvucong.accounts.models import User
+
+    rows = Ambassador.objects.filter(pupil=pupil)
+    user_ids = [pk for pk in rows.values_list("user_id", flat=True) if pk is not None]
+    rows.update(active=False)
+    User.objects.filter(pk__in=user_ids).update(
+        full_name=ERASED_NAME, first_name="", last_name="", email="", is_active=False
+    )
+
+
+def _blank_practice_dossiers(pupil: Pupil) -> None:
+    """Practice e-forms hold whatever the pupil typed, often their own name."""
+    from dichvucong.dossiers.models import Dossier
+
+    ids = PracticeAttempt.objects.filter(pupil=pupil).values_list("dossier_id", flat=True)
+    Dossier.objects.filter(pk__in=ids, is_practice=True).update(
+        form_data={}, applicant_name=ERASED_NAME, applicant_phone="", applicant_email=""
+    )
+
+
+# --- Attendance -----------------------------------------------------------------
+
+
+def session_pupils(session: TrainingSession) -> QuerySet[Pupil]:
+    """The pupils a session's attendance is taken from: its classes' list,
+    without erased pupils (their recorded attendance stays as it was)."""
+    return (
+        Pupil.objects.filter(school_class__in=session.classes.all(), erased_at__isnull=True)
+        .select_related("school_class")
+        .order_by("school_class__name", "full_name", "pk")
+    )
+
+
+def save_attendance(session: TrainingSession, present_ids: Iterable[int]) -> tuple[int, int]:
+    """Mark every listed pupil present or absent in one statement; ids not
+    on the session's class lists are ignored. Returns (present, total)."""
+    present = set(present_ids)
+    pupil_ids = list(session_pupils(session).values_list("pk", flat=True))
+    rows = [Attendance(session=session, pupil_id=pk, present=pk in present) for pk in pupil_ids]
+    Attendance.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["session", "pupil"], update_fields=["present"]
+    )
+    return sum(1 for pk in pupil_ids if pk in present), len(pupil_ids)
+
+
+# --- Households ------------------------------------------------------------------
+
+
+def household_key(*, user_id: int | None = None, phone: str | None = None) -> str:
+    """A key that is the same for every dossier of one household and says
+    nothing by itself: the applicant's account, or a keyed hash of their
+    phone when they have none. Used by AssistedSubmission.household_key."""
+    if user_id is not None:
+        return f"u:{user_id}"
+    if not phone:
+        raise ValueError("user_id or phone needed")
+    number = clean_mobile_phone(phone)
+    digest = hmac.new(settings.SECRET_KEY.encode(), number.encode(), hashlib.sha256)
+    return f"p:{digest.hexdigest()}"

@@ -1,0 +1,1 @@
+"""Pages of the outreach campaign (staff only; nothing here is public)."""
