@@ -337,7 +337,8 @@ def apologise(dossier: Dossier, actor: Any, new_date: date, reason: str) -> Doss
     before the deadline, with a new date after it."""
     dossier = _locked(dossier)
     _require_role(actor, dossier, Role.LEADER, Role.RECEPTIONIST)
-    _require_status(dossier, (Status.ACCEPTED, Status.PROCESSING, Status.AWAITING_PAYMENT))
+    # Only while the clock runs: a dossier waiting for its fee has no due date yet.
+    _require_status(dossier, (Status.ACCEPTED, Status.PROCESSING))
     if dossier.extended_due_date is not None:
         raise TransitionError(_("Hồ sơ đã có phiếu xin lỗi và hẹn lại; chỉ được hẹn lại một lần."))
     if timezone.localdate() >= dossier.due_date:
