@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1:8000
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run test install install-dev lint check clean
 
