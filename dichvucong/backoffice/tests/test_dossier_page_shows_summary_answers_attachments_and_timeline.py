@@ -1,0 +1,52 @@
+"""Everything an officer needs to decide, on one page."""
+
+from __future__ import annotations
+
+from dichvucong.backoffice.tests.helpers import detail_url
+from dichvucong.dossiers import lifecycle
+from dichvucong.dossiers.constants import Status
+from dichvucong.dossiers.testing import make_dossier
+
+
+def test_the_page_shows_the_dossier(client, cast) -> None:
+    dossier = make_dossier(cast, Status.PROCESSING)
+    lifecycle.forward(dossier, cast.specialist_a, "Đề nghị cấp giấy khai sinh")
+    client.force_login(cast.leader_a)
+    page = client.get(detail_url(dossier)).content.decode()
+    for text in [
+        f"Hồ sơ {dossier.code}",
+        "Đăng ký khai sinh",
+        "Nguyễn Văn Bình",
+        "0912345678",
+        "UBND phường Khương Mai",
+        dossier.due_date.strftime("%d/%m/%Y"),
+        # answers, with the schema's labels
+        "Họ, chữ đệm và tên",
+        "Nguyễn Minh An",
+        "20/11/2026",
+        # timeline: who, from -> to, reason
+        "Lê Tiếp Nhận",
+        "Mới đăng ký → <strong>Được tiếp nhận</strong>",
+        "Chuyên viên: Phạm Chuyên Viên",
+        "Đề nghị cấp giấy khai sinh",
+        "Đã trình, chờ lãnh đạo phê duyệt",
+        "Trong hạn",
+    ]:
+        assert text in page, text
+
+
+def test_attachments_link_to_the_download_view(client, cast) -> None:
+    dossier = make_dossier(cast)
+    attachment = dossier.attachments.get()
+    client.force_login(cast.receptionist_a)
+    page = client.get(detail_url(dossier)).content.decode()
+    assert "giay-chung-sinh.pdf" in page
+    assert f"/tep/{attachment.public_id}/" in page
+
+
+def test_the_page_needs_few_queries(client, cast, django_assert_max_num_queries) -> None:
+    dossier = make_dossier(cast, Status.PROCESSING)
+    client.force_login(cast.leader_a)
+    client.get(detail_url(dossier))
+    with django_assert_max_num_queries(20):
+        assert client.get(detail_url(dossier)).status_code == 200
