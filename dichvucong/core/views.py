@@ -5,7 +5,9 @@ from django.db.utils import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
+from dichvucong.accounts.constants import Role
 from dichvucong.catalogue.services import featured_procedures, fields_in_use
+from dichvucong.dossiers.access import agency_ids_for
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -13,14 +15,20 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", context)
 
 
+OUTREACH_ROLES = (Role.EDUCATION_OFFICE, Role.SCHOOL_COORDINATOR, Role.DISTRICT_LEADERSHIP)
+
+
 def after_login(request: HttpRequest) -> HttpResponse:
     """Where a login without ?next= lands: staff at their work, everyone
     else at their dossiers."""
-    if getattr(request.user, "kind", "") == "staff":
+    user = request.user
+    if not user.is_authenticated:
+        return redirect("core:home")
+    if agency_ids_for(user):
         return redirect("backoffice:queues")
-    if request.user.is_authenticated:
-        return redirect("dossiers:mine")
-    return redirect("core:home")
+    if agency_ids_for(user, OUTREACH_ROLES):
+        return redirect("outreach:campaign_list")
+    return redirect("dossiers:mine")
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

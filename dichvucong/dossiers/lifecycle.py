@@ -268,6 +268,8 @@ def forward(dossier: Dossier, actor: Any, opinion: str) -> Dossier:
     dossier = _locked(dossier)
     _require_status(dossier, (Status.PROCESSING,))
     _require_assignee(actor, dossier)
+    if dossier.holder_id != actor.pk:
+        raise TransitionError(_("Hồ sơ đã được trình lãnh đạo, đang chờ phê duyệt."))
     Dossier.objects.filter(pk=dossier.pk).update(holder=None)
     dossier.holder = None
     events.record(dossier, actor=actor, kind=EventKind.FORWARD,

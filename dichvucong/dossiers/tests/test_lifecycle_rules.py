@@ -206,3 +206,10 @@ def test_an_online_result_is_returned_when_the_applicant_first_downloads_it(cast
     again = lifecycle.result_collected_online(dossier, cast.applicant)
     assert first.status == again.status == Status.RETURNED
     assert again.events.filter(to_status=Status.RETURNED).count() == 1
+
+
+def test_a_forwarded_dossier_cannot_be_forwarded_again(cast):
+    dossier = make_dossier(cast, Status.PROCESSING)
+    lifecycle.forward(dossier, cast.specialist_a, "Đủ điều kiện")
+    with pytest.raises(TransitionError, match="đã được trình"):
+        lifecycle.forward(dossier, cast.specialist_a, "Lần nữa")
