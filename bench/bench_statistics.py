@@ -1,0 +1,146 @@
+"""Time the public statistics on a generated district.
+
+    .venv/bin/python bench/bench_statistics.py [--dossiers 20000] [--repeat 5]
+
+Builds a throw-away SQLite database in a temporary folder (never var/),
+migrates it, generates the dossiers with reports.testing (every status,
+results, payments, ratings, practice dossiers and drafts), then times:
+
+- the statistics behind /thong-ke/ (reports.report.page: six tables, the
+  totals, the indicators, the charts), without HTTP;
+- the whole page through Django's test client (rendering included);
+- the open data JSON (per agency and month);
+- the page again with the public figures cache on (a visitor within the
+  cache time after another).
+
+The figures cache is off for the first three, so every run computes. It
+prints, per measure, the median and best wall time, the median CPU time of
+this process (SQLite runs in it, so this is the work done, whatever else
+the machine is busy with) and the number of queries.
+A figure to watch, not a test: nothing here fails on a slow machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics as stats
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def setup_django(data_dir: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ["DATA_DIR"] = data_dir  # the embedded SQLite database goes here
+    os.environ.pop("DATABASE_URL", None)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "dichvucong.settings_test"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def build(count: int) -> None:
+    from django.utils import timezone
+
+    from dichvucong.dossiers.testing import make_cast
+    from dichvucong.reports.testing import extend_world, generate
+
+    cast = make_cast()
+    world = extend_world(
+        [cast.agency_a, cast.agency_b], cast.district, cast.applicant, cast.leader_a
+    )
+    generate(world, count, today=timezone.localdate(), days=730)
+
+
+def timed(action: Callable[[], object], repeat: int) -> tuple[float, float, float, int]:
+    """(median seconds, best seconds, median CPU seconds, queries of one run)."""
+    from django.db import connection
+
+    executed: list[str] = []
+
+    def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        executed.append(sql)
+        return execute(sql, params, many, context)
+
+    # Counted as they run: Django empties its query log when a request starts.
+    with connection.execute_wrapper(count):
+        action()  # warm-up, and the query count
+    runs, cpu = [], []
+    for _ in range(repeat):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        action()
+        runs.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return stats.median(runs), min(runs), stats.median(cpu), len(executed)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--dossiers", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="dichvucong-bench-") as data_dir:
+        setup_django(data_dir)
+        started = time.perf_counter()
+        build(args.dossiers)
+        print(f"generated {args.dossiers} dossiers in {time.perf_counter() - started:.1f} s")
+        report(args.repeat)
+
+
+def report(repeat: int) -> None:
+    from django.conf import settings
+    from django.http import QueryDict
+    from django.test import Client
+    from django.utils import timezone
+
+    from dichvucong.dossiers.models import Dossier
+    from dichvucong.reports import access, report
+    from dichvucong.reports.forms import ReportFilterForm, read_filters
+
+    today = timezone.localdate()
+    scope = access.public_scope()
+    client = Client()
+
+    def statistics_only() -> object:
+        form = ReportFilterForm(QueryDict(""), agencies=scope.agencies(), today=today)
+        return report.page(scope, read_filters(form), today, staff=False)
+
+    def get(url: str) -> Callable[[], object]:
+        return lambda: client.get(url)
+
+    print(f"{Dossier.objects.count()} dossiers in the database ({today:%d/%m/%Y})")
+    settings.REPORTS_CACHE_SECONDS = 0
+    measures = [
+        ("statistics of /thong-ke/ (this year)", statistics_only),
+        ("GET /thong-ke/ (this year)", get("/thong-ke/")),
+        (
+            "GET /thong-ke/?tu_ngay=… (two years)",
+            get(f"/thong-ke/?tu_ngay={today.replace(year=today.year - 2):%d/%m/%Y}"),
+        ),
+        ("GET /du-lieu-mo/thong-ke.json", get("/du-lieu-mo/thong-ke.json")),
+    ]
+    for name, action in measures:
+        show(name, timed(action, repeat))
+    settings.REPORTS_CACHE_SECONDS = 300
+    client.get("/thong-ke/")  # a first visitor fills the cache
+    show("GET /thong-ke/ (figures cached)", timed(get("/thong-ke/"), repeat))
+
+
+def show(name: str, result: tuple[float, float, float, int]) -> None:
+    median, best, cpu, queries = result
+    print(
+        f"{name:40} median {median * 1000:6.0f} ms  best {best * 1000:6.0f} ms  "
+        f"cpu {cpu * 1000:6.0f} ms  {queries:2} queries"
+    )
+
+
+if __name__ == "__main__":
+    main()

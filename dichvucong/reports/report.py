@@ -1,0 +1,216 @@
+"""What the report pages and their exports show, for a scope and filters.
+
+The views call `page` to render and `export_table` to download one table;
+both build tables the same way, so a download always matches the page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import QuerySet
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from dichvucong.dossiers.models import Dossier
+from dichvucong.reports import indicators, opendata, statistics, svg
+from dichvucong.reports.access import Scope
+from dichvucong.reports.forms import Filters
+from dichvucong.reports.statistics import Figures, Period, Row
+from dichvucong.reports.tables import (
+    STATS_BY_SLUG,
+    STATS_TABLES,
+    Table,
+    indicators_table,
+    overdue_table,
+    stats_table,
+)
+
+OVERDUE_ON_PAGE = 100
+COLOURS = {"blue": "#0b4a8b", "green": "#1b6e20", "red": "#b3261e"}
+# Public figures are kept this long (settings.REPORTS_CACHE_SECONDS; 0 turns
+# it off): anyone may load the page, and each computation scans the
+# dossiers. Staff dashboards are always computed afresh.
+DEFAULT_CACHE_SECONDS = 300
+T = TypeVar("T")
+
+
+def _public_cached(
+    scope: Scope, filters: Filters, parts: tuple[Any, ...], compute: Callable[[], T]
+) -> T:
+    seconds = getattr(settings, "REPORTS_CACHE_SECONDS", DEFAULT_CACHE_SECONDS)
+    if scope.agency_ids is not None or not seconds:
+        return compute()
+    period = filters.period
+    agency = filters.agency.pk if filters.agency else ""
+    unit = filters.unit.pk if filters.unit else ""
+    key = ":".join(
+        str(part) for part in ("reports", period.start, period.end, agency, unit, *parts)
+    )
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
+def figure_tables(
+    scope: Scope, filters: Filters, dims: tuple[str, ...], today: date
+) -> dict[str, list[Row]]:
+    dossiers = dossiers_for(scope, filters)
+    return _public_cached(
+        scope,
+        filters,
+        ("tables", today, *dims),
+        lambda: statistics.tables(dossiers, filters.period, dims, today),
+    )
+
+
+def open_data_rows(scope: Scope, filters: Filters, today: date) -> list[dict[str, Any]]:
+    dossiers = dossiers_for(scope, filters)
+    return _public_cached(
+        scope, filters, ("open-data", today), lambda: opendata.rows(dossiers, filters.period, today)
+    )
+
+
+def dossiers_for(scope: Scope, filters: Filters) -> QuerySet[Dossier]:
+    dossiers = scope.dossiers
+    if filters.agency is not None:
+        dossiers = dossiers.filter(agency=filters.agency)
+    if filters.unit is not None:
+        dossiers = dossiers.filter(agency__admin_unit=filters.unit)
+    return dossiers
+
+
+def _transparency(scope: Scope, filters: Filters) -> tuple[int, int]:
+    """Counted on the procedures the filtered agencies offer."""
+    if filters.agency is None and filters.unit is None:
+        agency_ids = None if scope.agency_ids is None else set(scope.agency_ids)
+    else:
+        agency_ids = set(
+            scope.agencies().filter(**_agency_filter(filters)).values_list("pk", flat=True)
+        )
+    return indicators.transparency_counts(indicators.procedures_in_scope(agency_ids))
+
+
+def _agency_filter(filters: Filters) -> dict[str, Any]:
+    conditions: dict[str, Any] = {}
+    if filters.agency is not None:
+        conditions["pk"] = filters.agency.pk
+    if filters.unit is not None:
+        conditions["admin_unit"] = filters.unit
+    return conditions
+
+
+def scorecard(scope: Scope, filters: Filters, totals: Figures) -> indicators.Scorecard:
+    return indicators.scorecard(totals, _transparency(scope, filters))
+
+
+def export_table(
+    slug: str, scope: Scope, filters: Filters, today: date, *, staff: bool
+) -> Table | None:
+    """The one table a download asks for, or None if there is no such table."""
+    spec = STATS_BY_SLUG.get(slug)
+    if spec is not None:
+        rows = figure_tables(scope, filters, (spec.dimension,), today)
+        return stats_table(spec, rows[spec.dimension])
+    if slug == "chi-so-766":
+        rows = figure_tables(scope, filters, ("agency",), today)
+        return indicators_table(scorecard(scope, filters, statistics.total(rows["agency"])))
+    if slug == "ho-so-qua-han" and staff:
+        return overdue_table(_overdue(dossiers_for(scope, filters), today), today)
+    return None
+
+
+def _overdue(dossiers: QuerySet[Dossier], today: date) -> QuerySet[Dossier]:
+    return statistics.overdue_dossiers(dossiers, today).select_related(
+        "procedure", "agency", "holder"
+    )
+
+
+def page(scope: Scope, filters: Filters, today: date, *, staff: bool) -> dict[str, Any]:
+    period = filters.period
+    rows = figure_tables(scope, filters, tuple(s.dimension for s in STATS_TABLES), today)
+    totals = statistics.total(rows["agency"])
+    card = scorecard(scope, filters, totals)
+    context: dict[str, Any] = {
+        "period": period,
+        "as_of": period.as_of(today),
+        "scope": scope,
+        "filters": filters,
+        "totals": totals,
+        "scorecard": card,
+        "indicator_table": indicators_table(card),
+        "tables": [stats_table(spec, rows[spec.dimension]) for spec in STATS_TABLES],
+        "charts": charts(totals, rows, period, today),
+        "online_channel_recorded": statistics.ONLINE_CHANNEL_RECORDED,
+        "payments_recorded": statistics.payments_recorded(),
+        "ratings_recorded": statistics.ratings_recorded(),
+    }
+    if staff:
+        overdue = list(_overdue(dossiers_for(scope, filters), today)[: OVERDUE_ON_PAGE + 1])
+        context["overdue_more"] = len(overdue) > OVERDUE_ON_PAGE
+        context["overdue_table"] = overdue_table(overdue[:OVERDUE_ON_PAGE], today)
+    return context
+
+
+# --- Charts -------------------------------------------------------------------------
+
+
+def charts(totals: Figures, rows: dict[str, list[Row]], period: Period, today: date) -> dict:
+    return {
+        "monthly": _flow_chart(rows, period, today),
+        "timeliness": _timeliness_chart(totals),
+        "shares": _shares_chart(totals),
+    }
+
+
+MONTHS_IN_CHART = 24
+
+
+def _flow_chart(rows: dict[str, list[Row]], period: Period, today: date) -> SafeString:
+    """Every month of the period up to today, an empty one drawn as zero;
+    every year instead when there are too many months for a phone."""
+    dim = "month"
+    buckets = [bucket for bucket, _day in statistics.snapshot_days(period, (dim,), today)]
+    if len(buckets) > MONTHS_IN_CHART:
+        dim = "year"
+        buckets = [bucket for bucket, _day in statistics.snapshot_days(period, (dim,), today)]
+    by_bucket = {row.buckets[dim]: row.figures for row in rows[dim]}
+    figures = [by_bucket.get(bucket, Figures()) for bucket in buckets]
+    series = [
+        svg.Series(_("Tiếp nhận"), [f.received for f in figures], COLOURS["blue"]),
+        svg.Series(
+            _("Đã giải quyết"), [f.resolved for f in figures], COLOURS["green"], hatched=True
+        ),
+    ]
+    labels = [f"{bucket:%m/%Y}" if dim == "month" else f"{bucket:%Y}" for bucket in buckets]
+    title = _("Hồ sơ tiếp nhận và đã giải quyết theo tháng")
+    if dim == "year":
+        title = _("Hồ sơ tiếp nhận và đã giải quyết theo năm")
+    return mark_safe(svg.bar_chart("bieu-do-thang", title, labels, series))  # noqa: S308
+
+
+def _timeliness_chart(totals: Figures) -> SafeString:
+    parts = [
+        svg.Part(_("Trước hạn"), totals.early, COLOURS["green"]),
+        svg.Part(_("Đúng hạn"), totals.on_time, COLOURS["blue"]),
+        svg.Part(_("Trễ hạn"), totals.late, COLOURS["red"]),
+    ]
+    title = _("Hồ sơ đã giải quyết: trước hạn, đúng hạn, trễ hạn")
+    return mark_safe(svg.stacked_bar("bieu-do-tien-do", title, parts))  # noqa: S308
+
+
+def _shares_chart(totals: Figures) -> SafeString:
+    items = [
+        (_("Giải quyết đúng hạn và trước hạn"), totals.on_time_share),
+        (_("Nộp trực tuyến"), totals.online_share),
+        (_("Thủ tục mức độ 4 (toàn trình)"), totals.level4_share),
+        (_("Thanh toán trực tuyến"), totals.online_payment_share),
+        (_("Hài lòng và rất hài lòng"), totals.satisfaction_share),
+    ]
+    title = _("Các tỷ lệ chính của kỳ báo cáo")
+    return mark_safe(svg.share_bars("bieu-do-ty-le", title, items))  # noqa: S308
