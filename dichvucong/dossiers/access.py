@@ -2,13 +2,16 @@
 
 Staff see the dossiers of the agencies they hold a back-office role in; a
 role at a People's Committee also covers its departments (the district's
-one-stop office receives for all of them). Applicants see their own."""
+one-stop office receives for all of them). Applicants see their own. A
+helper (outreach ambassador) may fill in the drafts they started for an
+applicant, and nothing of them once submitted."""
 
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
 from dichvucong.accounts.constants import Role
+from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
 
 BACK_OFFICE_ROLES = (Role.RECEPTIONIST, Role.SPECIALIST, Role.LEADER)
@@ -37,6 +40,18 @@ def applicant_dossiers(user) -> QuerySet[Dossier]:  # type: ignore[no-untyped-de
     if not getattr(user, "is_authenticated", False):
         return Dossier.objects.none()
     return Dossier.objects.filter(applicant=user).select_related("procedure", "agency")
+
+
+def editable_drafts(user) -> QuerySet[Dossier]:  # type: ignore[no-untyped-def]
+    """Drafts the user may fill in: their own, and those they fill in for
+    an applicant as the helper. Drafts only: a helper's access to the
+    content ends when the dossier is submitted. For the draft-editing
+    pages only; everything else goes through applicant_dossiers."""
+    if not getattr(user, "is_authenticated", False):
+        return Dossier.objects.none()
+    return Dossier.objects.filter(
+        Q(applicant=user) | Q(helper=user), status=Status.DRAFT
+    ).select_related("procedure", "agency")
 
 
 def holds_role(user, dossier: Dossier, role: str) -> bool:  # type: ignore[no-untyped-def]

@@ -1,6 +1,11 @@
 """The applicant's operations around submission: start a draft, save an
 e-form step, add files, check completeness, submit, send a supplement,
 discard a draft. Status changes themselves stay in dossiers.lifecycle.
+
+A draft may have a helper (an outreach ambassador filling it in for the
+applicant): the helper edits the draft like the applicant, but only the
+applicant's confirmation submits it (outreach.assisted). A practice draft
+(outreach sandbox) is never submitted.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import ProtectedError, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -121,23 +126,32 @@ def start_draft(
     ward: AdminUnit | None = None,
     delivery: str = Delivery.COUNTER,
     delivery_address: str = "",
+    *,
+    helper: Any = None,
+    practice: bool = False,
+    form_data: dict[str, Any] | None = None,
 ) -> Dossier:
     """A new draft (no code, no deadline) with the e-form prefilled from
-    the account. Raises ValidationError when the procedure is not offered
-    online or a choice does not apply."""
+    the account, or with `form_data` when given (a helper must not see
+    what the applicant's account holds). Raises ValidationError when the
+    procedure is not offered online or a choice does not apply."""
     if not accepts_online(procedure):
         raise ValidationError(_("Thủ tục này chưa nộp trực tuyến được."))
     delivery_address = (delivery_address or "").strip()[:POSTAL_ADDRESS_MAX]
     _check_delivery(procedure, delivery, delivery_address)
     agency = _receiving_agency(user, procedure, ward)
+    if form_data is None:
+        form_data = eforms.initial_for(procedure.form_schema, user)
     return Dossier.objects.create(
         procedure=procedure,
         agency=agency,
         applicant=user,
         **applicant_snapshot(user),
-        form_data=eforms.initial_for(procedure.form_schema, user),
+        form_data=form_data,
         delivery=delivery,
         delivery_address=delivery_address if delivery == Delivery.POST else "",
+        helper=helper,
+        is_practice=practice,
     )
 
 
@@ -146,7 +160,10 @@ def start_draft(
 
 def _lock_own(dossier: Dossier, user: Any, status: int) -> Dossier:
     locked = Dossier.objects.select_for_update().select_related("procedure").get(pk=dossier.pk)
-    if locked.applicant_id != getattr(user, "pk", None):
+    user_id = getattr(user, "pk", None)
+    # The helper fills in the draft; after submission only the applicant acts.
+    helping = status == Status.DRAFT and user_id is not None and locked.helper_id == user_id
+    if locked.applicant_id != user_id and not helping:
         raise TransitionError(_("Chỉ người nộp hồ sơ được thực hiện thao tác này."))
     if locked.status != status:
         if status == Status.DRAFT:
@@ -214,7 +231,14 @@ def discard_draft(dossier: Dossier, user: Any) -> None:
     locked = _lock_own(dossier, user, Status.DRAFT)
     for attachment in locked.attachments.all():
         uploads.remove_attachment(attachment, user)
-    locked.delete()
+    try:
+        locked.delete()
+    except ProtectedError as error:
+        # A draft waiting for the applicant's confirmation of an assisted
+        # submission: it is declined or cancelled on that page instead.
+        raise TransitionError(
+            _("Bản nháp này do người hỗ trợ khai giúp: mở bản nháp và chọn “Không nộp”.")
+        ) from error
 
 
 # --- Completeness and submission --------------------------------------------------
@@ -251,15 +275,25 @@ def submission_problems(dossier: Dossier) -> list[str]:
     return problems
 
 
-def submit_dossier(dossier: Dossier, user: Any) -> Dossier:
+def submit_dossier(dossier: Dossier, user: Any, *, assisted: bool = False) -> Dossier:
     """Check completeness, then submit (lifecycle.submit gives the code).
     A dossier already submitted comes back unchanged, so a double click or
-    a resubmitted page makes one dossier with one code."""
+    a resubmitted page makes one dossier with one code.
+
+    A practice draft is never submitted. A draft a helper filled in is
+    submitted only with `assisted=True`, by outreach.assisted, which
+    records the applicant's confirmation in the same transaction."""
     with transaction.atomic():
         locked = Dossier.objects.select_for_update().select_related("procedure").get(pk=dossier.pk)
         if locked.applicant_id != getattr(user, "pk", None):
             raise TransitionError(_("Chỉ người nộp hồ sơ được thực hiện thao tác này."))
+        if locked.is_practice:
+            raise TransitionError(_("Hồ sơ thực hành không được gửi tới cơ quan nào."))
         if locked.status == Status.DRAFT:
+            if locked.helper_id is not None and not assisted:
+                raise TransitionError(
+                    _("Hồ sơ này do người hỗ trợ khai giúp: vui lòng bấm “Xác nhận và nộp”.")
+                )
             problems = submission_problems(locked)
             if problems:
                 raise IncompleteDossier(problems)

@@ -29,6 +29,17 @@ def own_dossier(request: HttpRequest, public_id: uuid.UUID) -> Dossier:
     return get_object_or_404(access.applicant_dossiers(request.user), public_id=public_id)
 
 
+def editable_draft(request: HttpRequest, public_id: uuid.UUID) -> Dossier | HttpResponse:
+    """A draft the request user may fill in (their own, or one they fill in
+    as the applicant's helper). Their own submitted dossier goes to its
+    page; anything else is 404, as if it did not exist."""
+    draft = access.editable_drafts(request.user).filter(public_id=public_id).first()
+    if draft is not None:
+        return draft
+    dossier = own_dossier(request, public_id)
+    return redirect("dossiers:detail", dossier.public_id)
+
+
 def parse_uuid(value: Any) -> uuid.UUID | None:
     """A posted id, or None for junk (a bad UUID in a lookup would raise)."""
     try:

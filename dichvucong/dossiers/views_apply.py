@@ -21,7 +21,7 @@ from dichvucong.dossiers.forms import ACCEPT, StartForm, posted_files
 from dichvucong.dossiers.lifecycle import TransitionError
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.uploads import human_size
-from dichvucong.dossiers.views import first_page_url, own_dossier, parse_uuid
+from dichvucong.dossiers.views import editable_draft, first_page_url, own_dossier, parse_uuid
 
 # Pages after the e-form steps: documents, then the check page.
 EXTRA_PAGES = 2
@@ -32,12 +32,9 @@ def _total_pages(dossier: Dossier) -> int:
 
 
 def _draft_or_redirect(request: HttpRequest, public_id: uuid.UUID) -> Dossier | HttpResponse:
-    """The user's draft; a submitted dossier's content is no longer edited
-    on these pages, so those go to the dossier's own page."""
-    dossier = own_dossier(request, public_id)
-    if not dossier.is_draft:
-        return redirect("dossiers:detail", dossier.public_id)
-    return dossier
+    """The draft the user fills in; a submitted dossier's content is no
+    longer edited on these pages, so those go to the dossier's own page."""
+    return editable_draft(request, public_id)
 
 
 # --- Start ---------------------------------------------------------------------
@@ -125,10 +122,18 @@ def _post_step(request: HttpRequest, dossier: Dossier, number: int) -> HttpRespo
         return _render_step(request, dossier, number, partial)
     if action == "back" and number > 1:
         return redirect(_page_url(dossier, number - 1))
-    messages.success(
-        request, _("Đã lưu nháp. Bạn làm tiếp lúc nào cũng được, từ trang “Hồ sơ của tôi”.")
-    )
+    messages.success(request, _saved_message(dossier, request.user))
     return redirect(_page_url(dossier, number))
+
+
+def _saved_message(dossier: Dossier, user: Any) -> str:
+    """Where the draft is taken up again: practice and helped drafts are
+    not listed in "Hồ sơ của tôi"."""
+    if dossier.is_practice:
+        return _("Đã lưu nháp bài thực hành. Bạn làm tiếp từ trang “Thực hành”.")
+    if dossier.helper_id is not None and dossier.helper_id == user.pk:
+        return _("Đã lưu nháp. Bạn làm tiếp từ trang “Hỗ trợ nộp hồ sơ”.")
+    return _("Đã lưu nháp. Bạn làm tiếp lúc nào cũng được, từ trang “Hồ sơ của tôi”.")
 
 
 def _page_url(dossier: Dossier, number: int) -> str:
@@ -263,11 +268,13 @@ def _documents_context(
 
 @login_required
 def review(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    dossier = own_dossier(request, public_id)
+    """Only the applicant submits here; a helper's draft is submitted by
+    the applicant's confirmation (outreach), offered on this page."""
     if request.method == "POST":
-        return _submit(request, dossier)
-    if not dossier.is_draft:
-        return redirect("dossiers:detail", dossier.public_id)
+        return _submit(request, own_dossier(request, public_id))
+    dossier = _draft_or_redirect(request, public_id)
+    if isinstance(dossier, HttpResponse):
+        return dossier
     return _render_review(request, dossier, submission.submission_problems(dossier))
 
 

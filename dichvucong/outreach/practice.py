@@ -1,0 +1,245 @@
+"""Practice mode (DESIGN.md §6): an ambassador rehearses a real procedure's
+e-form steps and uploads in a sandbox.
+
+A practice draft is an ordinary draft with `is_practice=True`, filled in
+on the applicant's own pages (the real e-form and upload rules), with the
+ambassador as its applicant. It never becomes a dossier: the dossiers app
+refuses to submit it, officers' queues, lookup, statistics and the outbox
+leave it out. Finishing checks completeness exactly as a submission would,
+then records the achievement (PracticeAttempt.completed_at); no code, no
+lifecycle step.
+
+Also here: who counts as an ambassador, and the logins a school hands its
+pupils on paper (create_pupil_account).
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dichvucong.accounts.constants import AccountKind
+from dichvucong.accounts.models import User
+from dichvucong.catalogue.constants import AgencyKind, OnlineLevel
+from dichvucong.catalogue.models import AdminUnit, Agency, Procedure
+from dichvucong.dossiers import submission
+from dichvucong.dossiers.constants import Status
+from dichvucong.dossiers.models import Dossier
+from dichvucong.outreach import access, services
+from dichvucong.outreach.models import Ambassador, Campaign, PracticeAttempt, Pupil, TrainingSession
+
+# --- Who is an ambassador -------------------------------------------------------
+
+
+def ambassadorship(user: Any) -> Ambassador | None:
+    """The user's current ambassador row: active, the latest first. A
+    pupil's row counts only while the guardian's (and, from age 7, the
+    pupil's own) consent stands: practice and help both keep a minor's
+    typing."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    rows = Ambassador.objects.filter(user=user, active=True).select_related(
+        "pupil", "campaign", "residential_group__parent"
+    )
+    row = rows.order_by("-since", "-pk").first()
+    if row is None or (row.pupil is not None and not services.has_full_consent(row.pupil)):
+        return None
+    return row
+
+
+def online_procedures(query: str = "") -> QuerySet[Procedure]:
+    """Procedures an applicant can submit online (level 3 and 4): the ones
+    worth rehearsing and the ones a helper can fill in."""
+    found = Procedure.objects.filter(is_active=True, online_level__gte=OnlineLevel.PARTIAL)
+    for word in query.split()[:5]:
+        found = found.filter(Q(name__icontains=word) | Q(code__icontains=word))
+    return found.order_by("name")
+
+
+# --- Practice --------------------------------------------------------------------
+
+
+def practice_ward(ambassador: Ambassador) -> AdminUnit | None:
+    """The ward a practice of a ward procedure is addressed to: the one of
+    the ambassador's residential group, else the school's."""
+    group = ambassador.residential_group
+    if group is not None and group.parent is not None:
+        return group.parent
+    if ambassador.pupil is not None:
+        return ambassador.pupil.school_class.school.ward
+    return None
+
+
+def _ward_committee_ward(ward: AdminUnit | None) -> AdminUnit | None:
+    """`ward` if its People's Committee receives dossiers, else any ward
+    that has one: a practice must look like a real ward submission."""
+    committees = Agency.objects.filter(kind=AgencyKind.PEOPLES_COMMITTEE)
+    if ward is not None and committees.filter(admin_unit=ward).exists():
+        return ward
+    return submission.receiving_wards().first()
+
+
+def _todays_session(pupil: Pupil) -> TrainingSession | None:
+    """The training session the pupil's class has today, if any, so a
+    practice during a session is counted with it."""
+    today = timezone.localdate()
+    return TrainingSession.objects.filter(
+        classes=pupil.school_class_id, starts_at__date=today
+    ).first()
+
+
+@transaction.atomic
+def start_practice(user: Any, procedure: Procedure) -> Dossier:
+    """A practice draft of `procedure` for the ambassador `user`, and for
+    a pupil the PracticeAttempt that will record the achievement. Raises
+    PermissionDenied for a non-ambassador, ValidationError when the
+    procedure cannot be submitted online."""
+    ambassador = ambassadorship(user)
+    if ambassador is None:
+        raise PermissionDenied
+    if not submission.accepts_online(procedure):
+        raise ValidationError(_("Thủ tục này chưa nộp trực tuyến được."))
+    ward = _ward_committee_ward(practice_ward(ambassador))
+    dossier = submission.start_draft(user, procedure, ward=ward, practice=True)
+    if ambassador.pupil is not None:
+        PracticeAttempt.objects.create(
+            pupil=ambassador.pupil,
+            campaign=ambassador.campaign,
+            session=_todays_session(ambassador.pupil),
+            procedure=procedure,
+            dossier=dossier,
+        )
+    return dossier
+
+
+def practice_dossiers(user: Any) -> QuerySet[Dossier]:
+    if not getattr(user, "is_authenticated", False):
+        return Dossier.objects.none()
+    found = Dossier.objects.filter(applicant=user, is_practice=True, status=Status.DRAFT)
+    return found.select_related("procedure").order_by("-updated_at")
+
+
+def finished(dossier: Dossier) -> tuple[bool, datetime | None]:
+    """Whether the practice on this draft is finished, and when. A pupil's
+    finish is recorded; an adult volunteer's (nothing is recorded for
+    them) counts once the draft is complete."""
+    attempt = PracticeAttempt.objects.filter(dossier=dossier).first()
+    if attempt is not None:
+        return attempt.completed_at is not None, attempt.completed_at
+    return not submission.submission_problems(dossier), None
+
+
+def finish_practice(dossier: Dossier, user: Any) -> PracticeAttempt | None:
+    """Check the practice draft as a submission would be checked (raises
+    submission.IncompleteDossier listing what is missing), then record the
+    achievement once: the first finish counts, later ones change nothing.
+    No code is issued and the draft stays a draft. Returns the attempt
+    (None for an adult volunteer: attempts are counted for pupils)."""
+    with transaction.atomic():
+        locked = Dossier.objects.select_for_update().select_related("procedure").get(pk=dossier.pk)
+        if not locked.is_practice or locked.applicant_id != user.pk:
+            raise PermissionDenied
+        problems = submission.submission_problems(locked)
+        if problems:
+            raise submission.IncompleteDossier(problems)
+        PracticeAttempt.objects.filter(dossier=locked, completed_at__isnull=True).update(
+            completed_at=timezone.now()
+        )
+        return PracticeAttempt.objects.filter(dossier=locked).first()
+
+
+# --- Pupil logins ------------------------------------------------------------------
+
+# No 0/O, 1/l/i: the password is read off a paper slip.
+PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+PASSWORD_LENGTH = 10
+
+
+@dataclass(frozen=True)
+class PupilLogin:
+    pupil: Pupil
+    username: str
+    password: str
+    created: bool
+
+
+def pupil_username(pupil: Pupil) -> str:
+    """hs.<school>.<pupil>: unique, and says nothing about the child."""
+    return f"hs.{pupil.school_class.school_id}.{pupil.pk}"
+
+
+def new_password() -> str:
+    return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(PASSWORD_LENGTH))
+
+
+def _pupil_campaign(pupil: Pupil) -> Campaign | None:
+    return (
+        Campaign.objects.filter(schools=pupil.school_class.school_id)
+        .order_by("-start_date", "-pk")
+        .first()
+    )
+
+
+def _login_refusal(pupil: Pupil) -> str | None:
+    """Why this pupil may not have a login yet (None: they may)."""
+    if pupil.is_erased:
+        return _("Dữ liệu học sinh đã bị xóa.")
+    if not services.has_full_consent(pupil):
+        return _("Chưa có đủ ý kiến đồng ý của phụ huynh và học sinh.")
+    if not pupil.ambassadorships.exists() and pupil.ambassador_group_id is None:
+        return _("Chưa chọn tổ dân phố mà học sinh hỗ trợ.")
+    if not pupil.ambassadorships.exists() and _pupil_campaign(pupil) is None:
+        return _("Trường chưa tham gia chiến dịch nào.")
+    return None
+
+
+def _pupil_user(pupil: Pupil, password: str) -> tuple[User, bool]:
+    existing = pupil.ambassadorships.exclude(user=None).select_related("user").first()
+    if existing is not None and existing.user is not None:
+        existing.user.set_password(password)
+        existing.user.is_active = True
+        existing.user.save(update_fields=["password", "is_active"])
+        return existing.user, False
+    user = User.objects.create_user(
+        username=pupil_username(pupil),
+        password=password,
+        full_name=pupil.full_name,
+        kind=AccountKind.CITIZEN,
+    )
+    return user, True
+
+
+@transaction.atomic
+def create_pupil_account(pupil: Pupil, by: Any) -> PupilLogin:
+    """The login a school hands a pupil on paper, linked through the
+    pupil's ambassador row (created for the school's latest campaign and
+    the pupil's residential group when there is none yet). Run again, it
+    sets a new password (a lost slip). `by` is the coordinator or the
+    education office (PermissionDenied outside their schools), None for an
+    operator at the command line. Raises ValidationError when the pupil
+    may not have one (no consent, no residential group, erased)."""
+    if by is not None and not access.pupils_for(by).filter(pk=pupil.pk).exists():
+        raise PermissionDenied
+    pupil = Pupil.objects.select_for_update().select_related("school_class").get(pk=pupil.pk)
+    refusal = _login_refusal(pupil)
+    if refusal is not None:
+        raise ValidationError(refusal)
+    password = new_password()
+    user, created = _pupil_user(pupil, password)
+    if not pupil.ambassadorships.exists():
+        Ambassador.objects.create(
+            campaign=_pupil_campaign(pupil),
+            pupil=pupil,
+            residential_group_id=pupil.ambassador_group_id,
+            since=timezone.localdate(),
+        )
+    pupil.ambassadorships.filter(user=None).update(user=user)
+    return PupilLogin(pupil=pupil, username=user.username, password=password, created=created)
