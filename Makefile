@@ -4,9 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1:8000
-PYTEST_ARGS ?= -n auto
+PYTEST_ARGS ?= -n auto -m "not fuzz"
 
-.PHONY: run test install install-dev lint check clean
+.PHONY: run test fuzz install install-dev lint check clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,10 +28,15 @@ run: install
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Schemathesis against a live server, from the generated OpenAPI document.
+fuzz: install-dev
+	$(PY) -m pytest -m fuzz dichvucong/api
+
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py export_openapi --check
 
 clean:
 	rm -rf $(VENV) var

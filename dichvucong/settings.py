@@ -25,6 +25,9 @@ if not SECRET_KEY:
     SECRET_KEY = "embedded-insecure-key-change-me-in-production-0123456789"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# How many reverse proxies of ours stand in front (their X-Forwarded-For
+# entries are trusted to name the client for rate limits); 0 = none.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
@@ -41,6 +44,12 @@ INSTALLED_APPS = [
     "dichvucong.outreach",
     "dichvucong.dossiers",
     "dichvucong.backoffice",
+    "dichvucong.payments",
+    "dichvucong.notifications",
+    "dichvucong.results",
+    "dichvucong.feedback",
+    "dichvucong.api",
+    "dichvucong.reports",
 ]
 
 MIDDLEWARE = [
@@ -115,7 +124,7 @@ else:
 # --- Accounts and sessions ------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "core:after_login"
 LOGOUT_REDIRECT_URL = "core:home"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -155,6 +164,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is missing
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
@@ -166,10 +176,39 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dichvucong@localhost")
+# Well under the outbox's 10-minute lease, so a hung SMTP server cannot make
+# a message look lost and be sent again.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 
 # --- Domain ---------------------------------------------------------------
 # Hour after which a dossier counts as received on the next working day.
 RECEPTION_CUTOFF_HOUR = env_int("RECEPTION_CUTOFF_HOUR", 15)
+# How long the public statistics page keeps its figures; 0 = always live.
+REPORTS_CACHE_SECONDS = env_int("REPORTS_CACHE_SECONDS", 300)
+
+# --- Background work (Celery) and notifications ----------------------------
+# No broker: the embedded default runs each task in-process, at once, after
+# the commit that queued it; a failed task is logged, never raised into the
+# request (the outbox row stays and is retried). With a broker (Redis),
+# `celery -A dichvucong worker` runs the tasks and `celery -A dichvucong beat`
+# the schedule.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_TASK_IGNORE_RESULT = True  # tasks write their outcome to the database
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True  # a worker waits for Redis to come up
+CELERY_BEAT_SCHEDULE = {
+    # Retries failed sends and sends messages whose task was lost.
+    "drain-outbox": {
+        "task": "dichvucong.notifications.tasks.drain_outbox_task",
+        "schedule": 60.0,
+    },
+}
+# "log" writes each SMS to the log, number masked; or the dotted path of a
+# provider class (dichvucong/notifications/sms.py).
+SMS_PROVIDER = env_str("SMS_PROVIDER", "log")
+# --- end of Celery and notifications ---------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from dichvucong.api.main import api
+
 urlpatterns = [
     path("", include("dichvucong.core.urls")),
     path("thu-tuc/", include("dichvucong.catalogue.urls")),
@@ -9,5 +11,13 @@ urlpatterns = [
     path("tra-cuu/", include("dichvucong.dossiers.lookup_urls")),
     path("phieu/", include("dichvucong.dossiers.slips.urls")),
     path("mot-cua/", include("dichvucong.backoffice.urls")),
+    path("thanh-toan/", include("dichvucong.payments.urls")),
+    path("", include("dichvucong.results.urls")),
+    path("", include("dichvucong.feedback.urls")),
+    path("tuyen-truyen/", include("dichvucong.outreach.urls")),
+    path("bao-cao-tuyen-truyen/", include("dichvucong.outreach.report_urls")),
+    path("dai-su-so/", include("dichvucong.outreach.helper_urls")),
+    path("", include("dichvucong.reports.urls")),
+    path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -1,0 +1,84 @@
+"""Who is calling.
+
+Applicants use the web session they logged in with: nothing new to issue
+or leak, and the session limits of the web apply. Like a web form, a
+cookie-authenticated write must carry the CSRF token (header X-CSRFToken),
+or any site could make a logged-in browser post to the API.
+
+Integrations use an agency's API key, as `Authorization: Bearer <key>` or
+`X-API-Key: <key>`. A header cannot be sent by another site's page, so
+key calls need no CSRF token.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.security import APIKeyHeader, HttpBearer, SessionAuth
+from ninja.utils import check_csrf
+
+from dichvucong.api import keys
+from dichvucong.api.constants import KeyRole
+from dichvucong.api.errors import MSG_CSRF, ApiError
+from dichvucong.api.models import ApiKey
+
+
+class ApplicantSession(SessionAuth):
+    """The logged-in user of the session cookie."""
+
+    def _get_key(self, request: HttpRequest) -> str | None:
+        # Not logged in is a 401, whatever the CSRF token says.
+        if not request.user.is_authenticated:
+            return None
+        if check_csrf(request) is not None:
+            raise ApiError(403, "csrf_failed", MSG_CSRF)
+        return request.COOKIES.get(self.param_name)
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        return request.user if request.user.is_authenticated else None
+
+
+def _scoped(key: ApiKey | None, back_office: bool) -> ApiKey | None:
+    if back_office and key is not None and key.role == KeyRole.READ:
+        raise ApiError(403, "forbidden", "Khóa API chỉ đọc thống kê, không dùng được cho hồ sơ.")
+    return key
+
+
+class ApiKeyBearer(HttpBearer):
+    """`Authorization: Bearer <key>`. With back_office=True, a read-only
+    key is refused (403): dossiers need a key with a back-office role."""
+
+    def __init__(self, back_office: bool = False) -> None:
+        super().__init__()
+        self.back_office = back_office
+
+    def authenticate(self, request: HttpRequest, token: str) -> ApiKey | None:
+        return _scoped(keys.authenticate(token), self.back_office)
+
+
+class ApiKeyHeader(APIKeyHeader):
+    """`X-API-Key: <key>`, for clients that cannot set Authorization."""
+
+    param_name = "X-API-Key"
+
+    def __init__(self, back_office: bool = False) -> None:
+        super().__init__()
+        self.back_office = back_office
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> ApiKey | None:
+        return _scoped(keys.authenticate(key), self.back_office)
+
+
+applicant_auth = [ApplicantSession()]
+any_key_auth = [ApiKeyBearer(), ApiKeyHeader()]
+staff_key_auth = [ApiKeyBearer(back_office=True), ApiKeyHeader(back_office=True)]
+
+
+def key_of(request: HttpRequest) -> ApiKey:
+    return request.auth  # type: ignore[attr-defined,no-any-return]
+
+
+def user_of(request: HttpRequest) -> Any:
+    """The logged-in applicant of a session-authenticated request."""
+    return request.auth  # type: ignore[attr-defined]

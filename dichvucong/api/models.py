@@ -1,0 +1,48 @@
+"""API keys for integrations acting for one agency."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from dichvucong.api.constants import KEY_PREFIX_LENGTH, KeyRole
+
+
+class ApiKey(models.Model):
+    """A key for one agency and one role. Only the prefix (shown, to tell
+    keys apart) and the SHA-256 of the whole key are stored; the key itself
+    is printed once when it is made. The key acts as its own service
+    account, so lifecycle checks its role and the event log names it."""
+
+    name = models.CharField(_("tên"), max_length=150)
+    agency = models.ForeignKey(
+        "catalogue.Agency",
+        on_delete=models.PROTECT,
+        related_name="api_keys",
+        verbose_name=_("cơ quan"),
+    )
+    role = models.CharField(_("vai trò"), max_length=16, choices=KeyRole.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="api_keys",
+        verbose_name=_("tài khoản dịch vụ"),
+    )
+    prefix = models.CharField(_("tiền tố"), max_length=KEY_PREFIX_LENGTH, unique=True)
+    secret_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("khóa API")
+        verbose_name_plural = _("khóa API")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix} – {self.name}"
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None

@@ -1,0 +1,165 @@
+"""Models as the API's response shapes (schemas.py), built explicitly so a
+model field never leaks into a response by being added to the model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any, TypeVar
+
+from django.db.models import Model, QuerySet
+
+from dichvucong.api.schemas import PageQuery
+from dichvucong.catalogue.models import Agency, Procedure
+from dichvucong.dossiers import submission
+from dichvucong.dossiers.models import Attachment, Dossier, Event
+from dichvucong.dossiers.views_follow import timeline
+
+M = TypeVar("M", bound=Model)
+
+
+def page(rows: QuerySet[M], query: PageQuery, one: Callable[[M], dict[str, Any]]) -> dict[str, Any]:
+    """One page of `rows`; a page past the end is empty, not an error."""
+    start = (query.page - 1) * query.page_size
+    return {
+        "count": rows.count(),
+        "page": query.page,
+        "page_size": query.page_size,
+        "items": [one(row) for row in rows[start : start + query.page_size]],
+    }
+
+
+def agency(value: Agency | None) -> dict[str, Any] | None:
+    return None if value is None else {"unit_code": value.unit_code, "name": value.name}
+
+
+# --- Catalogue -------------------------------------------------------------------
+
+
+def procedure_summary(procedure: Procedure) -> dict[str, Any]:
+    return {
+        "code": procedure.code,
+        "name": procedure.name,
+        "field": {"id": procedure.field_id, "name": procedure.field.name},
+        "handling_level": procedure.handling_level,
+        "online_level": procedure.online_level,
+        "working_days": procedure.working_days,
+        "fee_text": procedure.fee_text,
+        "accepts_online": submission.accepts_online(procedure),
+    }
+
+
+def procedure_detail(procedure: Procedure) -> dict[str, Any]:
+    schema = procedure.form_schema if isinstance(procedure.form_schema, list) else []
+    return {
+        **procedure_summary(procedure),
+        "agency": agency(procedure.agency),
+        "result_type": procedure.result_type,
+        "notes": procedure.notes,
+        "documents": [
+            {"id": doc.pk, "name": doc.name, "required": doc.required}
+            for doc in procedure.documents.all()
+        ],
+        "delivery_choices": [
+            str(choice.value) for choice in submission.delivery_choices(procedure)
+        ],
+        "form_schema": [step for step in schema if isinstance(step, dict)],
+    }
+
+
+# --- Dossiers ----------------------------------------------------------------------
+
+
+def attachment(item: Attachment) -> dict[str, Any]:
+    return {
+        "id": item.public_id,
+        "document": item.document_id,
+        "kind": item.kind,
+        "name": item.original_name,
+        "content_type": item.content_type,
+        "size": item.size,
+        "sha256": item.sha256,
+        "uploaded_at": item.uploaded_at,
+    }
+
+
+def dossier_summary(dossier: Dossier) -> dict[str, Any]:
+    return {
+        "id": dossier.public_id,
+        "code": dossier.code,
+        "status": dossier.status,
+        "status_label": str(dossier.get_status_display()),
+        "procedure": {"code": dossier.procedure.code, "name": dossier.procedure.name},
+        "agency": agency(dossier.agency),
+        "created_at": dossier.created_at,
+        "submitted_at": dossier.submitted_at,
+        "due_date": dossier.effective_due_date,
+    }
+
+
+def _dossier_fields(dossier: Dossier) -> dict[str, Any]:
+    return {
+        "delivery": dossier.delivery,
+        "delivery_address": dossier.delivery_address,
+        "received_at": dossier.received_at,
+        "resolved_at": dossier.resolved_at,
+        "returned_at": dossier.returned_at,
+        "closed_at": dossier.closed_at,
+        "fee_amount": dossier.fee_amount,
+        "form_data": dossier.form_data if isinstance(dossier.form_data, dict) else {},
+        "attachments": [attachment(a) for a in dossier.attachments.all()],
+    }
+
+
+def applicant_dossier(dossier: Dossier) -> dict[str, Any]:
+    """What the applicant's own dossier page shows, staff named by their
+    office only (views_follow.timeline)."""
+    return {
+        **dossier_summary(dossier),
+        **_dossier_fields(dossier),
+        "problems": submission.submission_problems(dossier) if dossier.is_draft else [],
+        "timeline": [asdict(moment) for moment in timeline(dossier)],
+    }
+
+
+def _username(user: Any) -> str | None:
+    return None if user is None else user.username
+
+
+def staff_summary(dossier: Dossier) -> dict[str, Any]:
+    return {
+        **dossier_summary(dossier),
+        "applicant_name": dossier.applicant_name,
+        "assignee": _username(dossier.assignee),
+        "holder": _username(dossier.holder),
+    }
+
+
+def event(item: Event) -> dict[str, Any]:
+    return {
+        "seq": item.seq,
+        "at": item.at,
+        "kind": item.kind,
+        "from_status": item.from_status,
+        "to_status": item.to_status,
+        "actor": _username(item.actor),
+        "actor_name": item.actor_name,
+        "reason": item.reason,
+        "data": item.data if isinstance(item.data, dict) else {},
+    }
+
+
+def staff_dossier(dossier: Dossier) -> dict[str, Any]:
+    """The whole dossier and its event log, as the back office sees it."""
+    return {
+        **staff_summary(dossier),
+        **_dossier_fields(dossier),
+        "applicant_id_number": dossier.applicant_id_number,
+        "applicant_phone": dossier.applicant_phone,
+        "applicant_email": dossier.applicant_email,
+        "fee_exemption": dossier.fee_exemption,
+        "fee_paid_at": dossier.fee_paid_at,
+        "extended_due_date": dossier.extended_due_date,
+        "postal_tracking": dossier.postal_tracking,
+        "events": [event(e) for e in dossier.events.select_related("actor").order_by("seq")],
+    }

@@ -1,0 +1,565 @@
+"""The campaign's year-end report (DESIGN.md §6): what is counted, who may
+see and do what, and the draft → submitted → approved workflow. Pages,
+exports and `manage.py outreach_report` all read their numbers from here.
+
+Who is counted
+  The campaign's pupils are those of the grade-`target_grade` classes of its
+  schools in its school year. Pupils erased on request stay as rows (their
+  name overwritten) and are counted like everyone else: the totals are
+  anonymous and must not shrink when a family asks for erasure.
+
+What is counted, per class, per school and for the whole district
+  pupils     the campaign's pupils (erased ones included, `erased` says how many)
+  trained    present at one or more training sessions of the campaign
+  practised  one or more completed practice attempts linked to the campaign
+             (directly, or through one of its sessions)
+  succeeded  one or more successful assisted dossiers (below)
+  dossiers   successful assisted dossiers
+  households distinct households (`AssistedSubmission.household_key`) of
+             those dossiers; a household helped by pupils of two classes
+             counts once for their school and once for the district, so
+             households do not add up across rows, the other figures do.
+
+A successful assisted dossier is a real (non-practice) dossier submitted by
+one of the campaign's pupil ambassadors, confirmed by its applicant, that
+meets the campaign's success rule:
+  "accepted"  the office accepted it: `received_at` is set, which
+              dossiers.lifecycle does exactly when it issues the receipt and
+              starts the clock (status 2). So a dossier withdrawn or refused
+              before acceptance (1 → 7, 1 → 3), one waiting for a supplement
+              asked at reception or for the fee (5, 6 from 1) does not count;
+              one accepted and later withdrawn, stopped or finished does
+              (DESIGN.md: "status ≥ 2 and not 3", read with the one-stop
+              rule that a dossier is accepted when the receipt is issued).
+  "returned"  the result was returned (status 10).
+
+The commendation list holds the pupils meeting the education office's
+criteria; erased pupils are left out (there is nobody left to name). Names
+and classes are shown only to those who keep the school's rosters.
+
+Freezing: on submission the whole report (numbers and commendation list)
+is stored as JSON in `YearEndReport.snapshot`; a submitted or approved
+report is always read from it, so later changes to dossiers, attendance or
+rosters cannot alter it. The list stores pupil ids, not names: a name is
+looked up when shown, so erasure still removes it from a frozen report.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from dichvucong.accounts.constants import Role
+from dichvucong.dossiers.constants import Status
+from dichvucong.outreach import access
+from dichvucong.outreach.access import Scope
+from dichvucong.outreach.constants import ReportState, SuccessRule
+from dichvucong.outreach.models import (
+    AssistedSubmission,
+    Attendance,
+    Campaign,
+    PracticeAttempt,
+    Pupil,
+    SchoolClass,
+    YearEndReport,
+)
+from dichvucong.reports.formatting import share
+
+SNAPSHOT_VERSION = 1
+PUPIL_FIGURES = ("pupils", "erased", "trained", "practised")
+DOSSIER_FIGURES = ("succeeded", "dossiers", "households")
+
+
+class ReportError(Exception):
+    """Not allowed now; the message is for the user."""
+
+
+# --- The report as data (the same shape live and frozen) -----------------------
+
+
+@dataclass
+class Figures:
+    pupils: int = 0
+    erased: int = 0
+    trained: int = 0
+    practised: int = 0
+    succeeded: int = 0
+    dossiers: int = 0
+    households: int = 0
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Figures:
+        return cls(**{f.name: int(data.get(f.name, 0)) for f in dataclasses.fields(cls)})
+
+
+@dataclass
+class ClassRow:
+    class_id: int
+    name: str
+    figures: Figures
+
+
+@dataclass
+class SchoolRow:
+    school_id: int
+    name: str
+    figures: Figures
+    classes: list[ClassRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """The education office's rule for the commendation list."""
+
+    min_dossiers: int = 1
+    min_households: int = 1
+    require_trained: bool = True
+    quota_per_school: int | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> Criteria:
+        data = data or {}
+        quota = data.get("quota_per_school")
+        return cls(
+            min_dossiers=max(1, int(data.get("min_dossiers", 1))),
+            min_households=max(0, int(data.get("min_households", 1))),
+            require_trained=bool(data.get("require_trained", True)),
+            quota_per_school=int(quota) if quota not in (None, "") else None,
+        )
+
+
+@dataclass
+class Commendation:
+    pupil_id: int
+    school_id: int
+    school: str
+    class_name: str
+    dossiers: int
+    households: int
+
+
+@dataclass
+class Report:
+    campaign_id: int
+    campaign_title: str
+    school_year: str
+    success_rule: str
+    target_pupils: int | None
+    generated_at: datetime
+    criteria: Criteria
+    schools: list[SchoolRow]
+    totals: Figures
+    commendations: list[Commendation]
+
+    @property
+    def target_share(self) -> float | None:
+        """Pupils trained as a share of the campaign's target."""
+        return share(self.totals.trained, self.target_pupils or 0)
+
+    @property
+    def success_rule_label(self) -> str:
+        return str(SuccessRule(self.success_rule).label)
+
+    def to_json(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["generated_at"] = self.generated_at.isoformat()
+        data["version"] = SNAPSHOT_VERSION
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Report:
+        return cls(
+            campaign_id=data["campaign_id"],
+            campaign_title=data["campaign_title"],
+            school_year=data["school_year"],
+            success_rule=data["success_rule"],
+            target_pupils=data.get("target_pupils"),
+            generated_at=parse_datetime(data["generated_at"]) or timezone.now(),
+            criteria=Criteria.from_json(data.get("criteria")),
+            schools=[_school_from_json(row) for row in data["schools"]],
+            totals=Figures.from_json(data["totals"]),
+            commendations=[Commendation(**row) for row in data["commendations"]],
+        )
+
+
+def _school_from_json(data: dict[str, Any]) -> SchoolRow:
+    classes = [
+        ClassRow(row["class_id"], row["name"], Figures.from_json(row["figures"]))
+        for row in data["classes"]
+    ]
+    return SchoolRow(data["school_id"], data["name"], Figures.from_json(data["figures"]), classes)
+
+
+# --- Who and what counts ------------------------------------------------------------
+
+
+def campaign_classes(campaign: Campaign) -> QuerySet[SchoolClass]:
+    return SchoolClass.objects.filter(
+        school__in=campaign.schools.all(),
+        school_year=campaign.school_year,
+        grade=campaign.target_grade,
+    )
+
+
+def campaign_pupils(campaign: Campaign) -> QuerySet[Pupil]:
+    """Erased pupils included (see the module docstring)."""
+    return Pupil.objects.filter(school_class__in=campaign_classes(campaign))
+
+
+def success_q(campaign: Campaign, prefix: str = "") -> Q:
+    """Dossiers (under `prefix`, e.g. "dossier__") that count as completed
+    under the campaign's rule; the module docstring says why "accepted"
+    reads `received_at` rather than the status alone."""
+    if campaign.success_rule == SuccessRule.RETURNED:
+        return Q(**{f"{prefix}status": Status.RETURNED})
+    return Q(**{f"{prefix}received_at__isnull": False}) & ~Q(
+        **{f"{prefix}status__in": [Status.DRAFT, Status.REFUSED]}
+    )
+
+
+def successful_submissions(campaign: Campaign) -> QuerySet[AssistedSubmission]:
+    return AssistedSubmission.objects.filter(
+        success_q(campaign, "dossier__"),
+        ambassador__campaign=campaign,
+        ambassador__pupil__school_class__in=campaign_classes(campaign),
+        confirmed_at__isnull=False,
+        dossier__is_practice=False,
+    )
+
+
+def attended(campaign: Campaign, pupil: Any = None) -> Exists:
+    """Present at a session of the campaign; `pupil` defaults to the outer row."""
+    return Exists(
+        Attendance.objects.filter(
+            pupil=pupil if pupil is not None else OuterRef("pk"),
+            session__campaign=campaign,
+            present=True,
+        )
+    )
+
+
+def practised(campaign: Campaign) -> Exists:
+    linked = Q(campaign=campaign) | Q(campaign__isnull=True, session__campaign=campaign)
+    return Exists(
+        PracticeAttempt.objects.filter(linked, pupil=OuterRef("pk"), completed_at__isnull=False)
+    )
+
+
+# --- Counting in the database ----------------------------------------------------------
+
+
+Counts = dict[Any, dict[str, int]]
+
+
+def _grouped(queryset: QuerySet[Any], key: str | None, aggregates: dict[str, Any]) -> Counts:
+    """{group id: {name: count}}, one query; key None: {None: totals}."""
+    if key is None:
+        return {None: queryset.aggregate(**aggregates)}
+    rows = queryset.values(key).annotate(**aggregates).order_by()
+    return {row.pop(key): row for row in rows}
+
+
+def _figures(campaign: Campaign, key: str | None) -> dict[int | None, Figures]:
+    """Figures per class (key "school_class"), per school
+    ("school_class__school") or for all (None): two queries."""
+    pupils = _grouped(
+        campaign_pupils(campaign),
+        key,
+        {
+            "pupils": Count("pk"),
+            "erased": Count("pk", filter=Q(erased_at__isnull=False)),
+            "trained": Count("pk", filter=Q(attended(campaign))),
+            "practised": Count("pk", filter=Q(practised(campaign))),
+        },
+    )
+    dossiers = _grouped(
+        successful_submissions(campaign),
+        f"ambassador__pupil__{key}" if key else None,
+        {
+            "succeeded": Count("ambassador__pupil", distinct=True),
+            "dossiers": Count("pk"),
+            "households": Count("household_key", distinct=True),
+        },
+    )
+    return {
+        group: Figures(**{**pupils.get(group, {}), **dossiers.get(group, {})})
+        for group in set(pupils) | set(dossiers)
+    }
+
+
+def build_report(campaign: Campaign, criteria: Criteria | None = None) -> Report:
+    """The live report of the whole campaign: ten queries (six of them
+    counting), whatever the number of pupils."""
+    criteria = criteria or Criteria.from_json(_stored_criteria(campaign))
+    by_class = _figures(campaign, "school_class")
+    by_school = _figures(campaign, "school_class__school")
+    classes = campaign_classes(campaign).order_by("name", "pk")
+    schools = []
+    for school in campaign.schools.order_by("name"):
+        rows = [
+            ClassRow(c.pk, c.name, by_class.get(c.pk, Figures()))
+            for c in classes
+            if c.school_id == school.pk
+        ]
+        schools.append(SchoolRow(school.pk, school.name, by_school.get(school.pk, Figures()), rows))
+    return Report(
+        campaign_id=campaign.pk,
+        campaign_title=campaign.title,
+        school_year=campaign.school_year,
+        success_rule=campaign.success_rule,
+        target_pupils=campaign.target_pupils,
+        generated_at=timezone.now(),
+        criteria=criteria,
+        schools=schools,
+        totals=_figures(campaign, None).get(None, Figures()),
+        commendations=commendations(campaign, criteria),
+    )
+
+
+def commendations(campaign: Campaign, criteria: Criteria) -> list[Commendation]:
+    """Pupils meeting the criteria, best first within each school; the
+    per-school quota, if any, keeps the first ones."""
+    rows = successful_submissions(campaign).filter(ambassador__pupil__erased_at__isnull=True)
+    if criteria.require_trained:
+        rows = rows.filter(attended(campaign, OuterRef("ambassador__pupil")))
+    pupil = "ambassador__pupil"
+    found = (
+        rows.values(pupil)
+        .annotate(
+            school_id=F(f"{pupil}__school_class__school"),
+            school=F(f"{pupil}__school_class__school__name"),
+            class_name=F(f"{pupil}__school_class__name"),
+            dossiers=Count("pk"),
+            households=Count("household_key", distinct=True),
+        )
+        .filter(dossiers__gte=criteria.min_dossiers, households__gte=criteria.min_households)
+        .order_by("school", "-dossiers", "-households", "class_name", pupil)
+    )
+    listed: list[Commendation] = []
+    per_school: dict[int, int] = {}
+    for row in found:
+        row["pupil_id"] = row.pop(pupil)
+        taken = per_school.get(row["school_id"], 0)
+        if criteria.quota_per_school is None or taken < criteria.quota_per_school:
+            per_school[row["school_id"]] = taken + 1
+            listed.append(Commendation(**row))
+    return listed
+
+
+# --- Who may see and do what ------------------------------------------------------------
+
+
+def may_view(user: Any, campaign: Campaign) -> bool:
+    return access.campaigns_for(user).filter(pk=campaign.pk).exists()
+
+
+def may_manage(user: Any, campaign: Campaign) -> bool:
+    """Set the criteria and submit: the education office leading the campaign."""
+    return access.managed_campaigns_for(user).filter(pk=campaign.pk).exists()
+
+
+def may_approve(user: Any, campaign: Campaign) -> bool:
+    """Approve or send back: district leadership whose district the campaign is in."""
+    scope = access.scope_for(user)
+    return Role.DISTRICT_LEADERSHIP in scope.roles and campaign.pk in scope.campaign_ids
+
+
+# --- The workflow ------------------------------------------------------------------------
+
+
+def report_row(campaign: Campaign) -> YearEndReport:
+    row, _created = YearEndReport.objects.get_or_create(campaign=campaign)
+    return row
+
+
+def _stored_criteria(campaign: Campaign) -> dict[str, Any]:
+    row = YearEndReport.objects.filter(campaign=campaign).values_list("criteria", flat=True)
+    return row.first() or {}
+
+
+def _locked(campaign: Campaign, *states: str) -> YearEndReport:
+    report_row(campaign)
+    row = YearEndReport.objects.select_for_update().get(campaign=campaign)
+    if row.state not in states:
+        raise ReportError(
+            _("Không thực hiện được: báo cáo đang ở trạng thái “%(state)s”.")
+            % {"state": row.get_state_display()}
+        )
+    return row
+
+
+def _move(row: YearEndReport, old: str, **changes: Any) -> None:
+    """Conditional on the state read, so two clicks cannot both win."""
+    changes["updated_at"] = timezone.now()
+    if YearEndReport.objects.filter(pk=row.pk, state=old).update(**changes) != 1:
+        raise ReportError(_("Báo cáo vừa được người khác cập nhật, vui lòng tải lại trang."))
+
+
+@transaction.atomic
+def save_criteria(campaign: Campaign, criteria: Criteria) -> None:
+    row = _locked(campaign, ReportState.DRAFT)
+    _move(row, ReportState.DRAFT, criteria=dataclasses.asdict(criteria))
+
+
+@transaction.atomic
+def submit(campaign: Campaign, by: Any) -> None:
+    """Draft → submitted: the report is frozen now, as it stands."""
+    row = _locked(campaign, ReportState.DRAFT)
+    frozen = build_report(campaign, Criteria.from_json(row.criteria))
+    _move(
+        row,
+        ReportState.DRAFT,
+        state=ReportState.SUBMITTED,
+        snapshot=frozen.to_json(),
+        submitted_by=by,
+        submitted_at=frozen.generated_at,
+        approved_by=None,
+        approved_at=None,
+    )
+
+
+@transaction.atomic
+def approve(campaign: Campaign, by: Any) -> None:
+    """Submitted → approved; the frozen snapshot stays as submitted."""
+    row = _locked(campaign, ReportState.SUBMITTED)
+    _move(
+        row,
+        ReportState.SUBMITTED,
+        state=ReportState.APPROVED,
+        approved_by=by,
+        approved_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def send_back(campaign: Campaign, by: Any, reason: str) -> None:
+    """Submitted → draft with the leadership's reason. The model has no
+    field for it, so the draft's snapshot holds the note (a draft's numbers
+    are always live, never read from the snapshot)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReportError(_("Vui lòng ghi rõ lý do trả lại."))
+    row = _locked(campaign, ReportState.SUBMITTED)
+    note = {"reason": reason[:1000], "by": by.get_full_name(), "at": timezone.now().isoformat()}
+    _move(
+        row,
+        ReportState.SUBMITTED,
+        state=ReportState.DRAFT,
+        snapshot={"sent_back": note},
+        submitted_by=None,
+        submitted_at=None,
+    )
+
+
+def sent_back_note(row: YearEndReport) -> dict[str, Any] | None:
+    note = (row.snapshot or {}).get("sent_back") if row.state == ReportState.DRAFT else None
+    if not note:
+        return None
+    return {**note, "at": parse_datetime(note.get("at", ""))}
+
+
+def current_report(campaign: Campaign) -> tuple[YearEndReport, Report]:
+    """The frozen report once submitted, the live one while a draft."""
+    row = report_row(campaign)
+    if row.state != ReportState.DRAFT and row.snapshot.get("version"):
+        return row, Report.from_json(row.snapshot)
+    return row, build_report(campaign, Criteria.from_json(row.criteria))
+
+
+# --- What one person is shown ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListedPupil:
+    number: int
+    school: str
+    class_name: str  # "" when hidden
+    name: str  # "" when hidden
+    dossiers: int
+    households: int
+
+
+@dataclass(frozen=True)
+class Presentation:
+    """The report cut to what one reader may see."""
+
+    report: Report
+    row: YearEndReport
+    whole: bool  # every school: district totals and the target share apply
+    names: dict[int, str] | None  # None: names and classes hidden
+
+    @property
+    def totals(self) -> Figures:
+        if self.whole:
+            return self.report.totals
+        return _summed(row.figures for row in self.report.schools)
+
+    @property
+    def frozen(self) -> bool:
+        return self.row.state != ReportState.DRAFT
+
+    def listed(self) -> list[ListedPupil]:
+        lines = []
+        for number, item in enumerate(self.report.commendations, start=1):
+            name = (self.names or {}).get(item.pupil_id)
+            shown_class = item.class_name if name is not None else ""
+            lines.append(
+                ListedPupil(
+                    number, item.school, shown_class, name or "", item.dossiers, item.households
+                )
+            )
+        return lines
+
+
+def _summed(rows: Iterable[Figures]) -> Figures:
+    """Totals of a part of the district: households are summed per school
+    (a household helped from two of the schools shown counts twice)."""
+    total = Figures()
+    for figures in rows:
+        for name in (*PUPIL_FIGURES, *DOSSIER_FIGURES):
+            setattr(total, name, getattr(total, name) + getattr(figures, name))
+    return total
+
+
+def present(campaign: Campaign, scope: Scope, *, with_names: bool) -> Presentation:
+    """The current report cut to `scope`'s schools; names only for the
+    schools whose rosters the reader keeps, and only if `with_names`."""
+    row, report = current_report(campaign)
+    visible = set(scope.readable_school_ids)
+    return cut(row, report, visible, _names(report, scope.writable_school_ids, with_names))
+
+
+def cut(
+    row: YearEndReport, report: Report, school_ids: set[int], names: dict[int, str] | None
+) -> Presentation:
+    every = {school.school_id for school in report.schools}
+    part = dataclasses.replace(
+        report,
+        schools=[s for s in report.schools if s.school_id in school_ids],
+        commendations=[c for c in report.commendations if c.school_id in school_ids],
+    )
+    return Presentation(part, row, every <= school_ids, names)
+
+
+def _names(report: Report, school_ids: Iterable[int], with_names: bool) -> dict[int, str] | None:
+    if not with_names:
+        return None
+    allowed = set(school_ids)
+    ids = [c.pupil_id for c in report.commendations if c.school_id in allowed]
+    return dict(Pupil.objects.filter(pk__in=ids).values_list("pk", "full_name"))
+
+
+def present_all(campaign: Campaign, *, with_names: bool) -> Presentation:
+    """The whole report, for the operator's command."""
+    row, report = current_report(campaign)
+    every = {school.school_id for school in report.schools}
+    return cut(row, report, every, _names(report, every, with_names))

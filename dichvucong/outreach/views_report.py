@@ -1,0 +1,258 @@
+"""Pages of the year-end report (/bao-cao-tuyen-truyen/) and of the
+electronic residential areas. Each view loads, checks access, calls one
+operation of report.py or areas.py, and renders; the rules live there.
+
+A campaign outside the reader's scope is 404; an action the reader's role
+may not take is 403."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from dichvucong.outreach import access, areas, report, report_exports
+from dichvucong.outreach.access import Scope
+from dichvucong.outreach.constants import ReportState
+from dichvucong.outreach.models import Campaign
+from dichvucong.outreach.views.common import forbidden, outreach_staff
+from dichvucong.reports import svg
+
+TREND_COLOUR = "#0b4a8b"
+
+
+class CriteriaForm(forms.Form):
+    min_dossiers = forms.IntegerField(
+        label=gettext_lazy("Số hồ sơ thành công tối thiểu"), min_value=1, max_value=100
+    )
+    min_households = forms.IntegerField(
+        label=gettext_lazy("Số hộ được hỗ trợ tối thiểu"), min_value=0, max_value=100
+    )
+    require_trained = forms.BooleanField(
+        label=gettext_lazy("Phải dự buổi tuyên truyền"), required=False
+    )
+    quota_per_school = forms.IntegerField(
+        label=gettext_lazy("Tối đa số học sinh mỗi trường (để trống: không giới hạn)"),
+        min_value=1,
+        max_value=1000,
+        required=False,
+    )
+
+    def criteria(self) -> report.Criteria:
+        return report.Criteria(**self.cleaned_data)
+
+
+class SendBackForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do trả lại"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+def _campaign(request: HttpRequest, pk: int) -> Campaign:
+    return get_object_or_404(access.campaigns_for(request.user), pk=pk)
+
+
+# --- Pages ------------------------------------------------------------------------------
+
+
+@require_GET
+@outreach_staff
+def index(request: HttpRequest, *, scope: Scope) -> HttpResponse:
+    campaigns = access.campaigns_for(request.user).select_related("year_end_report")
+    return render(
+        request,
+        "outreach/report/index.html",
+        {"campaigns": campaigns, "sees_areas": areas.wards_for(request.user).exists()},
+    )
+
+
+@require_GET
+@outreach_staff
+def detail(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
+    campaign = _campaign(request, pk)
+    shown = report.present(campaign, scope, with_names=True)
+    manages = report.may_manage(request.user, campaign)
+    draft = shown.row.state == ReportState.DRAFT
+    return render(
+        request,
+        "outreach/report/detail.html",
+        {
+            "campaign": campaign,
+            "shown": shown,
+            **_tables(shown),
+            "listed": shown.listed(),
+            "criteria_lines": report_exports.criteria_lines(shown),
+            "state_line": report_exports.state_line(shown),
+            "sent_back": report.sent_back_note(shown.row),
+            "criteria_form": CriteriaForm(initial=vars(shown.report.criteria))
+            if manages and draft
+            else None,
+            "may_submit": manages and draft,
+            "may_decide": report.may_approve(request.user, campaign)
+            and shown.row.state == ReportState.SUBMITTED,
+            "send_back_form": SendBackForm(),
+        },
+    )
+
+
+def _tables(shown: report.Presentation) -> dict[str, Any]:
+    schools = shown.report.schools
+    total = (report_exports.total_label(shown), shown.totals)
+    return {
+        "columns": [str(label) for _name, label in report_exports.COLUMNS],
+        "school_rows": report_exports.table_rows((s.name, s.figures) for s in schools),
+        "total_row": report_exports.table_rows([total])[0],
+        "class_tables": [
+            (school, report_exports.table_rows((c.name, c.figures) for c in school.classes))
+            for school in schools
+        ],
+    }
+
+
+# --- Workflow -----------------------------------------------------------------------------
+
+
+def _act(request: HttpRequest, campaign: Campaign, operation: Any, done: str) -> HttpResponse:
+    try:
+        operation()
+    except report.ReportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done)
+    return redirect("campaign_report:detail", pk=campaign.pk)
+
+
+@require_POST
+@outreach_staff
+def criteria(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
+    campaign = _campaign(request, pk)
+    if not report.may_manage(request.user, campaign):
+        return forbidden(request)
+    form = CriteriaForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tiêu chí chưa hợp lệ: %(errors)s") % {"errors": _flat(form)})
+        return redirect("campaign_report:detail", pk=campaign.pk)
+    return _act(
+        request,
+        campaign,
+        lambda: report.save_criteria(campaign, form.criteria()),
+        _("Đã lưu tiêu chí khen thưởng."),
+    )
+
+
+def _flat(form: forms.Form) -> str:
+    return " ".join(
+        f"{form.fields[name].label}: {' '.join(errors)}" for name, errors in form.errors.items()
+    )
+
+
+@require_POST
+@outreach_staff
+def submit(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
+    campaign = _campaign(request, pk)
+    if not report.may_manage(request.user, campaign):
+        return forbidden(request)
+    return _act(
+        request,
+        campaign,
+        lambda: report.submit(campaign, request.user),
+        _("Đã gửi báo cáo lên UBND quận; số liệu đã được chốt."),
+    )
+
+
+@require_POST
+@outreach_staff
+def approve(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
+    campaign = _campaign(request, pk)
+    if not report.may_approve(request.user, campaign):
+        return forbidden(request)
+    return _act(
+        request,
+        campaign,
+        lambda: report.approve(campaign, request.user),
+        _("Đã phê duyệt báo cáo."),
+    )
+
+
+@require_POST
+@outreach_staff
+def send_back(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
+    campaign = _campaign(request, pk)
+    if not report.may_approve(request.user, campaign):
+        return forbidden(request)
+    reason = request.POST.get("reason", "")
+    return _act(
+        request,
+        campaign,
+        lambda: report.send_back(campaign, request.user, reason),
+        _("Đã trả lại báo cáo cho Phòng GD&ĐT."),
+    )
+
+
+# --- Files ---------------------------------------------------------------------------------
+
+
+@require_GET
+@outreach_staff
+def export(request: HttpRequest, pk: int, fmt: str, *, scope: Scope) -> HttpResponse:
+    campaign = _campaign(request, pk)
+    shown = report.present(campaign, scope, with_names=True)
+    if fmt == "xlsx":
+        body, content_type = report_exports.xlsx_bytes(shown), report_exports.XLSX_TYPE
+    else:
+        body, content_type = report_exports.pdf_bytes(shown), report_exports.PDF_TYPE
+    response = HttpResponse(body, content_type=content_type)
+    name = report_exports.file_name(shown, fmt)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    # Pupils' names: never kept by a shared cache.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- Electronic residential areas ------------------------------------------------------------
+
+
+@require_GET
+def residential_areas(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    wards = areas.wards_for(request.user)
+    if not wards.exists():
+        return render(request, "outreach/report/areas_forbidden.html", status=403)
+    chosen = wards.filter(pk=_int(request.GET.get("phuong"))).first()
+    found = areas.areas(wards.filter(pk=chosen.pk) if chosen else wards)
+    return render(
+        request,
+        "outreach/report/areas.html",
+        {
+            "areas": found,
+            "wards": wards.order_by("name"),
+            "chosen": chosen,
+            "chart": _trend_chart(found),
+            "sees_reports": access.scope_for(request.user).has_access,
+        },
+    )
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def _trend_chart(found: areas.Areas) -> str:
+    if not found.months:
+        return ""
+    return svg.bar_chart(
+        "xu-huong-ho",
+        _("Số hộ mới sử dụng dịch vụ công trực tuyến theo tháng"),
+        [row.month.strftime("%m/%Y") for row in found.months],
+        [svg.Series(_("Hộ mới"), [row.new for row in found.months], TREND_COLOUR)],
+    )
