@@ -18,6 +18,7 @@ from typing import Any
 from django.db import transaction
 
 from dichvucong.catalogue.importer import ImportResult, import_procedures
+from dichvucong.demo.activity import load_activity
 from dichvucong.demo.eforms import load_eforms
 from dichvucong.demo.master import load_master
 from dichvucong.demo.outreach import load_outreach
@@ -51,6 +52,7 @@ def load_demo(*, reset_passwords: bool = False) -> DemoReport:
         load_eforms(tally)
         accounts = load_people(master, tally, reset_passwords=reset_passwords)
         load_outreach(master, tally)
+        load_activity(tally)
     return DemoReport(tally, procedures, accounts)
 
 

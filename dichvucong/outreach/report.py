@@ -59,7 +59,6 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import Role
-from dichvucong.dossiers.constants import Status
 from dichvucong.outreach import access
 from dichvucong.outreach.access import Scope
 from dichvucong.outreach.constants import ReportState, SuccessRule
@@ -216,14 +215,8 @@ def campaign_pupils(campaign: Campaign) -> QuerySet[Pupil]:
 
 
 def success_q(campaign: Campaign, prefix: str = "") -> Q:
-    """Dossiers (under `prefix`, e.g. "dossier__") that count as completed
-    under the campaign's rule; the module docstring says why "accepted"
-    reads `received_at` rather than the status alone."""
-    if campaign.success_rule == SuccessRule.RETURNED:
-        return Q(**{f"{prefix}status": Status.RETURNED})
-    return Q(**{f"{prefix}received_at__isnull": False}) & ~Q(
-        **{f"{prefix}status__in": [Status.DRAFT, Status.REFUSED]}
-    )
+    """The campaign's own rule (Campaign.success_q), kept in one place."""
+    return campaign.success_q(prefix)
 
 
 def successful_submissions(campaign: Campaign) -> QuerySet[AssistedSubmission]:

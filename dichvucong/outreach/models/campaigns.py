@@ -91,10 +91,13 @@ class Campaign(models.Model):
     def success_q(self, prefix: str = "") -> Q:
         """Dossiers (under `prefix`, e.g. "dossier__") that count as a
         completed online public service under this campaign's rule."""
+        # "Accepted" means the office issued the receipt (received_at set)
+        # and did not refuse it: a dossier withdrawn before reception, or
+        # still waiting for a supplement or its fee, was never accepted.
         status = f"{prefix}status"
         if self.success_rule == SuccessRule.RETURNED:
             return Q(**{status: 10})
-        return Q(**{f"{status}__gte": 2}) & ~Q(**{status: 3})
+        return Q(**{f"{prefix}received_at__isnull": False}) & ~Q(**{f"{status}__in": [0, 3]})
 
 
 class Material(models.Model):

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils import timezone
+
+from dichvucong.demo import activity, load_demo
+from dichvucong.dossiers import events
+from dichvucong.dossiers.models import Dossier, Event
+from dichvucong.dossiers.signals import status_changed
+from dichvucong.notifications.models import OutboxMessage
+from dichvucong.outreach import report
+from dichvucong.outreach.models import Campaign
+
+
+def test_the_demo_year_is_made_of_real_historical_dossiers_and_loads_once(db, monkeypatch):
+    # A smaller year than `make run` loads, so the test stays quick.
+    monkeypatch.setattr(activity, "PLAIN_DOSSIERS", 25)
+    monkeypatch.setattr(activity, "AMBASSADOR_RATE_TRAINED", 0.02)
+    load_demo()
+    receivers = len(status_changed.receivers)
+    loaded = activity.load_activity()
+    assert loaded.submitted > 25 and loaded.ambassadors > 0 and loaded.practice_attempts > 0
+    assert len(status_changed.receivers) == receivers
+    assert not OutboxMessage.objects.exists()
+
+    days = {timezone.localdate(at) for at in Event.objects.values_list("at", flat=True)}
+    assert min(days) >= date(2016, 9, 5) and max(days) < date(2017, 7, 1)
+    real = Dossier.objects.exclude(status=0)
+    assert len(set(real.values_list("status", flat=True))) >= 6
+    assert all(not events.verify(dossier) for dossier in real)
+
+    campaign = Campaign.objects.get(start_date=activity.CAMPAIGN_START)
+    assert report.build_report(campaign).totals.dossiers > 0
+    again = activity.load_activity()
+    assert again.skipped and Dossier.objects.count() == loaded.submitted + loaded.drafts
