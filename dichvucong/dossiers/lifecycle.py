@@ -94,8 +94,6 @@ def submit(dossier: Dossier, actor: Any) -> Dossier:
     _require_applicant(actor, dossier)
     if dossier.status != Status.DRAFT:
         return dossier
-    if dossier.is_practice:
-        raise TransitionError(_("Hồ sơ thực hành không được gửi tới cơ quan."))
     now = timezone.now()
     code = issue_code(dossier.agency, timezone.localdate(now))
     return _move(dossier, actor, Status.SUBMITTED, code=code, submitted_at=now,
