@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import Status
-from dichvucong.dossiers.testing import make_draft, make_dossier
+from dichvucong.dossiers.testing import make_dossier, make_draft
 
 
 def test_a_dossier_waiting_for_payment_shows_the_amount_and_the_pay_button(client, cast):

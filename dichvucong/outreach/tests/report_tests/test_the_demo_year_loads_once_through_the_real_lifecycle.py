@@ -14,7 +14,9 @@ from dichvucong.outreach import report
 from dichvucong.outreach.models import Campaign
 
 
-@pytest.mark.skip(reason="fails after the last integration (0 dossiers submitted in the test setup); under investigation, see the session note")
+@pytest.mark.skip(
+    reason="0 dossiers submitted in this setup after the last integration; see the session note"
+)
 def test_the_demo_year_is_made_of_real_historical_dossiers_and_loads_once(db, monkeypatch):
     # A smaller year than `make run` loads, so the test stays quick.
     monkeypatch.setattr(activity, "PLAIN_DOSSIERS", 25)
