@@ -21,7 +21,6 @@ from typing import Any
 
 from django.db.models import Count, DateTimeField, Exists, F, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
-from django.utils import timezone
 
 from dichvucong.accounts.constants import AccountKind, Role
 from dichvucong.accounts.models import CitizenProfile
@@ -29,6 +28,7 @@ from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import AdminUnit
 from dichvucong.dossiers.models import Dossier
 from dichvucong.outreach.models import Ambassador
+from dichvucong.reports.dbfunctions import as_local_date
 
 # Roles that see every ward of their district, and roles that see their own ward.
 DISTRICT_ROLES = (Role.EDUCATION_OFFICE, Role.DISTRICT_LEADERSHIP)
@@ -164,14 +164,8 @@ def monthly_trend(ward_ids: list[int]) -> list[MonthRow]:
         .order_by()
         .values_list("month", "n")
     )
-    by_month = {_as_date(month): n for month, n in counts.items() if month is not None}
+    by_month = {as_local_date(month): n for month, n in counts.items() if month is not None}
     return _with_empty_months(by_month)
-
-
-def _as_date(value: Any) -> date:
-    if hasattr(value, "date"):
-        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return value  # type: ignore[no-any-return]
 
 
 def _with_empty_months(by_month: dict[date, int]) -> list[MonthRow]:

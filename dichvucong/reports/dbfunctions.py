@@ -36,6 +36,13 @@ def fixed_offset(start: date, end: date) -> timedelta | None:
     return offsets.pop() if len(offsets) == 1 else None
 
 
+def as_local_date(value: Any) -> Any:
+    """The local date of a date or datetime; anything else unchanged."""
+    if isinstance(value, datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
 def _month_start(day: date) -> date:
     return day.replace(day=1)
 
@@ -55,6 +62,11 @@ class LocalTrunc(Func):
 
     def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
         return compiler.compile(self.source_expressions[0])
+
+    def convert_value(self, value: Any, expression: Any, connection: Any) -> Any:
+        """Always a date: a backend that hands back a datetime (midnight of
+        the bucket) would otherwise split one month into two rows."""
+        return as_local_date(value)
 
     def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
         if self.offset is None:

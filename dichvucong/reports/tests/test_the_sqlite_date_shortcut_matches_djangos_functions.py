@@ -4,7 +4,8 @@ and a zone with summer time must not take the shortcut."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -50,3 +51,27 @@ def test_sqlite_takes_the_shortcut_only_with_a_fixed_offset(db, monkeypatch):
     monkeypatch.setattr(statistics, "fixed_offset", lambda start, end: None)
     query = statistics._resolved(statistics.real_dossiers(), period, ("month",))
     assert "strftime(" not in str(query.query)
+
+
+@pytest.mark.parametrize("shortcut", [True, False])
+def test_month_and_year_buckets_are_plain_dates_on_either_path(
+    world, frozen, monkeypatch, shortcut
+):
+    """A datetime bucket beside a date one splits a month in two and breaks
+    the year table's sorting: whatever the database returns, a date."""
+    if not shortcut:
+        monkeypatch.setattr(statistics, "fixed_offset", lambda start, end: None)
+    result = statistics.tables(None, PERIODS[0], ("month", "year"), frozen)
+    buckets = [row.buckets[dim] for dim in ("month", "year") for row in result[dim]]
+    assert buckets and all(type(bucket) is date for bucket in buckets)
+
+
+def test_a_midnight_datetime_from_the_database_reads_as_its_local_date():
+    trunc = dbfunctions.LocalTrunc("month", "submitted_at", None)
+    hanoi = timezone.get_default_timezone()
+    assert trunc.convert_value(datetime(2025, 3, 1), None, None) == date(2025, 3, 1)
+    aware = datetime(2025, 2, 28, 17, 0, tzinfo=ZoneInfo("UTC"))  # 00:00 on 01/03 in Hà Nội
+    with timezone.override(hanoi):
+        assert trunc.convert_value(aware, None, None) == date(2025, 3, 1)
+    assert trunc.convert_value(date(2025, 3, 1), None, None) == date(2025, 3, 1)
+    assert trunc.convert_value(None, None, None) is None
