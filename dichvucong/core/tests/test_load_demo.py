@@ -5,6 +5,7 @@ import io
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db import transaction
 
 from dichvucong.accounts.constants import AccountKind, Role
 from dichvucong.accounts.models import CitizenProfile, StaffRole, User
@@ -19,11 +20,16 @@ from dichvucong.outreach.models import School
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def output():
-    stdout = io.StringIO()
-    call_command("load_demo", stdout=stdout)
-    return stdout.getvalue()
+@pytest.fixture(scope="module")
+def output(django_db_setup, django_db_blocker):
+    """The demo is loaded once for the module (it takes seconds), in a
+    transaction rolled back at the end; each test runs in a savepoint
+    inside it, so what one test changes the next never sees."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        stdout = io.StringIO()
+        call_command("load_demo", stdout=stdout)
+        yield stdout.getvalue()
+        transaction.set_rollback(True)
 
 
 def row_counts() -> dict[str, int]:
