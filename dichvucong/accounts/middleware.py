@@ -21,6 +21,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import AccountKind
+from dichvucong.api.constants import API_PREFIX
 
 LOGIN_AT = "accounts.login_at"
 LAST_SEEN = "accounts.last_seen"
@@ -58,6 +59,10 @@ class SessionLimitsMiddleware:
         if user is not None and user.is_authenticated:
             now = time.time()
             if session_expired(request.session, user, now):
+                if request.path.startswith(API_PREFIX):
+                    # A script gets the API's own 401 in JSON, not a login page.
+                    logout(request)
+                    return self.get_response(request)
                 return end_session(request)
             note_activity(request.session, now)
         return self.get_response(request)
