@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from playwright.sync_api import expect
 
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import Status
@@ -72,7 +73,7 @@ def test_a_dossier_goes_through_the_back_office_without_javascript(
 ) -> None:
     cast, dossier = journey
     reception = _log_in(browser, live_server, "tiepnhan.a")
-    assert reception.get_by_role("link", name="Mới 1").is_visible()
+    expect(reception.get_by_role("link", name="Mới 1")).to_be_visible()
     _open(reception, dossier)
     reception.screenshot(path=str(SCREENSHOT), full_page=True)
 
@@ -106,7 +107,7 @@ def test_a_dossier_goes_through_the_back_office_without_javascript(
     _says(specialist, "Đã trình lãnh đạo")
 
     leader.reload()
-    assert leader.get_by_text("Đã trình, chờ lãnh đạo phê duyệt").is_visible()
+    expect(leader.get_by_text("Đã trình, chờ lãnh đạo phê duyệt")).to_be_visible()
     _act(leader, "approve")
     _says(leader, "Đã phê duyệt")
 

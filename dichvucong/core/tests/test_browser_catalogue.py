@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from playwright.sync_api import expect
 
 from dichvucong.catalogue.tests.sample_catalogue import CatalogueSample, make_catalogue_sample
 
@@ -35,15 +36,15 @@ def test_citizen_finds_birth_registration_and_can_submit_online(
     page.get_by_role("searchbox", name="Tìm thủ tục").fill("dang ky khai sinh")
     page.get_by_role("button", name="Tìm kiếm").click()
     page.wait_for_url("**/thu-tuc/?q=dang+ky+khai+sinh")
-    assert page.get_by_text("Tìm thấy 1 thủ tục").is_visible()
+    expect(page.get_by_text("Tìm thấy 1 thủ tục")).to_be_visible()
 
     page.get_by_role("link", name="Đăng ký khai sinh", exact=True).click()
     page.wait_for_url("**/thu-tuc/1.001193/")
-    assert page.get_by_role("heading", name="Đăng ký khai sinh").is_visible()
-    assert page.get_by_text("Giấy chứng sinh").is_visible()
-    assert page.get_by_role("link", name="Tải mẫu đơn, tờ khai").is_visible()
+    expect(page.get_by_role("heading", name="Đăng ký khai sinh")).to_be_visible()
+    expect(page.get_by_text("Giấy chứng sinh")).to_be_visible()
+    expect(page.get_by_role("link", name="Tải mẫu đơn, tờ khai")).to_be_visible()
     submit = page.get_by_role("link", name="Nộp hồ sơ trực tuyến").first
-    assert submit.is_visible()
+    expect(submit).to_be_visible()
     assert submit.get_attribute("href") == "/ho-so/nop/1.001193/"
     context.close()
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from playwright.sync_api import expect
 
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
@@ -40,30 +41,30 @@ def log_in_via_start(page: Page, base: str) -> None:
 
 def fill_steps(page: Page) -> None:
     page.get_by_role("button", name="Bắt đầu khai hồ sơ").click()
-    assert page.get_by_text("Bước 1/4").is_visible()
+    expect(page.get_by_text("Bước 1/4")).to_be_visible()
     page.get_by_label("Họ, chữ đệm và tên").fill("Nguyễn Minh An")
     page.get_by_label("Ngày sinh").fill("31/02/2026")
     page.get_by_label("Nữ").check()
     page.get_by_role("button", name="Tiếp tục").click()
     # The impossible date is explained and what was typed is still there.
-    assert page.get_by_text("Ngày không hợp lệ. Vui lòng kiểm tra lại").first.is_visible()
+    expect(page.get_by_text("Ngày không hợp lệ. Vui lòng kiểm tra lại").first).to_be_visible()
     assert page.get_by_label("Họ, chữ đệm và tên").input_value() == "Nguyễn Minh An"
     page.get_by_label("Ngày sinh").fill("20/11/2026")
     page.get_by_role("button", name="Tiếp tục").click()
-    assert page.get_by_text("Bước 2/4").is_visible()
+    expect(page.get_by_text("Bước 2/4")).to_be_visible()
     assert page.get_by_label("Số định danh cá nhân").input_value() == "001090012345"
     page.get_by_role("button", name="Tiếp tục").click()
 
 
 def upload_review_submit(page: Page, tmp_path: Path) -> None:
-    assert page.get_by_text("Bước 3/4").is_visible()
+    expect(page.get_by_text("Bước 3/4")).to_be_visible()
     pdf = tmp_path / "giay-chung-sinh.pdf"
     pdf.write_bytes(PDF_BYTES)
     page.get_by_label("Giấy chứng sinh").set_input_files(str(pdf))
     page.get_by_role("button", name="Tiếp tục").click()
-    assert page.get_by_role("heading", name="Kiểm tra lại trước khi nộp").is_visible()
-    assert page.get_by_text("Nguyễn Minh An").is_visible()
-    assert page.get_by_text("20/11/2026").is_visible()
+    expect(page.get_by_role("heading", name="Kiểm tra lại trước khi nộp")).to_be_visible()
+    expect(page.get_by_text("Nguyễn Minh An")).to_be_visible()
+    expect(page.get_by_text("20/11/2026")).to_be_visible()
     page.get_by_role("button", name="Nộp hồ sơ").click()
     page.wait_for_url(re.compile(r".*/ho-so/[0-9a-f-]{36}/$"))
 
@@ -79,7 +80,7 @@ def test_citizen_submits_a_birth_registration(
     upload_review_submit(page, tmp_path)
     dossier = Dossier.objects.get()
     assert dossier.status == Status.SUBMITTED
-    assert page.get_by_text(f"Mã hồ sơ của bạn là {dossier.code}").is_visible()
+    expect(page.get_by_text(f"Mã hồ sơ của bạn là {dossier.code}")).to_be_visible()
     assert dossier.form_data["birth_date"] == "2026-11-20"
     assert dossier.attachments.get().original_name == "giay-chung-sinh.pdf"
     context.close()

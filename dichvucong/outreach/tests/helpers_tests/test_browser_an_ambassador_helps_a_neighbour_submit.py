@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from playwright.sync_api import expect
 
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
@@ -54,7 +55,7 @@ def start_for_neighbour(page: Page) -> None:
 
 
 def fill_and_upload(page: Page, tmp_path: Path) -> None:
-    assert page.get_by_text("Bạn đang khai giúp").is_visible()
+    expect(page.get_by_text("Bạn đang khai giúp")).to_be_visible()
     page.get_by_label("Họ, chữ đệm và tên").fill("Phạm Minh Khôi")
     page.get_by_label("Ngày sinh").fill("20/11/2026")
     page.get_by_label("Nam", exact=True).check()
@@ -70,7 +71,7 @@ def fill_and_upload(page: Page, tmp_path: Path) -> None:
 def confirm_with_the_sms_code(page: Page) -> None:
     assert page.get_by_role("button", name="Nộp hồ sơ").count() == 0
     page.get_by_role("button", name="Gửi mã xác nhận cho người nộp").click()
-    assert page.get_by_text("Đã gửi mã xác nhận tới 09xx***456.").is_visible()
+    expect(page.get_by_text("Đã gửi mã xác nhận tới 09xx***456.")).to_be_visible()
     phone, _text = sms.KeepingSmsProvider.sent[-1]
     assert phone == "0977123456"
     page.get_by_label("Mã xác nhận (6 chữ số)").fill(sms.last_code(sms.KeepingSmsProvider.sent))
@@ -92,8 +93,8 @@ def test_an_ambassador_helps_a_neighbour_submit_without_javascript(
     assert dossier.status == Status.SUBMITTED
     assert dossier.helper == browser_hc.helper
     assert dossier.applicant.username == "001185012345"
-    assert page.get_by_text(f"Đã nộp hồ sơ. Mã hồ sơ là {dossier.code}.").is_visible()
-    assert page.get_by_text("Mới đăng ký").first.is_visible()
+    expect(page.get_by_text(f"Đã nộp hồ sơ. Mã hồ sơ là {dossier.code}.")).to_be_visible()
+    expect(page.get_by_text("Mới đăng ký").first).to_be_visible()
     assert page.get_by_text("Phạm Minh Khôi").count() == 0
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
