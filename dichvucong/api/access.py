@@ -1,7 +1,7 @@
-"""Which dossiers an API caller reaches: the web's own rules
-(dossiers.access), narrowed where the API narrows them. Endpoints load
-only through these functions, so a list cannot leak a row and an id from
-elsewhere is a 404."""
+"""Which dossiers, campaigns and wards an API caller reaches: the web's
+own rules (dossiers.access), narrowed where the API narrows them.
+Endpoints load only through these functions, so a list cannot leak a row
+and an id from elsewhere is a 404."""
 
 from __future__ import annotations
 
@@ -12,8 +12,11 @@ from django.db.models import Q, QuerySet
 
 from dichvucong.api.errors import not_found
 from dichvucong.api.models import ApiKey
+from dichvucong.catalogue.constants import UnitLevel
+from dichvucong.catalogue.models import AdminUnit
 from dichvucong.dossiers.access import applicant_dossiers, staff_dossiers
 from dichvucong.dossiers.models import Dossier
+from dichvucong.outreach.models import Campaign
 from dichvucong.reports.statistics import real_dossiers
 
 
@@ -48,3 +51,29 @@ def load(dossiers: QuerySet[Dossier], public_id: uuid.UUID) -> Dossier:
     if dossier is None:
         raise not_found()
     return dossier
+
+
+# --- Outreach: counts only, never a pupil ------------------------------------------
+
+
+def key_campaigns(key: ApiKey) -> QuerySet[Campaign]:
+    """Campaigns whose year-end figures the key may read: those its agency
+    leads (the district's education office, Phòng GD&ĐT) and those led by
+    one of its departments (the district's People's Committee, the lead
+    office's parent agency, which approves the report). Any role will do,
+    a read-only key included: only counts leave the server. A key of any
+    other agency, a ward or another district's, reaches none."""
+    agency_id = key.agency_id
+    return Campaign.objects.filter(
+        Q(lead_agency_id=agency_id) | Q(lead_agency__parent_id=agency_id)
+    )
+
+
+def key_wards(key: ApiKey) -> QuerySet[AdminUnit]:
+    """Wards whose electronic residential areas the key may read: every
+    ward of the key agency's district (or city, in the two-tier model) for
+    an agency placed there, its own ward for a ward's agency; none for an
+    agency placed lower down. As outreach.areas.wards_for does for staff."""
+    unit_id = key.agency.admin_unit_id
+    wards = AdminUnit.objects.filter(level=UnitLevel.WARD)
+    return wards.filter(Q(parent_id=unit_id) | Q(pk=unit_id))

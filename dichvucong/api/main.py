@@ -10,7 +10,7 @@ from django.urls import re_path
 from ninja import NinjaAPI
 from ninja.operation import Operation
 
-from dichvucong.api import applicant, catalogue, staff, statistics
+from dichvucong.api import applicant, catalogue, outreach, public_statistics, staff, statistics
 from dichvucong.api.errors import guarded, install_handlers, json_errors, unknown_path
 
 DESCRIPTION = (
@@ -50,3 +50,5 @@ api.add_router("/catalogue", catalogue.router)
 api.add_router("/applicant", applicant.router)
 api.add_router("/staff", staff.router)
 api.add_router("/statistics", statistics.router)
+api.add_router("/statistics/public", public_statistics.router)
+api.add_router("/outreach", outreach.router)

@@ -1,0 +1,230 @@
+"""What goes in and out of the report endpoints: the public statistics
+(the figures of /thong-ke/) and the outreach campaign's counts. Shapes
+only, as in schemas.py; the numbers come from reports and outreach."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from ninja import Field, Schema
+
+from dichvucong.api.schemas import AgencyOut, Id, Text
+
+Dimension = Literal["agency", "ward", "procedure", "field", "month", "year"]
+ReportStateName = Literal["draft", "submitted", "approved"]
+
+# --- Public statistics ------------------------------------------------------------
+
+
+class PublicFilterQuery(Schema):
+    """The filters of the page /thong-ke/, with its parameter names."""
+
+    nam: int | None = Field(
+        None, ge=1, le=9999, description="Năm (một trong 10 năm gần nhất); mặc định năm nay."
+    )
+    thang: int | None = Field(None, ge=1, le=12, description="Tháng 1–12 của năm đã chọn.")
+    tu_ngay: Text | None = Field(
+        None, max_length=10, description="Từ ngày, dạng dd/mm/yyyy; thay cho năm và tháng."
+    )
+    den_ngay: Text | None = Field(
+        None, max_length=10, description="Đến ngày, dạng dd/mm/yyyy; tối đa 5 năm kể từ ngày đầu."
+    )
+    co_quan: Id | None = Field(None, description="Mã số (id) cơ quan, như trong bảng theo cơ quan.")
+    dia_ban: Id | None = Field(None, description="Mã số (id) địa bàn, như trong bảng theo địa bàn.")
+
+
+class TableQuery(PublicFilterQuery):
+    dimension: Dimension = Field(
+        description="Nhóm theo: agency (cơ quan), ward (địa bàn), procedure (thủ tục), "
+        "field (lĩnh vực), month (tháng), year (năm)."
+    )
+
+
+class PeriodOut(Schema):
+    start: date
+    end: date
+    as_of: date = Field(description="Ngày tính số hồ sơ đang xử lý: cuối kỳ, hoặc hôm nay.")
+
+
+class FilteredAgencyOut(AgencyOut):
+    id: int
+
+
+class UnitOut(Schema):
+    id: int
+    code: str
+    name: str
+
+
+class FiltersOut(Schema):
+    period: PeriodOut
+    agency: FilteredAgencyOut | None
+    unit: UnitOut | None
+
+
+class FiguresOut(Schema):
+    """Counts of the period; shares are fractions 0–1, null with nothing to divide."""
+
+    received: int = Field(description="Hồ sơ tiếp nhận (nộp) trong kỳ.")
+    online: int = Field(description="Tiếp nhận qua Cổng: mọi hồ sơ của hệ thống.")
+    level4: int = Field(description="Tiếp nhận, của thủ tục mức độ 4 (toàn trình).")
+    level34: int = Field(description="Tiếp nhận, của thủ tục mức độ 3 và 4.")
+    paid: int = Field(description="Tiếp nhận, đã nộp phí, lệ phí.")
+    paid_online: int = Field(description="Đã nộp phí qua cổng thanh toán trực tuyến.")
+    resolved: int = Field(description="Đã giải quyết trong kỳ.")
+    early: int
+    on_time: int
+    late: int
+    digitised: int = Field(description="Đã giải quyết, có thành phần và kết quả điện tử.")
+    not_due: int = Field(description="Đang xử lý trong hạn (tại ngày as_of).")
+    overdue: int = Field(description="Đang xử lý quá hạn (tại ngày as_of).")
+    paused: int = Field(description="Đang chờ bổ sung (tại ngày as_of).")
+    in_progress: int
+    ratings: int = Field(description="Số đánh giá trong kỳ.")
+    satisfied: int = Field(description="Đánh giá “Rất hài lòng” và “Hài lòng”.")
+    on_time_share: float | None
+    late_share: float | None
+    online_share: float | None
+    level4_share: float | None
+    online_payment_share: float | None
+    satisfaction_share: float | None
+
+
+class StatsRowOut(Schema):
+    id: int | None = Field(description="Mã số cơ quan, địa bàn, thủ tục hoặc lĩnh vực.")
+    label: str
+    code: str | None = Field(description="Mã đơn vị, mã địa bàn hoặc mã thủ tục, nếu có.")
+    period_start: date | None = Field(description="Ngày đầu tháng hoặc năm (bảng theo thời gian).")
+    figures: FiguresOut
+
+
+class StatsTableOut(FiltersOut):
+    dimension: Dimension
+    title: str
+    heading: str
+    rows: list[StatsRowOut]
+    total: FiguresOut | None = Field(
+        description="Dòng tổng cộng; null theo tháng, năm (một hồ sơ có thể ở hai kỳ)."
+    )
+    note: str
+    online_channel_recorded: bool = Field(description="false: chưa ghi nhận hồ sơ nộp tại quầy.")
+    payments_recorded: bool
+    ratings_recorded: bool
+
+
+class IndicatorOut(Schema):
+    key: str
+    title: str
+    max_points: int
+    points: float | None
+    share: float | None
+    numerator: int
+    denominator: int
+    recorded: bool = Field(description="false: hệ thống chưa có dữ liệu cho nhóm này.")
+    formula: str
+    system_note: str
+
+
+class IndicatorsOut(FiltersOut):
+    indicators: list[IndicatorOut]
+    points: float | None = Field(description="Tổng điểm các nhóm có số liệu.")
+    max_scored: int = Field(description="Điểm tối đa của các nhóm có số liệu.")
+    max_points: int
+
+
+# --- Outreach ------------------------------------------------------------------------
+
+
+class CampaignOut(Schema):
+    id: int
+    title: str
+    start_date: date
+    end_date: date
+    school_year: str
+    lead_agency: AgencyOut
+    target_grade: int
+    target_pupils: int | None
+    schools: int = Field(description="Số trường tham gia.")
+    success_rule: str
+    report_state: ReportStateName | None = Field(description="null: chưa lập báo cáo cuối năm.")
+
+
+class CampaignPageOut(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[CampaignOut]
+
+
+class OutreachFiguresOut(Schema):
+    pupils: int = Field(description="Học sinh của các lớp tham gia (kể cả đã xóa theo yêu cầu).")
+    erased: int
+    trained: int = Field(description="Đã dự ít nhất một buổi tuyên truyền.")
+    practised: int = Field(description="Đã hoàn thành ít nhất một lần thực hành.")
+    succeeded: int = Field(description="Có ít nhất một hồ sơ hỗ trợ thành công.")
+    dossiers: int = Field(description="Hồ sơ hỗ trợ thành công.")
+    households: int = Field(description="Số hộ được hỗ trợ; không cộng dồn giữa các dòng.")
+
+
+class ClassReportOut(Schema):
+    id: int
+    name: str
+    figures: OutreachFiguresOut
+
+
+class SchoolReportOut(Schema):
+    id: int
+    name: str
+    figures: OutreachFiguresOut
+    classes: list[ClassReportOut]
+
+
+class CampaignReportOut(Schema):
+    campaign_id: int
+    campaign_title: str
+    school_year: str
+    state: ReportStateName
+    state_label: str
+    frozen: bool = Field(
+        description="true khi đã gửi hoặc đã phê duyệt: số liệu là bản chốt lúc gửi, không đổi."
+    )
+    generated_at: datetime
+    submitted_at: datetime | None
+    approved_at: datetime | None
+    success_rule: str
+    success_rule_label: str
+    target_pupils: int | None
+    target_share: float | None = Field(description="Học sinh đã dự tuyên truyền ÷ số dự kiến.")
+    schools: list[SchoolReportOut]
+    totals: OutreachFiguresOut
+    commended: int = Field(description="Số học sinh trong danh sách khen thưởng (không kèm tên).")
+
+
+class AreaGroupOut(Schema):
+    id: int | None = Field(description="null: hộ có địa chỉ phường nhưng chưa rõ tổ dân phố.")
+    name: str
+    households: int
+    ambassadors: int
+
+
+class AreaWardOut(Schema):
+    id: int
+    name: str
+    households: int = Field(description="Hộ có ít nhất một hồ sơ trực tuyến.")
+    ambassadors: int = Field(description="Đại sứ số đang hoạt động.")
+    groups_online: int = Field(description="Tổ dân phố có ít nhất một hộ trực tuyến.")
+    groups: list[AreaGroupOut]
+
+
+class AreaMonthOut(Schema):
+    month: date
+    new: int = Field(description="Hộ có hồ sơ trực tuyến đầu tiên trong tháng.")
+    cumulative: int
+
+
+class AreasOut(Schema):
+    households: int
+    ambassadors: int
+    wards: list[AreaWardOut]
+    months: list[AreaMonthOut]
