@@ -1,7 +1,8 @@
 """The operations other apps and the account views call.
 
-Registration checks and creation, login with lockout, and what an account
-already knows about its holder (for pre-filling e-forms).
+Registration checks and creation, login with lockout, what an account
+already knows about its holder (for pre-filling e-forms), and the name a
+permanent record keeps for an account.
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import authenticate
@@ -363,3 +366,34 @@ def prefill_values(user: User) -> dict[str, str]:
         values["phone"] = organisation.phone
         values["address"] = full_address(organisation.address, None, organisation.ward)
     return {key: value for key, value in values.items() if value}
+
+
+# --- The name a permanent record keeps ------------------------------------------
+
+# Rules that give a pseudonym for some accounts, registered by the apps that
+# know those accounts (AppConfig.ready); None from a rule: not its account.
+RecordNameRule = Callable[[User], str | None]
+_record_name_rules: list[RecordNameRule] = []
+
+
+def register_record_name_rule(rule: RecordNameRule) -> None:
+    if rule not in _record_name_rules:
+        _record_name_rules.append(rule)
+
+
+def name_for_records(user: Any) -> str:
+    """The name written for `user` into records that are never erased, such
+    as the dossier event log (append-only, hash-chained): the full name of
+    staff and adult applicants, so the record says who acted; a pseudonym
+    when a registered rule gives one, for someone whose personal data must
+    stay erasable (outreach: a pupil ambassador, a minor). "" for no user.
+
+    Accounts knows nothing of pupils, and the dossiers app imports nothing
+    of outreach: hence the rules, of which outreach registers its one."""
+    if not getattr(user, "pk", None):
+        return ""
+    for rule in _record_name_rules:
+        pseudonym = rule(user)
+        if pseudonym:
+            return pseudonym
+    return str(user.get_full_name())

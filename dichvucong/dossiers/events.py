@@ -3,6 +3,10 @@
 Each event's hash covers its own content and the previous event's hash, and
 the dossier keeps the last hash and the count. Editing an event, deleting one
 in the middle or cutting the tail all break the chain, which `verify` finds.
+
+Since nothing here is ever erased, the actor's name is the one
+accounts.services.name_for_records gives: a pupil ambassador (a minor whose
+data is erased on request) is recorded under a pseudonym, never by name.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from dichvucong.accounts.services import name_for_records
 from dichvucong.dossiers.models import Dossier, Event
 
 
@@ -37,23 +42,35 @@ def event_hash(event: Event) -> str:
     return hashlib.sha256((event.prev_hash + _payload(event)).encode()).hexdigest()
 
 
-def record(dossier: Dossier, *, actor: Any, kind: str, from_status: int | None = None,
-           to_status: int | None = None, reason: str = "",
-           data: dict[str, Any] | None = None) -> Event:
+def record(
+    dossier: Dossier,
+    *,
+    actor: Any,
+    kind: str,
+    from_status: int | None = None,
+    to_status: int | None = None,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
+) -> Event:
     """Append one event. The caller holds the dossier row (select_for_update
     inside transaction.atomic), so seq and prev_hash cannot race."""
     now: datetime = timezone.now()
     event = Event(
-        dossier=dossier, seq=dossier.event_count + 1, at=now,
+        dossier=dossier,
+        seq=dossier.event_count + 1,
+        at=now,
         actor=actor if getattr(actor, "pk", None) else None,
-        actor_name=actor.get_full_name() if getattr(actor, "pk", None) else "",
-        kind=kind, from_status=from_status, to_status=to_status, reason=reason,
-        data=data or {}, prev_hash=dossier.last_event_hash,
+        actor_name=name_for_records(actor),
+        kind=kind,
+        from_status=from_status,
+        to_status=to_status,
+        reason=reason,
+        data=data or {},
+        prev_hash=dossier.last_event_hash,
     )
     event.hash = event_hash(event)
     event.save()
-    Dossier.objects.filter(pk=dossier.pk).update(event_count=event.seq,
-                                                 last_event_hash=event.hash)
+    Dossier.objects.filter(pk=dossier.pk).update(event_count=event.seq, last_event_hash=event.hash)
     dossier.event_count = event.seq
     dossier.last_event_hash = event.hash
     return event

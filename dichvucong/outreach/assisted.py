@@ -15,7 +15,8 @@ dossier for an applicant, who confirms it before it is submitted.
    in and presses "Xác nhận và nộp" on the draft. Either way the dossier
    is submitted by lifecycle.submit with the applicant as actor, in the
    same transaction as the AssistedSubmission is marked confirmed and an
-   event notes the assistance.
+   event notes the assistance (naming a pupil helper by pseudonym only:
+   accounts.services.name_for_records).
 4. Afterwards the helper sees code, procedure, applicant's name, status
    and dates only: helped_dossiers() reads exactly those columns.
 
@@ -52,6 +53,7 @@ from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import AccountKind
 from dichvucong.accounts.models import CitizenProfile, User
+from dichvucong.accounts.services import name_for_records
 from dichvucong.catalogue.models import AdminUnit, Procedure
 from dichvucong.dossiers import events, submission
 from dichvucong.dossiers.constants import Delivery, EventKind, Status
@@ -460,7 +462,9 @@ def _code_refusal(record: AssistedSubmission, code: str) -> str | None:
 
 def _submit_confirmed(record: AssistedSubmission, actor: Any, channel: str) -> Dossier:
     """Submit as the applicant and mark the record confirmed, in the
-    caller's transaction; the code is spent. The event notes who helped."""
+    caller's transaction; the code is spent. The event notes who helped,
+    by the name the event log keeps for them (a pupil's pseudonym: the log
+    is never erased, a minor's name must be)."""
     applicant = record.dossier.applicant
     dossier = submission.submit_dossier(record.dossier, applicant, assisted=True)
     AssistedSubmission.objects.filter(pk=record.pk).update(
@@ -468,11 +472,16 @@ def _submit_confirmed(record: AssistedSubmission, actor: Any, channel: str) -> D
     )
     with translation.override("vi"):
         label = str(ConfirmationChannel(channel).label)
-        note = _("Nộp hộ: đại sứ số %(helper)s khai giúp; người nộp xác nhận (%(how)s).") % {
-            "helper": dossier.helper.get_full_name() if dossier.helper else "",
+        note = _("Nộp hộ: %(helper)s khai giúp; người nộp xác nhận (%(how)s).") % {
+            "helper": name_for_records(dossier.helper) or _("đại sứ số"),
             "how": label.lower(),
         }
-    data = {"assisted": True, "helper": dossier.helper_id, "channel": channel}
+    data = {
+        "assisted": True,
+        "helper": dossier.helper_id,
+        "ambassador": record.ambassador_id,
+        "channel": channel,
+    }
     events.record(dossier, actor=actor, kind=EventKind.NOTE, reason=note, data=data)
     return dossier
 

@@ -13,6 +13,9 @@ CHILD_CONSENT_AGE = 7
 # Written over an erased pupil's name (the row stays so counts stay right).
 # Stored data, the same whatever the language of the person erasing.
 ERASED_NAME = "Đã xóa"
+# How records that are never erased (the dossier event log) name a pupil
+# ambassador: the account's number, nothing of the child. Stored data too.
+PUPIL_PSEUDONYM = "Đại sứ số #{user_id}"
 
 
 class SuccessRule(models.TextChoices):

@@ -1,5 +1,6 @@
-"""The operations other code calls: consent, erasure, attendance,
-household keys. Each rule lives here once; views only call these."""
+"""The operations other code calls: consent, erasure, the name records keep
+for a pupil's account, attendance, household keys. Each rule lives here
+once; views only call these."""
 
 from __future__ import annotations
 
@@ -10,12 +11,18 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from dichvucong.lib.identity import clean_mobile_phone
-from dichvucong.outreach.constants import CHILD_CONSENT_AGE, ERASED_NAME, ConsentGiver
+from dichvucong.outreach.constants import (
+    CHILD_CONSENT_AGE,
+    ERASED_NAME,
+    PUPIL_PSEUDONYM,
+    ConsentGiver,
+)
 from dichvucong.outreach.models import (
     Ambassador,
     Attendance,
@@ -86,6 +93,18 @@ def record_consent(
     )
 
 
+# --- The name records keep for a pupil's login ----------------------------------
+
+
+def pupil_pseudonym(user: Any) -> str | None:
+    """The name records that are never erased keep for a pupil ambassador's
+    login (accounts.services.name_for_records asks here): a minor's name
+    must stay erasable, so they get the account's number instead. None for
+    anyone else: adult volunteers, applicants and staff keep their names."""
+    is_pupil = Ambassador.objects.filter(user_id=user.pk, pupil__isnull=False).exists()
+    return PUPIL_PSEUDONYM.format(user_id=user.pk) if is_pupil else None
+
+
 # --- Erasure ------------------------------------------------------------------
 
 
@@ -107,8 +126,9 @@ def erase_pupil(pupil: Pupil, by: Any) -> bool:
         )
         _drop_orphan_guardians([locked.guardian_id])
         Consent.objects.filter(pupil=locked).update(note="")
-        _retire_ambassadorships(locked)
-        _blank_practice_dossiers(locked)
+        user_ids = _retire_ambassadorships(locked)
+        _blank_practice_dossiers(locked, user_ids, by)
+        _empty_accounts(user_ids)
         PupilErasure.objects.create(pupil=locked, erased_by=by, erased_at=now)
     pupil.refresh_from_db()
     return True
@@ -119,26 +139,56 @@ def _drop_orphan_guardians(guardian_ids: Iterable[int | None]) -> None:
     Guardian.objects.filter(pk__in=ids, pupils__isnull=True).delete()
 
 
-def _retire_ambassadorships(pupil: Pupil) -> None:
-    """The ambassador rows stay (households were helped), inactive; an
-    account created for the pupil loses its name and can no longer log in."""
-    from dichvucong.accounts.models import User
-
+def _retire_ambassadorships(pupil: Pupil) -> list[int]:
+    """The ambassador rows stay (households were helped), inactive.
+    Returns the ids of the pupil's logins."""
     rows = Ambassador.objects.filter(pupil=pupil)
-    user_ids = [pk for pk in rows.values_list("user_id", flat=True) if pk is not None]
+    user_ids = {pk for pk in rows.values_list("user_id", flat=True) if pk is not None}
     rows.update(active=False)
-    User.objects.filter(pk__in=user_ids).update(
-        full_name=ERASED_NAME, first_name="", last_name="", email="", is_active=False
+    return sorted(user_ids)
+
+
+def _empty_accounts(user_ids: list[int]) -> None:
+    """Strip everything personal from the pupil's logins and make them
+    unusable. The rows stay (dossiers point at them as helper) with nothing
+    left: no name, e-mail or password, no user name that could be an ID
+    number, no citizen or organisation profile (ID number, phone, address,
+    birthday). The event log only ever held a pseudonym for them."""
+    from dichvucong.accounts.models import CitizenProfile, OrganisationProfile, User
+
+    CitizenProfile.objects.filter(user_id__in=user_ids).delete()
+    OrganisationProfile.objects.filter(user_id__in=user_ids).delete()
+    for user_id in user_ids:
+        User.objects.filter(pk=user_id).update(
+            username=f"da-xoa.{user_id}",
+            full_name=ERASED_NAME,
+            first_name="",
+            last_name="",
+            email="",
+            password=make_password(None),
+            is_active=False,
+        )
+
+
+def _blank_practice_dossiers(pupil: Pupil, user_ids: list[int], by: Any) -> None:
+    """Practice drafts hold whatever the pupil typed and uploaded, often
+    their own name: the form, the contacts and the files go."""
+    from dichvucong.dossiers import uploads
+    from dichvucong.dossiers.models import Attachment, Dossier
+
+    attempts = PracticeAttempt.objects.filter(pupil=pupil).values_list("dossier_id", flat=True)
+    practice = Dossier.objects.filter(is_practice=True).filter(
+        Q(pk__in=attempts) | Q(applicant_id__in=user_ids)
     )
-
-
-def _blank_practice_dossiers(pupil: Pupil) -> None:
-    """Practice e-forms hold whatever the pupil typed, often their own name."""
-    from dichvucong.dossiers.models import Dossier
-
-    ids = PracticeAttempt.objects.filter(pupil=pupil).values_list("dossier_id", flat=True)
-    Dossier.objects.filter(pk__in=ids, is_practice=True).update(
-        form_data={}, applicant_name=ERASED_NAME, applicant_phone="", applicant_email=""
+    for attachment in Attachment.objects.filter(dossier__in=practice):
+        uploads.remove_attachment(attachment, by)
+    practice.update(
+        form_data={},
+        applicant_name=ERASED_NAME,
+        applicant_id_number="",
+        applicant_phone="",
+        applicant_email="",
+        delivery_address="",
     )
 
 

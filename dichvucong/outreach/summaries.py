@@ -10,14 +10,8 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from dichvucong.outreach.models import (
-    Attendance,
-    Campaign,
-    Pupil,
-    School,
-    SchoolClass,
-    TrainingSession,
-)
+from dichvucong.outreach import report
+from dichvucong.outreach.models import Campaign, School, SchoolClass, TrainingSession
 
 
 @dataclass(frozen=True)
@@ -30,39 +24,42 @@ class SchoolRow:
 
 
 def school_rows(campaign: Campaign, school_ids: Iterable[int]) -> list[SchoolRow]:
-    """One row per participating school the user may see; four queries."""
+    """One row per participating school the user may see; three queries.
+    Pupils and those trained are counted as the year-end report counts
+    them (report.campaign_pupils, report.attended): erased pupils included,
+    so the anonymous counts do not shrink when a family asks for erasure."""
     schools = list(campaign.schools.filter(pk__in=list(school_ids)))
     in_year = {"school_year": campaign.school_year, "grade": campaign.target_grade}
     classes = _counts(SchoolClass.objects.filter(school__in=schools, **in_year), "school")
-    pupils = _counts(
-        Pupil.objects.filter(
-            school_class__school__in=schools,
-            erased_at__isnull=True,
-            **{f"school_class__{key}": value for key, value in in_year.items()},
-        ),
-        "school_class__school",
-    )
+    pupils = _pupil_counts(campaign, schools)
     sessions = _counts(
         TrainingSession.objects.filter(campaign=campaign, school__in=schools), "school"
     )
-    trained = dict(
-        Attendance.objects.filter(
-            session__campaign=campaign, present=True, session__school__in=schools
+    rows = []
+    for s in schools:
+        counted = pupils.get(s.pk, {})
+        rows.append(
+            SchoolRow(
+                s,
+                classes.get(s.pk, 0),
+                counted.get("pupils", 0),
+                sessions.get(s.pk, 0),
+                counted.get("trained", 0),
+            )
         )
-        .values_list("session__school")
-        .annotate(n=Count("pupil", distinct=True))
+    return rows
+
+
+def _pupil_counts(campaign: Campaign, schools: list[School]) -> dict[int, dict[str, int]]:
+    """{school id: {"pupils": n, "trained": n}} in one query."""
+    rows = (
+        report.campaign_pupils(campaign)
+        .filter(school_class__school__in=schools)
+        .values("school_class__school")
+        .annotate(pupils=Count("pk"), trained=Count("pk", filter=Q(report.attended(campaign))))
         .order_by()
     )
-    return [
-        SchoolRow(
-            s,
-            classes.get(s.pk, 0),
-            pupils.get(s.pk, 0),
-            sessions.get(s.pk, 0),
-            trained.get(s.pk, 0),
-        )
-        for s in schools
-    ]
+    return {row.pop("school_class__school"): row for row in rows}
 
 
 def _counts(queryset, field: str) -> dict[int, int]:  # type: ignore[no-untyped-def]

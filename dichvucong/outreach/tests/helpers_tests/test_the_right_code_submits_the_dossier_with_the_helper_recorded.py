@@ -1,7 +1,7 @@
 """The applicant reads the SMS code to the helper, who types it in: the
 dossier is submitted by the applicant, records its helper, gets one code;
-the confirmation, the household and an event noting the help are stored
-with it; the one-time code is spent."""
+the confirmation, the household and an event noting the help (naming the
+pupil by pseudonym) are stored with it; the one-time code is spent."""
 
 from __future__ import annotations
 
@@ -37,8 +37,15 @@ def test_the_right_code_submits_the_dossier_with_the_helper_recorded(hc, client,
     submit, note = dossier.events.order_by("seq")
     assert (submit.to_status, submit.actor) == (Status.SUBMITTED, dossier.applicant)
     assert note.kind == EventKind.NOTE and note.actor == hc.helper
-    assert note.data == {"assisted": True, "helper": hc.helper.pk, "channel": "sms"}
-    assert "Trần Thu Hà" in note.reason
+    ambassador = AssistedSubmission.objects.get(dossier=dossier).ambassador_id
+    assert note.data == {
+        "assisted": True,
+        "helper": hc.helper.pk,
+        "ambassador": ambassador,
+        "channel": "sms",
+    }
+    # The log is never erased: it names the pupil by pseudonym only.
+    assert f"Đại sứ số #{hc.helper.pk}" in note.reason and "Trần Thu Hà" not in note.reason
     record = AssistedSubmission.objects.get(dossier=dossier)
     assert record.confirmed_at is not None and record.channel == "sms"
     assert record.code_hash == ""
