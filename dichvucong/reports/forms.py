@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
@@ -23,6 +24,16 @@ from dichvucong.reports.statistics import Period, next_bucket
 DATE_FORMATS = ["%d/%m/%Y"]
 YEARS_OFFERED = 10
 MAX_PERIOD_DAYS = 5 * 366
+# Dates the period arithmetic can take (year 1 or 9999 overflows it), and
+# far wider than any report needs.
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
+
+
+def _in_range(day: date) -> None:
+    if not EARLIEST <= day <= LATEST:
+        raise ValidationError(
+            _("Ngày phải trong khoảng 01/01/1900 – 31/12/2100."), code="out_of_range"
+        )
 
 
 class ReportFilterForm(forms.Form):
@@ -36,8 +47,12 @@ class ReportFilterForm(forms.Form):
             *((m, format_lazy("{} {}", _lazy("Tháng"), m)) for m in range(1, 13)),
         ],
     )
-    tu_ngay = forms.DateField(label=_lazy("Từ ngày"), required=False, input_formats=DATE_FORMATS)
-    den_ngay = forms.DateField(label=_lazy("Đến ngày"), required=False, input_formats=DATE_FORMATS)
+    tu_ngay = forms.DateField(
+        label=_lazy("Từ ngày"), required=False, input_formats=DATE_FORMATS, validators=[_in_range]
+    )
+    den_ngay = forms.DateField(
+        label=_lazy("Đến ngày"), required=False, input_formats=DATE_FORMATS, validators=[_in_range]
+    )
     co_quan = forms.ModelChoiceField(
         label=_lazy("Cơ quan"),
         queryset=Agency.objects.none(),
