@@ -11,7 +11,8 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -85,6 +86,16 @@ def dossiers_for(scope: Scope, filters: Filters) -> QuerySet[Dossier]:
     return dossiers
 
 
+def earlier_year(scope: Scope, filters: Filters) -> int | None:
+    """The last year before the period in which a dossier was received: a
+    page for an empty period (a new year's first days, a demo of past
+    years) points there instead of leaving a reader with zeros."""
+    start, _end = filters.period.bounds()
+    dossiers = statistics.real_dossiers(dossiers_for(scope, filters))
+    last = dossiers.filter(submitted_at__lt=start).aggregate(last=Max("submitted_at"))["last"]
+    return timezone.localtime(last).year if last else None
+
+
 def _transparency(scope: Scope, filters: Filters) -> tuple[int, int]:
     """Counted on the procedures the filtered agencies offer."""
     if filters.agency is None and filters.unit is None:
@@ -150,6 +161,8 @@ def page(scope: Scope, filters: Filters, today: date, *, staff: bool) -> dict[st
         "payments_recorded": statistics.payments_recorded(),
         "ratings_recorded": statistics.ratings_recorded(),
     }
+    if not (totals.received or totals.resolved):
+        context["earlier_year"] = earlier_year(scope, filters)
     if staff:
         overdue = list(_overdue(dossiers_for(scope, filters), today)[: OVERDUE_ON_PAGE + 1])
         context["overdue_more"] = len(overdue) > OVERDUE_ON_PAGE
