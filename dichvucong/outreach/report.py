@@ -461,8 +461,12 @@ def sent_back_note(row: YearEndReport) -> dict[str, Any] | None:
 
 
 def current_report(campaign: Campaign) -> tuple[YearEndReport, Report]:
-    """The frozen report once submitted, the live one while a draft."""
-    row = report_row(campaign)
+    """The frozen report once submitted, the live one while a draft.
+    Reading writes nothing: a campaign without a report row yet gets an
+    unsaved draft (the row is made when criteria are saved or it moves)."""
+    row = YearEndReport.objects.filter(campaign=campaign).first() or YearEndReport(
+        campaign=campaign
+    )
     if row.state != ReportState.DRAFT and row.snapshot.get("version"):
         return row, Report.from_json(row.snapshot)
     return row, build_report(campaign, Criteria.from_json(row.criteria))
