@@ -6,7 +6,7 @@ The result is issued inside the approval's transaction (the receiver of
 `status_changed`), so an approval that rolls back leaves no result row. The
 PDF is written to storage before the commit, because a row must never point
 at a file that is not there; a rolled-back approval can therefore leave an
-unreferenced file behind. `manage.py purge_orphan_results` deletes those.
+unreferenced file behind. `manage.py purge_orphan_files` deletes those.
 """
 
 from __future__ import annotations

@@ -10,10 +10,10 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from dichvucong.core import orphans
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier, ResultDocument
-from dichvucong.results import orphans
 from dichvucong.results.tests.helpers import forwarded, resolved
 
 pytestmark = pytest.mark.django_db
@@ -63,9 +63,8 @@ def test_the_orphan_file_of_a_rolled_back_approval_is_purged(cast, media_root):
     kept = resolved(cast).result
     dossier = forwarded(cast)
     _approve_then_fail(dossier, cast.leader_a)
-    orphan = next(
-        name for name in orphans.stored_names(kept.file.storage) if name != kept.file.name
-    )
+    stored = orphans.stored_names(kept.file.storage, "results")
+    orphan = next(name for name in stored if name != kept.file.name)
     _age(media_root, orphan, hours=2)
     _age(media_root, kept.file.name, hours=2)
 
@@ -88,13 +87,13 @@ def test_a_young_orphan_may_still_be_committing_and_is_kept(cast, media_root):
 def test_the_command_lists_on_a_dry_run_and_deletes_otherwise(cast, media_root):
     dossier = forwarded(cast)
     _approve_then_fail(dossier, cast.leader_a)
-    orphan = next(orphans.stored_names(ResultDocument._meta.get_field("file").storage))
+    orphan = next(orphans.stored_names(ResultDocument._meta.get_field("file").storage, "results"))
     _age(media_root, orphan, hours=2)
 
     listed = StringIO()
-    call_command("purge_orphan_results", "--dry-run", stdout=listed)
+    call_command("purge_orphan_files", "--dry-run", stdout=listed)
     assert orphan in listed.getvalue()
     assert (media_root / orphan).exists()
 
-    call_command("purge_orphan_results", stdout=StringIO())
+    call_command("purge_orphan_files", stdout=StringIO())
     assert not (media_root / orphan).exists()

@@ -4,11 +4,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from dichvucong.results.orphans import orphan_names, purge_orphans
+from dichvucong.core.orphans import orphan_names, purge_orphans
 
 
 class Command(BaseCommand):
-    help = "Xóa các tệp kết quả điện tử không thuộc hồ sơ nào (do phê duyệt bị hủy giữa chừng)."
+    help = (
+        "Xóa các tệp đã lưu mà không thuộc hồ sơ, kết quả hay tài liệu nào "
+        "(do thao tác bị hủy giữa chừng), chỉ tệp cũ hơn một giờ."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--dry-run", action="store_true", help="Chỉ liệt kê, không xóa.")

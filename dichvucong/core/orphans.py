@@ -1,0 +1,80 @@
+"""Stored files that no row points to.
+
+A file is written before its row is committed (an attachment, an
+electronic result, a material, a roster), so a transaction rolled back
+after the write leaves the file behind. Every FileField of every model
+is looked at: its folder (upload_to up to the first date pattern) is
+listed and each file older than GRACE that no row names is an orphan.
+`manage.py purge_orphan_files` deletes them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+from django.apps import apps
+from django.core.files.storage import Storage
+from django.db.models import FileField
+from django.utils import timezone
+
+# Younger files may belong to a transaction that is still open.
+GRACE = timedelta(hours=1)
+
+
+def stored_names(storage: Storage, folder: str) -> Iterator[str]:
+    if not storage.exists(folder):
+        return
+    folders, files = storage.listdir(folder)
+    for name in files:
+        yield f"{folder}/{name}"
+    for sub in folders:
+        yield from stored_names(storage, f"{folder}/{sub}")
+
+
+def _file_fields() -> list[FileField]:
+    return [
+        field
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if isinstance(field, FileField)
+    ]
+
+
+def _root(field: FileField) -> str:
+    """The fixed folder a field writes under; "" when it has none (a
+    callable upload_to, or files at the top): such a field is never swept."""
+    if not isinstance(field.upload_to, str):
+        return ""
+    return field.upload_to.split("%", 1)[0].strip("/")
+
+
+def _known_names() -> set[str]:
+    names: set[str] = set()
+    for field in _file_fields():
+        values = field.model._default_manager.exclude(**{field.name: ""})
+        names.update(values.values_list(field.name, flat=True))
+    return names
+
+
+def _folders() -> dict[str, Storage]:
+    return {_root(field): field.storage for field in _file_fields() if _root(field)}
+
+
+def orphan_names(now: datetime | None = None) -> list[str]:
+    cutoff = (now or timezone.now()) - GRACE
+    known = _known_names()
+    return [
+        name
+        for folder, storage in sorted(_folders().items())
+        for name in stored_names(storage, folder)
+        if name not in known and storage.get_modified_time(name) < cutoff
+    ]
+
+
+def purge_orphans(now: datetime | None = None) -> list[str]:
+    folders = _folders()
+    names = orphan_names(now)
+    for name in names:
+        storage = next(s for folder, s in folders.items() if name.startswith(folder + "/"))
+        storage.delete(name)
+    return names
