@@ -20,11 +20,8 @@ from django.utils.translation import gettext_lazy as _
 
 from dichvucong.accounts.constants import Role
 from dichvucong.backoffice import forms as action_forms
-from dichvucong.catalogue.calendar import office_calendar
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import (
-    OPEN_STATUSES,
-    SUPPLEMENT_WINDOW_WORKING_DAYS,
     Status,
 )
 from dichvucong.dossiers.models import Dossier
@@ -194,23 +191,10 @@ def _supplement_offered(d: Dossier, user: Any, roles: frozenset[str], today: dat
     if d.status == Status.SUBMITTED:
         allowed = Role.RECEPTIONIST in roles
     elif d.status == Status.PROCESSING:
-        allowed = d.assignee_id == user.pk and _within_supplement_window(d, today)
+        allowed = d.assignee_id == user.pk and lifecycle.within_supplement_window(d, today)
     else:
         return False
-    # Mirrors lifecycle._supplement_asked_from: once at reception, once in
-    # processing.
-    return (
-        allowed and not d.events.filter(to_status=Status.SUPPLEMENT, from_status=d.status).exists()
-    )
-
-
-def _within_supplement_window(d: Dossier, today: date) -> bool:
-    # Mirrors lifecycle._require_within_supplement_window, which is private.
-    if d.received_at is None:
-        return False
-    calendar = office_calendar()
-    start = calendar.reception_day(d.received_at)
-    return calendar.working_days_between(start, today) <= SUPPLEMENT_WINDOW_WORKING_DAYS
+    return allowed and not lifecycle.supplement_asked_from(d, d.status)
 
 
 def _assign_offered(d: Dossier, user: Any, roles: frozenset[str], _t: date) -> bool:
@@ -236,13 +220,7 @@ def _return_offered(d: Dossier, user: Any, roles: frozenset[str], _t: date) -> b
 
 
 def _apology_offered(d: Dossier, user: Any, roles: frozenset[str], today: date) -> bool:
-    return (
-        bool(roles & {Role.LEADER, Role.RECEPTIONIST})
-        and d.status in OPEN_STATUSES
-        and d.extended_due_date is None
-        and d.due_date is not None
-        and today < d.due_date
-    )
+    return bool(roles & {Role.LEADER, Role.RECEPTIONIST}) and lifecycle.apology_possible(d, today)
 
 
 _OFFERED: dict[str, Callable[[Dossier, Any, frozenset[str], date], bool]] = {

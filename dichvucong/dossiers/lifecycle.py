@@ -207,7 +207,7 @@ def request_supplement(dossier: Dossier, actor: Any, missing: list[str],
     missing = [item.strip() for item in missing if item and item.strip()]
     if not missing:
         raise TransitionError(_("Vui lòng liệt kê đầy đủ các giấy tờ cần bổ sung."))
-    if _supplement_asked_from(dossier, dossier.status):
+    if supplement_asked_from(dossier, dossier.status):
         raise TransitionError(_("Hồ sơ đã được yêu cầu bổ sung một lần; "
                                 "chỉ được yêu cầu bổ sung một lần, đầy đủ."))
     if dossier.status == Status.SUBMITTED:
@@ -220,7 +220,7 @@ def request_supplement(dossier: Dossier, actor: Any, missing: list[str],
                  supplement_status_from=dossier.status)
 
 
-def _supplement_asked_from(dossier: Dossier, stage: int) -> bool:
+def supplement_asked_from(dossier: Dossier, stage: int) -> bool:
     """Reception and processing may each ask once (Decree 61/2018 art. 15
     and 19 are separate steps: guidance at the counter, then the handling
     agency's one request within 3 working days)."""
@@ -232,11 +232,19 @@ def _require_assignee(actor: Any, dossier: Dossier) -> None:
         raise TransitionError(_("Chỉ chuyên viên được phân công mới thực hiện được."))
 
 
-def _require_within_supplement_window(dossier: Dossier) -> None:
+def within_supplement_window(dossier: Dossier, today: date | None = None) -> bool:
+    """In processing, a supplement may be asked within 3 working days of
+    receipt (Decree 61/2018 art. 19)."""
+    if dossier.received_at is None:
+        return False
     calendar = office_calendar()
     start = calendar.reception_day(dossier.received_at)
-    elapsed = calendar.working_days_between(start, timezone.localdate())
-    if elapsed > SUPPLEMENT_WINDOW_WORKING_DAYS:
+    elapsed = calendar.working_days_between(start, today or timezone.localdate())
+    return elapsed <= SUPPLEMENT_WINDOW_WORKING_DAYS
+
+
+def _require_within_supplement_window(dossier: Dossier) -> None:
+    if not within_supplement_window(dossier):
         raise TransitionError(_("Đã quá 3 ngày làm việc kể từ ngày tiếp nhận, "
                                 "không được yêu cầu bổ sung."))
 
@@ -333,17 +341,32 @@ def result_collected_online(dossier: Dossier, actor: Any) -> Dossier:
                  data={"delivery": Delivery.ONLINE})
 
 
+# Only while the clock runs: a dossier waiting for its fee or a supplement
+# has no running deadline to apologise for.
+APOLOGY_STATUSES = (Status.ACCEPTED, Status.PROCESSING)
+
+
+def apology_possible(dossier: Dossier, today: date | None = None) -> bool:
+    """Slip 04 can still be made: the clock runs, no apology yet, and the
+    deadline is at least a day away."""
+    return (
+        dossier.status in APOLOGY_STATUSES
+        and dossier.extended_due_date is None
+        and dossier.due_date is not None
+        and (today or timezone.localdate()) < dossier.due_date
+    )
+
+
 @transaction.atomic
 def apologise(dossier: Dossier, actor: Any, new_date: date, reason: str) -> Dossier:
     """Slip 04: the office will be late. Once per dossier, at least one day
     before the deadline, with a new date after it."""
     dossier = _locked(dossier)
     _require_role(actor, dossier, Role.LEADER, Role.RECEPTIONIST)
-    # Only while the clock runs: a dossier waiting for its fee has no due date yet.
-    _require_status(dossier, (Status.ACCEPTED, Status.PROCESSING))
+    _require_status(dossier, APOLOGY_STATUSES)
     if dossier.extended_due_date is not None:
         raise TransitionError(_("Hồ sơ đã có phiếu xin lỗi và hẹn lại; chỉ được hẹn lại một lần."))
-    if timezone.localdate() >= dossier.due_date:
+    if not apology_possible(dossier):
         raise TransitionError(_("Phiếu xin lỗi phải lập trước hạn trả ít nhất một ngày."))
     if new_date <= dossier.due_date:
         raise TransitionError(_("Ngày hẹn mới phải sau ngày hẹn trả cũ."))

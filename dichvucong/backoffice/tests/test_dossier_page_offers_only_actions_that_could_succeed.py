@@ -55,3 +55,17 @@ def test_assignment_lists_only_this_wards_specialists(client, cast) -> None:
 
 def test_every_action_has_a_rule_for_when_to_offer_it() -> None:
     assert set(SHOWN_IN_ORDER) == set(ACTIONS) == set(_OFFERED)
+
+
+def test_no_apology_is_offered_while_the_clock_is_stopped(client, cast) -> None:
+    """Waiting for a supplement asked in processing, the dossier keeps its
+    due date but its clock is stopped: lifecycle refuses slip 04 then, so
+    the page must not offer it."""
+    dossier = make_dossier(cast, Status.PROCESSING)
+    lifecycle.request_supplement(dossier, cast.specialist_a, ["Bản sao giấy chứng sinh"])
+    dossier.refresh_from_db()
+    assert dossier.status == Status.SUPPLEMENT and dossier.due_date is not None
+    for who in ("leader_a", "receptionist_a"):
+        client.force_login(getattr(cast, who))
+        response = client.get(detail_url(dossier))
+        assert "apologise" not in [action.slug for action, _form in response.context["actions"]]
