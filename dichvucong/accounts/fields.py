@@ -99,3 +99,17 @@ class TaxCodeField(_IdentityField):
 
     def normalise(self, value: str) -> str:
         return clean_tax_code(value)
+
+
+class AccountNumberField(_IdentityField):
+    """What a citizen or an organisation logs in with: the 12-digit ID
+    number, or a tax code (10 digits, 13 for a branch). Any other length
+    is explained as an ID number, the case of most people."""
+
+    input_attrs = {"inputmode": "numeric", "autocomplete": "username", "spellcheck": "false"}
+
+    def normalise(self, value: str) -> str:
+        digits = "".join(ch for ch in value if ch not in " .-")
+        if len(digits) in (10, 13):
+            return clean_tax_code(value)
+        return _clean_id_number_today(value)

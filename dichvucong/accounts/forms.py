@@ -3,6 +3,8 @@ rules; they never create anything themselves."""
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
@@ -12,8 +14,9 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from dichvucong.accounts import services
-from dichvucong.accounts.fields import IdNumberField, PhoneField, TaxCodeField
+from dichvucong.accounts import recovery, services
+from dichvucong.accounts.fields import AccountNumberField, IdNumberField, PhoneField, TaxCodeField
+from dichvucong.accounts.models import User
 from dichvucong.catalogue.models import AdminUnit
 
 REQUIRED = _("Vui lòng điền mục này.")
@@ -247,12 +250,31 @@ class AdminLoginForm(LockoutLoginMixin, AdminAuthenticationForm):
     pass
 
 
+def _same_email(a: str, b: str) -> bool:
+    def fold(text: str) -> str:
+        return unicodedata.normalize("NFKC", text).casefold()
+
+    return fold(a) == fold(b)
+
+
 class ResetRequestForm(PasswordResetForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         email = self.fields["email"]
         email.label = _("Thư điện tử (e-mail) đã khai khi đăng ký")
         email.error_messages.update({"required": REQUIRED, "invalid": BAD_EMAIL})
+
+    def get_users(self, email: str) -> Iterator[Any]:
+        """Django's choice, plus citizen and organisation accounts that
+        have no usable password yet (made by an ambassador for an applicant
+        with only an e-mail: outreach.assisted), so they can set a first
+        one. Staff and API accounts without a password stay out: theirs is
+        disabled on purpose."""
+        users = User.objects.filter(email__iexact=email, is_active=True)
+        for user in users:
+            usable = user.has_usable_password() or recovery.recoverable(user)
+            if usable and _same_email(email, user.email):
+                yield user
 
 
 class NewPasswordForm(SetPasswordForm):
@@ -268,3 +290,34 @@ class NewPasswordForm(SetPasswordForm):
         # Whoever holds the mailbox has proved it is the owner: lift the lock.
         services.clear_login_failures(user.get_username())
         return user
+
+
+class RecoveryRequestForm(PlainForm):
+    login_number = AccountNumberField(
+        label=_("Số định danh cá nhân"),
+        help_text=_("12 số in trên thẻ căn cước. Tổ chức, doanh nghiệp nhập mã số thuế."),
+    )
+    phone = PhoneField(
+        label=_("Số điện thoại di động của tài khoản"),
+        help_text=_(
+            "Số bạn đã khai khi đăng ký, hoặc số đại sứ số đã khai khi giúp bạn nộp hồ sơ."
+        ),
+    )
+
+
+class RecoveryCodeForm(PasswordPairForm):
+    code = forms.RegexField(
+        label=_("Mã xác nhận (6 chữ số)"),
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": _("Mã xác nhận gồm 6 chữ số, có trong tin nhắn.")},
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 8}
+        ),
+    )
+
+    field_order = ["code", "password1", "password2"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password1"].label = _("Mật khẩu mới")
+        self.fields["password2"].label = _("Nhập lại mật khẩu mới")

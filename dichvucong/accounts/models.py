@@ -15,8 +15,9 @@ class User(AbstractUser):
     with their tax code, staff with the user name the administrator gives."""
 
     full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
-    kind = models.CharField(_("loại tài khoản"), max_length=12, choices=AccountKind.choices,
-                            default=AccountKind.CITIZEN)
+    kind = models.CharField(
+        _("loại tài khoản"), max_length=12, choices=AccountKind.choices, default=AccountKind.CITIZEN
+    )
 
     class Meta:
         verbose_name = _("tài khoản")
@@ -45,11 +46,22 @@ class CitizenProfile(models.Model):
     date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
     phone = models.CharField(_("số điện thoại"), max_length=10)
     address = models.CharField(_("địa chỉ (số nhà, đường)"), max_length=300, blank=True)
-    ward = models.ForeignKey("catalogue.AdminUnit", on_delete=models.PROTECT, null=True,
-                             blank=True, related_name="+", verbose_name=_("phường/xã"))
-    residential_group = models.ForeignKey("catalogue.AdminUnit", on_delete=models.PROTECT,
-                                          null=True, blank=True, related_name="+",
-                                          verbose_name=_("tổ dân phố"))
+    ward = models.ForeignKey(
+        "catalogue.AdminUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("phường/xã"),
+    )
+    residential_group = models.ForeignKey(
+        "catalogue.AdminUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tổ dân phố"),
+    )
 
     class Meta:
         verbose_name = _("hồ sơ công dân")
@@ -66,8 +78,14 @@ class OrganisationProfile(models.Model):
     representative = models.CharField(_("người đại diện"), max_length=150)
     phone = models.CharField(_("số điện thoại"), max_length=10)
     address = models.CharField(_("địa chỉ trụ sở"), max_length=300, blank=True)
-    ward = models.ForeignKey("catalogue.AdminUnit", on_delete=models.PROTECT, null=True,
-                             blank=True, related_name="+", verbose_name=_("phường/xã"))
+    ward = models.ForeignKey(
+        "catalogue.AdminUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("phường/xã"),
+    )
 
     class Meta:
         verbose_name = _("hồ sơ tổ chức")
@@ -83,11 +101,20 @@ class StaffRole(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="staff_roles")
     role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices)
-    agency = models.ForeignKey("catalogue.Agency", on_delete=models.PROTECT,
-                               related_name="staff_roles", verbose_name=_("cơ quan"))
-    school = models.ForeignKey("outreach.School", on_delete=models.PROTECT, null=True,
-                               blank=True, related_name="coordinators",
-                               verbose_name=_("trường"))
+    agency = models.ForeignKey(
+        "catalogue.Agency",
+        on_delete=models.PROTECT,
+        related_name="staff_roles",
+        verbose_name=_("cơ quan"),
+    )
+    school = models.ForeignKey(
+        "outreach.School",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="coordinators",
+        verbose_name=_("trường"),
+    )
 
     class Meta:
         verbose_name = _("vai trò cán bộ")
@@ -107,3 +134,31 @@ class LoginFailure(models.Model):
 
     account_key = models.CharField(max_length=64, db_index=True)
     at = models.DateTimeField(db_index=True)
+
+
+class PasswordRecovery(models.Model):
+    """One recovery started on "Quên mật khẩu" (accounts/recovery.py tells
+    the story). `token` is the opaque id kept in the resident's session;
+    the code exists only as a keyed hash. A row without a user is a decoy,
+    made when nothing matched, so that every answer looks the same.
+
+    A table rather than the cache: spending a code is one conditional
+    UPDATE that exactly one of several concurrent requests wins, and the
+    wrong-try counter must survive; a cache may evict either at any time
+    (locmem keeps 300 entries, Redis evicts under memory pressure), and a
+    lost counter is five more guesses. Rows older than a day are pruned
+    whenever a new one is written."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    code_hash = models.CharField(max_length=64, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(db_index=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lấy lại mật khẩu")
+        verbose_name_plural = _("lấy lại mật khẩu")

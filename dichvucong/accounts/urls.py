@@ -35,7 +35,16 @@ urlpatterns = [
     path("dang-xuat/", views.logout_view, name="logout"),
     path("dang-ky/", views.register_citizen, name="register"),
     path("dang-ky/to-chuc/", views.register_organisation, name="register_organisation"),
-    path("quen-mat-khau/", password_reset, name="password_reset"),
+    # Residents recover by SMS code; the e-mail link stays for staff and for
+    # accounts without a phone (recovery.py).
+    path("quen-mat-khau/", views.password_recovery, name="password_recovery"),
+    path("quen-mat-khau/nhap-ma/", views.password_recovery_code, name="password_recovery_code"),
+    path(
+        "quen-mat-khau/gui-lai-ma/",
+        views.password_recovery_resend,
+        name="password_recovery_resend",
+    ),
+    path("quen-mat-khau/thu-dien-tu/", password_reset, name="password_reset"),
     path("quen-mat-khau/da-gui/", password_reset_done, name="password_reset_done"),
     path("quen-mat-khau/xong/", password_reset_complete, name="password_reset_complete"),
     path("quen-mat-khau/<uidb64>/<token>/", password_reset_confirm, name="password_reset_confirm"),

@@ -1,6 +1,7 @@
 """Counting attempts per client in the shared cache (locmem by default,
 Redis in production), so a limit holds across processes and machines.
-Used by the public dossier lookup, result verification and petitions."""
+Used by the public dossier lookup, result verification, petitions and
+the one-time codes sent by SMS."""
 
 from __future__ import annotations
 
@@ -45,11 +46,22 @@ class Throttle:
         return int(cache.get(self._key(request), 0)) >= self.limit
 
     def hit(self, request: HttpRequest) -> None:
-        """add() sets the expiry once, incr() keeps it (locmem and Redis)."""
-        key = self._key(request)
-        if cache.add(key, 1, self.window_seconds):
-            return
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, self.window_seconds)
+        count_one(self._key(request), self.window_seconds)
+
+
+def count_one(key: str, window_seconds: int) -> int:
+    """Count one use of `key` in a fixed window; returns the count so far.
+    add() sets the expiry once, incr() keeps it (locmem and Redis)."""
+    if cache.add(key, 1, window_seconds):
+        return 1
+    try:
+        return int(cache.incr(key))
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, window_seconds)
+        return 1
+
+
+def within_hourly_limit(key: str, limit: int) -> bool:
+    """Count one use (a code sent, say) against `limit` per hour. True if
+    allowed. A counter the cache loses only loosens the limit for an hour."""
+    return count_one(key, 3600) <= limit

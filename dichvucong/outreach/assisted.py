@@ -24,7 +24,8 @@ Codes go straight to the SMS provider (or the mail backend), not through
 the notification outbox: the outbox keeps message bodies in a table
 readable in the admin, and a code must exist nowhere in clear; retries
 minutes later are useless for a 10-minute code, while the helper, who is
-waiting, can press "Gửi lại". The code is never logged (_send_sms says how
+waiting, can press "Gửi lại". The code is never logged
+(notifications.sms.send_code says how
 the embedded log provider is handled).
 
 household_key is services.household_key(user_id=applicant): one account
@@ -41,7 +42,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -55,6 +55,7 @@ from dichvucong.accounts.constants import AccountKind
 from dichvucong.accounts.models import CitizenProfile, User
 from dichvucong.accounts.services import name_for_records
 from dichvucong.catalogue.models import AdminUnit, Procedure
+from dichvucong.core.throttle import within_hourly_limit
 from dichvucong.dossiers import events, submission
 from dichvucong.dossiers.constants import Delivery, EventKind, Status
 from dichvucong.dossiers.models import Dossier
@@ -74,7 +75,6 @@ MAX_ATTEMPTS = 5
 CODES_PER_DOSSIER_PER_HOUR = 3
 # Against a helper sending codes to a whole street: SMS cost money.
 CODES_PER_HELPER_PER_HOUR = 20
-CODE_MASK = "******"
 HASH_SALT = "dichvucong.outreach.assisted.code"
 # Prefill sources the helper types in; nothing else of the account is copied
 # into a draft the helper reads (address, date of birth stay out).
@@ -341,25 +341,13 @@ def pending_code(dossier: Dossier, helper: Any) -> PendingCode:
     )
 
 
-def _counted(key: str, limit: int) -> bool:
-    """Count one code against a limit per hour, in the shared cache
-    (Redis in production, so it holds across servers). True if allowed."""
-    if cache.add(key, 1, 3600):
-        return True
-    try:
-        return int(cache.incr(key)) <= limit
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, 3600)
-        return True
-
-
 def _check_limits(record: AssistedSubmission, helper: Any) -> None:
-    if not _counted(f"assisted-code:d:{record.dossier_id}", CODES_PER_DOSSIER_PER_HOUR):
+    if not within_hourly_limit(f"assisted-code:d:{record.dossier_id}", CODES_PER_DOSSIER_PER_HOUR):
         raise AssistRefused(
             _("Đã gửi %(n)d mã cho hồ sơ này trong một giờ. Vui lòng thử lại sau.")
             % {"n": CODES_PER_DOSSIER_PER_HOUR}
         )
-    if not _counted(f"assisted-code:h:{helper.pk}", CODES_PER_HELPER_PER_HOUR):
+    if not within_hourly_limit(f"assisted-code:h:{helper.pk}", CODES_PER_HELPER_PER_HOUR):
         raise AssistRefused(_("Bạn đã gửi quá nhiều mã trong một giờ. Vui lòng thử lại sau."))
 
 
@@ -412,25 +400,11 @@ def code_messages(code: str, procedure_name: str) -> dict[str, str]:
         }
 
 
-def _send_sms(phone: str, text: str, code: str) -> None:
-    """Through the configured provider. The embedded default provider
-    writes SMS bodies to the log, which is fine for status messages but
-    not for a code: whoever reads the log could confirm for the
-    applicant. So for that provider the code is masked and the SMS is not
-    readable anywhere; embedded installs confirm by e-mail (the console
-    mail backend) or by the applicant's login."""
-    provider = sms.get_provider()
-    if isinstance(provider, sms.LogSmsProvider):
-        provider.send(phone, text.replace(code, CODE_MASK))
-        return
-    provider.send(phone, text)
-
-
 def _deliver(channel: str, destination: str, code: str, procedure_name: str) -> None:
     messages = code_messages(code, procedure_name)
     try:
         if channel == ConfirmationChannel.SMS:
-            _send_sms(destination, messages["sms"], code)
+            sms.send_code(destination, messages["sms"], code)
         else:
             send_mail(messages["subject"], messages["email"], None, [destination])
     except Exception as error:

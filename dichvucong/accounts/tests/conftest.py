@@ -3,14 +3,17 @@ citizen, an organisation and an officer."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 
 from dichvucong.accounts.constants import AccountKind
 from dichvucong.accounts.models import CitizenProfile, OrganisationProfile, User
 from dichvucong.catalogue.models import AdminUnit
+from dichvucong.outreach.tests.helpers_tests.sms import KeepingSmsProvider
 
 PASSWORD = "Hoa-sen-nở-2025"
 CITIZEN_ID = "001085012345"
@@ -22,6 +25,23 @@ def fast_password_hashing(settings: Any) -> None:
     # Argon2 takes half a second a hash by design; lockout tests log in
     # dozens of times. test_password_hashing checks the real setting.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache() -> Iterator[None]:
+    """Send limits are counted in the cache, which outlives a test."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def sent_sms(settings: Any) -> list[tuple[str, str]]:
+    """SMS go to the test gateway of the outreach tests, which keeps them
+    (the phone's inbox)."""
+    settings.SMS_PROVIDER = "dichvucong.outreach.tests.helpers_tests.sms.KeepingSmsProvider"
+    KeepingSmsProvider.sent.clear()
+    return KeepingSmsProvider.sent
 
 
 def unit(name: str, code: str, level: str, parent: AdminUnit | None = None) -> AdminUnit:
