@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from dichvucong.catalogue.calendar import office_calendar
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
+from dichvucong.lib.workdays import WorkingCalendar
 
 DUE_SOON_WORKING_DAYS = 1
 
@@ -26,10 +27,14 @@ class Timeliness(models.TextChoices):
     NONE = "none", _("Chưa tính hạn")
 
 
-def timeliness(dossier: Dossier, today: date | None = None) -> Timeliness:
+def timeliness(
+    dossier: Dossier, today: date | None = None, calendar: WorkingCalendar | None = None
+) -> Timeliness:
     """A finished dossier is judged by the day its result was ready against
     the statutory due date (an apology's new date does not make a late
-    dossier on time); an open one by today against its current due date."""
+    dossier on time); an open one by today against its current due date.
+    A caller judging many dossiers passes one `calendar` (else each open
+    dossier reads the office calendar)."""
     if dossier.due_date is None:
         return Timeliness.NONE
     if dossier.resolved_at is not None:
@@ -41,12 +46,12 @@ def timeliness(dossier: Dossier, today: date | None = None) -> Timeliness:
         return Timeliness.PAUSED
     if dossier.status not in (Status.ACCEPTED, Status.PROCESSING, Status.AWAITING_PAYMENT):
         return Timeliness.NONE
-    return _open_timeliness(dossier.effective_due_date, today or timezone.localdate())
+    return _open_timeliness(dossier.effective_due_date, today or timezone.localdate(), calendar)
 
 
-def _open_timeliness(due: date, today: date) -> Timeliness:
+def _open_timeliness(due: date, today: date, calendar: WorkingCalendar | None) -> Timeliness:
     if today > due:
         return Timeliness.OVERDUE
-    if office_calendar().working_days_between(today, due) <= DUE_SOON_WORKING_DAYS:
+    if (calendar or office_calendar()).working_days_between(today, due) <= DUE_SOON_WORKING_DAYS:
         return Timeliness.DUE_SOON
     return Timeliness.NOT_DUE

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from django.utils import timezone
 from fpdf.fonts import FontFace
 
+from dichvucong.catalogue.calendar import office_calendar
 from dichvucong.catalogue.models import Agency
 from dichvucong.dossiers.deadlines import Timeliness, timeliness
 from dichvucong.dossiers.models import Dossier
@@ -64,7 +65,8 @@ def register(
     """06 for the given dossiers (the caller chooses and filters them)."""
     rows = sorted(dossiers, key=lambda d: (d.received_at is None, d.received_at, d.code or ""))
     today = timezone.localdate()
-    verdicts = [timeliness(dossier, today) for dossier in rows]
+    calendar = office_calendar()
+    verdicts = [timeliness(dossier, today, calendar) for dossier in rows]
     pdf = SlipPDF(title=TITLE, form_number="Mẫu số 06", landscape=True)
     if agency is not None:
         pdf.set_author(agency.name)

@@ -4,6 +4,7 @@ import pytest
 import time_machine
 
 from dichvucong.dossiers.constants import Status
+from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.slips.register import register
 from dichvucong.dossiers.slips.tests.pdftext import (
     A4_LANDSCAPE_POINTS,
@@ -56,3 +57,13 @@ def test_a_long_register_repeats_the_table_heading_on_every_page(cast, two_dossi
         assert "Mã hồ sơ" in text and "Đúng/trễ hạn" in text
         assert f"Trang {page + 1}/{pages}" in text
     assert "Tổng số hồ sơ: 80" in all_text(data)
+
+
+def test_the_register_reads_the_office_calendar_once_however_many_rows(
+    cast, django_assert_max_num_queries
+):
+    with time_machine.travel(MONDAY_MORNING, tick=False):
+        made = [make_dossier(cast, Status.ACCEPTED).pk for _ in range(6)]
+        rows = list(Dossier.objects.select_related("procedure").filter(pk__in=made))
+        with django_assert_max_num_queries(1):
+            register(rows, None, *MARCH)
