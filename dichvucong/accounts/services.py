@@ -17,7 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -174,28 +174,18 @@ def register_citizen(data: CitizenRegistration) -> User:
     )
     if errors:
         raise RegistrationRefused(errors)
-    try:
-        with transaction.atomic():
-            user = User.objects.create_user(
-                username=data.id_number,
-                password=data.password,
-                email=data.email,
-                full_name=data.full_name,
-                kind=AccountKind.CITIZEN,
-            )
-            CitizenProfile.objects.create(
-                user=user,
-                id_number=data.id_number,
-                date_of_birth=data.date_of_birth,
-                phone=data.phone,
-                address=data.address,
-                ward=data.ward,
-                residential_group=data.residential_group,
-            )
-    except IntegrityError as exc:
-        # Someone registered the same number between the check and now.
-        raise RegistrationRefused([FieldError("id_number", gettext(ID_NUMBER_TAKEN))]) from exc
-    return user
+    login = Login(data.id_number, data.password, data.email, data.full_name, AccountKind.CITIZEN)
+    profile = {
+        "id_number": data.id_number,
+        "date_of_birth": data.date_of_birth,
+        "phone": data.phone,
+        "address": data.address,
+        "ward": data.ward,
+        "residential_group": data.residential_group,
+    }
+    # Someone may register the same number between the check and now.
+    taken = FieldError("id_number", gettext(ID_NUMBER_TAKEN))
+    return _create_account(login, CitizenProfile, profile, taken)
 
 
 def register_organisation(data: OrganisationRegistration) -> User:
@@ -204,26 +194,45 @@ def register_organisation(data: OrganisationRegistration) -> User:
     errors = organisation_registration_errors(tax_code=data.tax_code)
     if errors:
         raise RegistrationRefused(errors)
+    login = Login(data.tax_code, data.password, data.email, data.name, AccountKind.ORGANISATION)
+    profile = {
+        "name": data.name,
+        "tax_code": data.tax_code,
+        "representative": data.representative,
+        "phone": data.phone,
+        "address": data.address,
+        "ward": data.ward,
+    }
+    taken = FieldError("tax_code", gettext(TAX_CODE_TAKEN))
+    return _create_account(login, OrganisationProfile, profile, taken)
+
+
+@dataclass(frozen=True)
+class Login:
+    username: str
+    password: str
+    email: str
+    full_name: str
+    kind: str
+
+
+def _create_account(
+    login: Login, profile_model: type[models.Model], profile: dict[str, Any], taken: FieldError
+) -> User:
+    """The login and its profile together, or neither; `taken` is the
+    refusal when the user name was registered in the meantime."""
     try:
         with transaction.atomic():
             user = User.objects.create_user(
-                username=data.tax_code,
-                password=data.password,
-                email=data.email,
-                full_name=data.name,
-                kind=AccountKind.ORGANISATION,
+                username=login.username,
+                password=login.password,
+                email=login.email,
+                full_name=login.full_name,
+                kind=login.kind,
             )
-            OrganisationProfile.objects.create(
-                user=user,
-                name=data.name,
-                tax_code=data.tax_code,
-                representative=data.representative,
-                phone=data.phone,
-                address=data.address,
-                ward=data.ward,
-            )
+            profile_model.objects.create(user=user, **profile)
     except IntegrityError as exc:
-        raise RegistrationRefused([FieldError("tax_code", gettext(TAX_CODE_TAKEN))]) from exc
+        raise RegistrationRefused([taken]) from exc
     return user
 
 
