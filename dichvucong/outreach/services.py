@@ -129,6 +129,7 @@ def erase_pupil(pupil: Pupil, by: Any) -> bool:
         user_ids = _retire_ambassadorships(locked)
         _blank_practice_dossiers(locked, user_ids, by)
         _empty_accounts(user_ids)
+        _scrub_admin_history(locked.pk, user_ids)
         PupilErasure.objects.create(pupil=locked, erased_by=by, erased_at=now)
     pupil.refresh_from_db()
     return True
@@ -168,6 +169,21 @@ def _empty_accounts(user_ids: list[int]) -> None:
             password=make_password(None),
             is_active=False,
         )
+
+
+def _scrub_admin_history(pupil_id: int, user_ids: list[int]) -> None:
+    """Django admin's history keeps each object's str() (the pupil's or the
+    login's name) as it was when edited: the entries stay, the names go."""
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from dichvucong.accounts.models import User
+
+    for model, ids in ((Pupil, [pupil_id]), (User, user_ids)):
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=[str(pk) for pk in ids],
+        ).update(object_repr=ERASED_NAME, change_message="")
 
 
 def _blank_practice_dossiers(pupil: Pupil, user_ids: list[int], by: Any) -> None:

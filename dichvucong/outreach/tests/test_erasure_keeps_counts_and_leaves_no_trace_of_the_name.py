@@ -137,3 +137,22 @@ def test_the_pupil_page_erases_only_when_confirmed(oc, client):
     pupil.refresh_from_db()
     assert pupil.is_erased
     assert NAME not in client.get(f"/tuyen-truyen/lop/{oc.class_a.pk}/").content.decode()
+
+
+def test_the_admin_history_keeps_its_entries_but_not_the_name(oc):
+    """Django admin's history stores str(pupil) when someone edits a pupil
+    there; erasure leaves the entry (who changed what, when) and drops the
+    name."""
+    from django.contrib.admin.models import CHANGE, LogEntry
+
+    pupil = add_pupil(oc.class_a, name=NAME)
+    LogEntry.objects.log_actions(
+        oc.education.pk, [pupil], CHANGE, change_message=f"Sửa tên thành {NAME}", single_object=True
+    )
+    assert NAME in LogEntry.objects.get().object_repr
+
+    services.erase_pupil(pupil, oc.coordinator_a)
+
+    entry = LogEntry.objects.get()
+    assert NAME not in entry.object_repr + entry.change_message
+    assert (entry.object_id, entry.user_id) == (str(pupil.pk), oc.education.pk)
