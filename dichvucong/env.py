@@ -7,6 +7,7 @@ loudly at start-up rather than silently falling back to a default.
 from __future__ import annotations
 
 import os
+from urllib.parse import urlsplit
 
 
 class ConfigError(RuntimeError):
@@ -44,3 +45,14 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None or raw == "":
         return list(default)
     return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def env_url(name: str, default: str = "") -> str:
+    """An http:// or https:// address, or the default when unset."""
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(f"{name} must be an http:// or https:// address, not {raw!r}")
+    return raw

@@ -1,18 +1,21 @@
 """Settings for dichvucong, read from the environment only.
 
 With no variable set this is the embedded default: SQLite (WAL) under
-DATA_DIR, uploads on local disk, background work in-process, e-mail and SMS
+DATA_DIR, uploads on local disk (S3-compatible object storage when S3_BUCKET
+is set), background work in-process, e-mail and SMS
 to the console. Production is the same code with other variables; the README
 lists each one with its default.
 """
 
 from __future__ import annotations
 
+from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
-from dichvucong.env import ConfigError, env_bool, env_int, env_list, env_str
+from dichvucong.env import ConfigError, env_bool, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR / "var")))
@@ -167,6 +170,44 @@ STORAGES = {
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is missing
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+
+
+def s3_storage() -> dict[str, Any]:
+    """Uploads and results on S3-compatible object storage (MinIO, Viettel,
+    FPT or VNG Cloud, AWS S3), from the S3_* variables. Objects stay private:
+    no ACL is sent, so the bucket's own (private) applies, and browsers never
+    get a bucket address: the views that check access stream each file."""
+    if find_spec("storages") is None or find_spec("boto3") is None:
+        raise ConfigError(
+            "S3_BUCKET is set but django-storages is not installed: "
+            "pip install -r requirements-s3.txt"
+        )
+    key, secret = env_str("S3_ACCESS_KEY_ID"), env_str("S3_SECRET_ACCESS_KEY")
+    if bool(key) != bool(secret):
+        raise ConfigError("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together")
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("S3_BUCKET"),
+            "endpoint_url": env_url("S3_ENDPOINT_URL") or None,
+            "region_name": env_str("S3_REGION") or "us-east-1",
+            # None: boto3's own chain (AWS_* variables, an instance role).
+            "access_key": key or None,
+            "secret_key": secret or None,
+            "location": env_str("S3_PREFIX").strip("/"),
+            "default_acl": None,
+            "querystring_auth": True,
+            # A name already taken gets a suffix, as on local disk.
+            "file_overwrite": False,
+            # A download is read into memory up to 2.5 MB (Django's limit
+            # for uploads), beyond that into a temporary file.
+            "max_memory_size": 2_621_440,
+        },
+    }
+
+
+if env_str("S3_BUCKET"):
+    STORAGES["default"] = s3_storage()
 
 # --- Mail -----------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -10,7 +10,10 @@ from pathlib import Path
 
 from dichvucong.settings import *  # noqa: F403
 
-# Uploads made by tests go to a throw-away folder, never to var/media.
+# Uploads made by tests go to a throw-away folder, never to var/media, and
+# never to a real bucket named by an S3_BUCKET left in the shell (the S3
+# tests point the storage at their own server).
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="dichvucong-test-media-"))
+STORAGES = {**STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}  # noqa: F405
 
 PASSWORD_HASHERS = ["dichvucong.core.hashers.TestArgon2PasswordHasher"]

@@ -22,9 +22,13 @@ GRACE = timedelta(hours=1)
 
 
 def stored_names(storage: Storage, folder: str) -> Iterator[str]:
-    if not storage.exists(folder):
+    # Not exists(folder): on object storage a folder is only a prefix of
+    # keys, never an object, so it never "exists"; listing it finds nothing
+    # there when it is empty, where local disk raises instead.
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:
         return
-    folders, files = storage.listdir(folder)
     for name in files:
         yield f"{folder}/{name}"
     for sub in folders:
