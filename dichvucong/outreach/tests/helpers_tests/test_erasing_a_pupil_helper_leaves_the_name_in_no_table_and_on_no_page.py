@@ -136,3 +136,7 @@ def test_no_page_shows_the_name_after_erasure(hc, client, sent_sms) -> None:
         response = client.get(url)
         assert response.status_code == 200, url
         assert not holds_name(text(response)), url
+    client.force_login(hc.cast.applicant)
+    review = text(client.get(dossier_url("review", waiting)))
+    assert "Hồ sơ này do một đại sứ số khai giúp bạn." in review
+    assert ERASED_NAME not in review
