@@ -22,8 +22,10 @@ class SuccessRule(models.TextChoices):
     """When a pupil's assisted dossier counts as "completed an online public
     service" (DESIGN.md §6)."""
 
-    ACCEPTED = "accepted", _("Hồ sơ được tiếp nhận (trạng thái từ 2 trở lên, trừ 3)")
-    RETURNED = "returned", _("Hồ sơ đã trả kết quả (trạng thái 10)")
+    # Plain words for the people who read them; the status codes behind
+    # each rule are in Campaign.success_q.
+    ACCEPTED = "accepted", _("Hồ sơ được cơ quan tiếp nhận (không tính hồ sơ bị từ chối)")
+    RETURNED = "returned", _("Hồ sơ đã trả kết quả cho người nộp")
 
 
 class ReportState(models.TextChoices):

@@ -11,8 +11,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dichvucong.catalogue.models import Agency
-from dichvucong.outreach import access, materials, roster
+from dichvucong.catalogue.models import AdminUnit, Agency
+from dichvucong.outreach import access, materials, practice, roster
 from dichvucong.outreach.constants import ConsentGiver, ConsentMethod, MaterialKind
 from dichvucong.outreach.models import (
     Campaign,
@@ -232,19 +232,20 @@ def _moment(day: Any, time: Any) -> datetime:
 
 
 class RosterUploadForm(forms.Form):
+    """A school's coordinator imports for their school (the school is
+    required, a campaign optional); the education office imports for a
+    campaign's schools or for one school, so it chooses at least one of
+    the two: the rule is said once, in the help text, and neither field is
+    marked optional (`one_of_two`, read by _form.html)."""
+
     file = forms.FileField(label=_("Tệp danh sách (.xlsx hoặc .csv)"))
-    school = forms.ModelChoiceField(
-        label=_("Trường"),
-        queryset=School.objects.none(),
-        required=False,
-        empty_label=_("— Các trường của chiến dịch đã chọn —"),
-    )
     campaign = forms.ModelChoiceField(
         label=_("Chiến dịch"),
         queryset=Campaign.objects.none(),
         required=False,
         empty_label=_("— Không chọn —"),
     )
+    school = forms.ModelChoiceField(label=_("Trường"), queryset=School.objects.none())
     school_year = forms.CharField(
         label=_("Năm học"),
         max_length=9,
@@ -255,11 +256,28 @@ class RosterUploadForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         schools: QuerySet[School] = access.writable_schools_for(user)
-        self.fields["school"].queryset = schools
-        if len(schools) == 1:
-            self.fields["school"].initial = schools[0].pk
         self.fields["campaign"].queryset = access.campaigns_for(user)
         self.managed = access.managed_campaigns_for(user)
+        self.campaign_wide = self.managed.exists()
+        school = self.fields["school"]
+        school.queryset = schools
+        if self.campaign_wide:
+            school.required = False
+            for name in ("campaign", "school"):
+                self.fields[name].one_of_two = True  # type: ignore[attr-defined]
+            school.empty_label = _("— Tất cả các trường của chiến dịch —")
+            self.fields["campaign"].help_text = _(
+                "Chọn ít nhất một trong hai mục Chiến dịch và Trường: chỉ chọn chiến dịch "
+                "để nhập cho mọi trường của chiến dịch; chọn trường để nhập cho riêng trường đó."
+            )
+        else:
+            school.error_messages["required"] = _("Chọn trường của thầy cô.")
+            school.empty_label = None if len(schools) == 1 else _("— Chọn trường —")
+            self.fields["campaign"].help_text = _(
+                "Chọn nếu danh sách dùng cho một chiến dịch: năm học lấy theo chiến dịch."
+            )
+        if len(schools) == 1:
+            school.initial = schools[0].pk
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
@@ -273,7 +291,9 @@ class RosterUploadForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         school, campaign = data.get("school"), data.get("campaign")
-        if school is None and campaign is None:
+        if "school" in self.errors:
+            pass  # required, or not one of the user's schools: said already
+        elif school is None and campaign is None:
             self.add_error(
                 "school",
                 _("Chọn trường, hoặc chọn chiến dịch để nhập cho các trường của chiến dịch."),
@@ -295,6 +315,24 @@ class RosterUploadForm(forms.Form):
         except ValueError:
             self.add_error("school_year", _("Năm học viết dạng 2016-2017."))
         return text.strip()
+
+
+class AmbassadorGroupForm(forms.Form):
+    group = forms.ModelChoiceField(
+        label=_("Tổ dân phố học sinh hỗ trợ"),
+        queryset=AdminUnit.objects.none(),
+        empty_label=_("— Chọn tổ dân phố —"),
+    )
+
+    def __init__(self, *args: Any, school: School, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        groups = practice.ambassador_groups(school).select_related("parent")
+        self.fields["group"].queryset = groups.order_by("parent__name", "name", "pk")
+        self.fields["group"].label_from_instance = _group_label
+
+
+def _group_label(group: AdminUnit) -> str:
+    return f"{group.name}, {group.parent.name}" if group.parent else group.name
 
 
 class ConsentForm(forms.Form):

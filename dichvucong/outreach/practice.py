@@ -9,14 +9,16 @@ leave it out. Finishing checks completeness exactly as a submission would,
 then records the achievement (PracticeAttempt.completed_at); no code, no
 lifecycle step.
 
-Also here: who counts as an ambassador, and the logins a school hands its
-pupils on paper (create_pupil_account).
+Also here: who counts as an ambassador, the residential group a pupil
+serves (set_ambassador_group), and the logins a school hands its pupils on
+paper (create_pupil_account, issue_pupil_logins).
 """
 
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -28,13 +30,20 @@ from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import AccountKind
 from dichvucong.accounts.models import User
-from dichvucong.catalogue.constants import AgencyKind, OnlineLevel
+from dichvucong.catalogue.constants import AgencyKind, OnlineLevel, UnitLevel
 from dichvucong.catalogue.models import AdminUnit, Agency, Procedure
 from dichvucong.dossiers import submission
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
 from dichvucong.outreach import access, services
-from dichvucong.outreach.models import Ambassador, Campaign, PracticeAttempt, Pupil, TrainingSession
+from dichvucong.outreach.models import (
+    Ambassador,
+    Campaign,
+    PracticeAttempt,
+    Pupil,
+    School,
+    TrainingSession,
+)
 
 # --- Who is an ambassador -------------------------------------------------------
 
@@ -156,11 +165,13 @@ def finish_practice(dossier: Dossier, user: Any) -> PracticeAttempt | None:
         return PracticeAttempt.objects.filter(dossier=locked).first()
 
 
-# --- Pupil logins ------------------------------------------------------------------
+# --- Pupil ambassadors: residential group and login --------------------------------
 
 # No 0/O, 1/l/i: the password is read off a paper slip.
 PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 PASSWORD_LENGTH = 10
+# ValidationError code of a pupil who has a login already (issuing without reset).
+LOGIN_EXISTS = "login_exists"
 
 
 @dataclass(frozen=True)
@@ -171,6 +182,16 @@ class PupilLogin:
     created: bool
 
 
+@dataclass
+class IssuedLogins:
+    """What one issuing run did. The passwords exist only in `issued`:
+    the accounts keep their hashes, so they are shown once and lost."""
+
+    issued: list[PupilLogin] = field(default_factory=list)
+    existing: list[Pupil] = field(default_factory=list)  # kept their login
+    refused: list[tuple[Pupil, str]] = field(default_factory=list)  # and why
+
+
 def pupil_username(pupil: Pupil) -> str:
     """hs.<school>.<pupil>: unique, and says nothing about the child."""
     return f"hs.{pupil.school_class.school_id}.{pupil.pk}"
@@ -178,6 +199,32 @@ def pupil_username(pupil: Pupil) -> str:
 
 def new_password() -> str:
     return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(PASSWORD_LENGTH))
+
+
+def login_usernames(pupil_ids: Iterable[int]) -> dict[int, str]:
+    """The user name of each pupil's login, for those who have one."""
+    rows = Ambassador.objects.filter(pupil_id__in=list(pupil_ids), user__isnull=False)
+    return dict(rows.order_by("pk").values_list("pupil_id", "user__username"))
+
+
+def ambassador_groups(school: School) -> QuerySet[AdminUnit]:
+    """The residential groups a pupil of `school` may serve: those of the
+    school's ward; for a school with no ward recorded, those of every ward
+    of the districts whose campaigns it takes part in."""
+    groups = AdminUnit.objects.filter(level=UnitLevel.GROUP)
+    if school.ward_id is not None:
+        return groups.filter(parent_id=school.ward_id)
+    districts = Campaign.objects.filter(schools=school).values("lead_agency__admin_unit")
+    return groups.filter(parent__parent__in=districts)
+
+
+def _consent_refusal(pupil: Pupil) -> str | None:
+    """Why this pupil may not act as an ambassador (None: they may)."""
+    if pupil.is_erased:
+        return _("Dữ liệu học sinh đã bị xóa.")
+    if not services.has_full_consent(pupil):
+        return _("Chưa có đủ ý kiến đồng ý của phụ huynh và học sinh.")
+    return None
 
 
 def _pupil_campaign(pupil: Pupil) -> Campaign | None:
@@ -190,15 +237,39 @@ def _pupil_campaign(pupil: Pupil) -> Campaign | None:
 
 def _login_refusal(pupil: Pupil) -> str | None:
     """Why this pupil may not have a login yet (None: they may)."""
-    if pupil.is_erased:
-        return _("Dữ liệu học sinh đã bị xóa.")
-    if not services.has_full_consent(pupil):
-        return _("Chưa có đủ ý kiến đồng ý của phụ huynh và học sinh.")
+    refusal = _consent_refusal(pupil)
+    if refusal is not None:
+        return refusal
     if not pupil.ambassadorships.exists() and pupil.ambassador_group_id is None:
         return _("Chưa chọn tổ dân phố mà học sinh hỗ trợ.")
     if not pupil.ambassadorships.exists() and _pupil_campaign(pupil) is None:
         return _("Trường chưa tham gia chiến dịch nào.")
     return None
+
+
+def _check_keeper(pupil: Pupil, by: Any) -> None:
+    """`by` keeps the pupil's school roster (None: an operator at the
+    command line)."""
+    if by is not None and not access.pupils_for(by).filter(pk=pupil.pk).exists():
+        raise PermissionDenied
+
+
+@transaction.atomic
+def set_ambassador_group(pupil: Pupil, group: AdminUnit, by: Any) -> None:
+    """The residential group the pupil serves as ambassador, with the same
+    consent rule as a login. The pupil's active ambassador rows move with
+    it, so their help counts for the group they now serve. Raises
+    ValidationError (consent missing, a group outside the school's area)."""
+    _check_keeper(pupil, by)
+    locked = Pupil.objects.select_for_update(of=("self",)).select_related("school_class__school")
+    pupil = locked.get(pk=pupil.pk)
+    refusal = _consent_refusal(pupil)
+    if refusal is not None:
+        raise ValidationError(refusal)
+    if not ambassador_groups(pupil.school_class.school).filter(pk=group.pk).exists():
+        raise ValidationError(_("Tổ dân phố này không thuộc địa bàn của trường."))
+    Pupil.objects.filter(pk=pupil.pk).update(ambassador_group=group)
+    pupil.ambassadorships.filter(active=True).update(residential_group=group)
 
 
 def _pupil_user(pupil: Pupil, password: str) -> tuple[User, bool]:
@@ -218,17 +289,21 @@ def _pupil_user(pupil: Pupil, password: str) -> tuple[User, bool]:
 
 
 @transaction.atomic
-def create_pupil_account(pupil: Pupil, by: Any) -> PupilLogin:
+def create_pupil_account(pupil: Pupil, by: Any, *, reset: bool = True) -> PupilLogin:
     """The login a school hands a pupil on paper, linked through the
     pupil's ambassador row (created for the school's latest campaign and
     the pupil's residential group when there is none yet). Run again, it
-    sets a new password (a lost slip). `by` is the coordinator or the
-    education office (PermissionDenied outside their schools), None for an
-    operator at the command line. Raises ValidationError when the pupil
-    may not have one (no consent, no residential group, erased)."""
-    if by is not None and not access.pupils_for(by).filter(pk=pupil.pk).exists():
-        raise PermissionDenied
+    sets a new password (a lost slip); with `reset=False` a pupil who has a
+    login keeps it (ValidationError code LOGIN_EXISTS), checked under the
+    row lock so two clicks cannot reset each other's passwords. `by` is
+    the coordinator or the education office (PermissionDenied outside
+    their schools), None for an operator at the command line. Raises
+    ValidationError when the pupil may not have one (no consent, no
+    residential group, erased). Only the password's hash is stored."""
+    _check_keeper(pupil, by)
     pupil = Pupil.objects.select_for_update().select_related("school_class").get(pk=pupil.pk)
+    if not reset and pupil.ambassadorships.exclude(user=None).exists():
+        raise ValidationError(_("Học sinh đã có tài khoản."), code=LOGIN_EXISTS)
     refusal = _login_refusal(pupil)
     if refusal is not None:
         raise ValidationError(refusal)
@@ -243,3 +318,21 @@ def create_pupil_account(pupil: Pupil, by: Any) -> PupilLogin:
         )
     pupil.ambassadorships.filter(user=None).update(user=user)
     return PupilLogin(pupil=pupil, username=user.username, password=password, created=created)
+
+
+def issue_pupil_logins(pupils: Iterable[Pupil], by: Any, *, reset: bool = False) -> IssuedLogins:
+    """Logins for those of `pupils` who may have one, each pupil in its own
+    transaction so one refusal stops nobody else. Without `reset` a pupil
+    who has a login keeps it, so issuing a class again issues nothing new;
+    with it every login gets a new password. The command and the class
+    and pupil pages all issue through here."""
+    done = IssuedLogins()
+    for pupil in pupils:
+        try:
+            done.issued.append(create_pupil_account(pupil, by, reset=reset))
+        except ValidationError as error:
+            if error.code == LOGIN_EXISTS:
+                done.existing.append(pupil)
+            else:
+                done.refused.append((pupil, error.messages[0]))
+    return done

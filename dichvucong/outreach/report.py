@@ -548,9 +548,13 @@ def cut(
 
 
 def _names(report: Report, school_ids: Iterable[int], with_names: bool) -> dict[int, str] | None:
-    if not with_names:
-        return None
+    """Names of the listed pupils of `school_ids`, the schools whose rosters
+    the reader keeps. None (names and classes hidden, their columns too)
+    when names are not asked for or the reader keeps no roster, as
+    district leadership: an empty dict would show empty name columns."""
     allowed = set(school_ids)
+    if not with_names or not allowed:
+        return None
     ids = [c.pupil_id for c in report.commendations if c.school_id in allowed]
     return dict(Pupil.objects.filter(pk__in=ids).values_list("pk", "full_name"))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from dichvucong.outreach.views import campaigns, materials, rosters, schools, sessions
+from dichvucong.outreach.views import ambassadors, campaigns, materials, rosters, schools, sessions
 
 app_name = "outreach"
 
@@ -27,9 +27,12 @@ urlpatterns = [
     path("lop/", schools.class_list, name="class_list"),
     path("lop/them/", schools.class_create, name="class_create"),
     path("lop/<int:pk>/", schools.class_detail, name="class_detail"),
+    path("lop/<int:pk>/cap-tai-khoan/", ambassadors.class_logins, name="class_logins"),
     path("hoc-sinh/<int:pk>/", schools.pupil_detail, name="pupil_detail"),
     path("hoc-sinh/<int:pk>/dong-y/", schools.consent_record, name="consent_record"),
     path("hoc-sinh/<int:pk>/xoa/", schools.pupil_erase, name="pupil_erase"),
+    path("hoc-sinh/<int:pk>/to-dan-pho/", ambassadors.group_set, name="pupil_group"),
+    path("hoc-sinh/<int:pk>/tai-khoan/", ambassadors.pupil_login, name="pupil_login"),
     path("nhap-danh-sach/", rosters.roster_upload, name="roster_upload"),
     path("nhap-danh-sach/mau.csv", rosters.roster_sample, name="roster_sample"),
     path("nhap-danh-sach/<int:pk>/", rosters.roster_progress, name="roster_progress"),

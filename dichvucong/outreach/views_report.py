@@ -26,6 +26,9 @@ from dichvucong.outreach.views.common import forbidden, outreach_staff
 from dichvucong.reports import svg
 
 TREND_COLOUR = "#0b4a8b"
+APPROVE_UNCONFIRMED = gettext_lazy(
+    "Chưa phê duyệt: hãy đánh dấu ô “Tôi đã xem số liệu và đồng ý phê duyệt” rồi bấm Phê duyệt."
+)
 
 
 class CriteriaForm(forms.Form):
@@ -36,7 +39,7 @@ class CriteriaForm(forms.Form):
         label=gettext_lazy("Số hộ được hỗ trợ tối thiểu"), min_value=0, max_value=100
     )
     require_trained = forms.BooleanField(
-        label=gettext_lazy("Phải dự buổi tuyên truyền"), required=False
+        label=gettext_lazy("Chỉ khen học sinh đã dự buổi tuyên truyền"), required=False
     )
     quota_per_school = forms.IntegerField(
         label=gettext_lazy("Tối đa số học sinh mỗi trường (để trống: không giới hạn)"),
@@ -49,9 +52,22 @@ class CriteriaForm(forms.Form):
         return report.Criteria(**self.cleaned_data)
 
 
+class ApproveForm(forms.Form):
+    """Approval is final: the reader ticks that they have read the figures
+    (a step that needs no JavaScript)."""
+
+    confirm = forms.BooleanField(
+        label=gettext_lazy("Tôi đã xem số liệu và đồng ý phê duyệt"),
+        error_messages={"required": APPROVE_UNCONFIRMED},
+    )
+
+
 class SendBackForm(forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Lý do trả lại"),
+        help_text=gettext_lazy(
+            "Phòng GD&ĐT đọc lý do này; báo cáo trở lại bản nháp để sửa và gửi lại."
+        ),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -99,6 +115,7 @@ def detail(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
             "may_submit": manages and draft,
             "may_decide": report.may_approve(request.user, campaign)
             and shown.row.state == ReportState.SUBMITTED,
+            "approve_form": ApproveForm(),
             "send_back_form": SendBackForm(),
         },
     )
@@ -175,6 +192,9 @@ def approve(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
     campaign = _campaign(request, pk)
     if not report.may_approve(request.user, campaign):
         return forbidden(request)
+    if not ApproveForm(request.POST).is_valid():
+        messages.error(request, APPROVE_UNCONFIRMED)
+        return redirect("campaign_report:detail", pk=campaign.pk)
     return _act(
         request,
         campaign,

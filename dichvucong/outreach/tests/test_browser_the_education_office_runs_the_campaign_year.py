@@ -6,9 +6,9 @@ helps her father submit a real birth registration, which the ward accepts;
 at year end the office submits the campaign's report, district leadership
 approves it, and both files download.
 
-The pupil's residential group and login are set the way the app sets them
-today (no page does either): the group as in the admin, the login with
-`manage.py create_pupil_accounts`."""
+The office also chooses Hà's residential group on her page and prints
+her class's login slips from the class page, the password read off the
+printed slip as Hà would."""
 
 from __future__ import annotations
 
@@ -20,14 +20,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.testing import PDF_BYTES, make_cast
 from dichvucong.outreach.constants import ReportState
-from dichvucong.outreach.models import AssistedSubmission, PracticeAttempt, Pupil, YearEndReport
+from dichvucong.outreach.models import AssistedSubmission, PracticeAttempt, YearEndReport
 from dichvucong.outreach.tests.cast import PASSWORD, OutreachCast, make_outreach_cast
 from dichvucong.outreach.tests.helpers_tests import sms
 
@@ -193,15 +192,26 @@ def schedule_and_take_attendance(page: Page, oc: OutreachCast) -> None:
     expect(page.get_by_text("Có mặt 1/2 học sinh")).to_be_visible()
 
 
-def issue_the_login_slip(oc: OutreachCast) -> tuple[str, str]:
-    """The school gives Hà residential group 1 (only the admin can) and
-    prints her login with the command schools use."""
-    Pupil.objects.filter(full_name=HA).update(ambassador_group=oc.group_a)
-    out, err = io.StringIO(), io.StringIO()
-    call_command("create_pupil_accounts", "--school", str(oc.school_a.pk), stdout=out, stderr=err)
-    line = next(line for line in out.getvalue().splitlines() if HA in line)
-    _class, _name, username, password = line.split("\t")
-    assert "Lê Minh Anh: Chưa có đủ ý kiến đồng ý" in err.getvalue()
+def issue_the_login_slip(page: Page) -> tuple[str, str]:
+    """Hà serves residential group 1; the class page prints the slips of
+    the pupils who may have a login (Lê Minh Anh's consents are missing)."""
+    page.get_by_role("link", name="Lớp học", exact=True).click()
+    page.locator("tbody tr", has_text="THCS Khương Đình").get_by_role("link", name="8A1").click()
+    page.get_by_role("link", name=HA).click()
+    page.get_by_label("Tổ dân phố học sinh hỗ trợ").select_option(label="Tổ dân phố 1, Khương Đình")
+    page.get_by_role("button", name="Lưu tổ dân phố").click()
+    says(page, "Đã lưu tổ dân phố học sinh hỗ trợ.")
+    page.get_by_role("link", name="← Lớp 8A1").click()
+    page.get_by_role("button", name="Cấp tài khoản đại sứ số").click()
+    expect(page.get_by_text("Đã cấp 1 tài khoản.")).to_be_visible()
+    expect(page.get_by_text("Lê Minh Anh: Chưa có đủ ý kiến đồng ý")).to_be_visible()
+    slip = page.locator(".slip", has_text=HA)
+    username = slip.locator(".slip-username").inner_text()
+    password = slip.locator(".slip-password").inner_text()
+    page.get_by_role("link", name="← Lớp 8A1").click()
+    row = page.locator("tbody tr", has_text=HA)
+    expect(row.locator("td[data-label='Đại sứ số']")).to_contain_text(f"Tài khoản: {username}")
+    expect(page.get_by_text(password)).to_have_count(0)
     return username, password
 
 
@@ -272,8 +282,8 @@ def the_ward_accepts(browser: Browser, base: str, dossier: Dossier) -> None:
 
 
 def open_report(page: Page, base: str, oc: OutreachCast) -> None:
-    # No outreach page links to the report yet: the address is typed.
-    page.goto(base + "/bao-cao-tuyen-truyen/")
+    menu = page.get_by_role("navigation", name="Điều hướng chính")
+    menu.get_by_role("link", name="Báo cáo tuyên truyền").click()
     page.get_by_role("link", name=oc.campaign.title).click()
     heading = "Báo cáo kết quả tuyên truyền năm học 2016-2017"
     expect(page.get_by_role("heading", name=heading)).to_be_visible()
@@ -298,6 +308,7 @@ def approve_report(page: Page) -> None:
     expect(page.get_by_text("Đã gửi UBND quận – gửi ngày")).to_be_visible()
     expect_the_year_counted(page)
     expect(page.get_by_text(HA)).to_have_count(0)  # names stay with the schools
+    page.get_by_label("Tôi đã xem số liệu và đồng ý phê duyệt").check()
     page.get_by_role("button", name="Phê duyệt", exact=True).click()
     says(page, "Đã phê duyệt báo cáo.")
     expect(page.get_by_text("UBND quận đã phê duyệt – phê duyệt ngày")).to_be_visible()
@@ -324,10 +335,10 @@ def test_the_education_office_runs_the_campaign_year_without_javascript(
     record_consents(office)
     schedule_and_take_attendance(office, year)
 
-    username, password = issue_the_login_slip(year)
+    username, password = issue_the_login_slip(office)
     # Her slip gives the address: nothing links "Hồ sơ của tôi" to the ambassador pages.
-    ha = log_in(browser, base, username, password, viewport=PHONE, next_page="/dai-su-so/")
-    ha.wait_for_url("**/dai-su-so/")
+    ha = log_in(browser, base, username, password, viewport=PHONE)
+    ha.wait_for_url("**/dai-su-so/")  # an ambassador's start page
     practise(ha, tmp_path)
     help_her_father_submit(ha, tmp_path)
     ha.context.close()

@@ -1,4 +1,5 @@
-"""Classes and pupils: lists, "Thêm lớp", a pupil's consents, erasure."""
+"""Classes and pupils: lists, "Thêm lớp", a pupil's consents, erasure.
+A pupil's residential group and login are set in views/ambassadors.py."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from dichvucong.outreach import access, services
+from dichvucong.outreach import access, practice, services
 from dichvucong.outreach.access import Scope
-from dichvucong.outreach.forms import ConsentForm, SchoolClassForm
+from dichvucong.outreach.forms import AmbassadorGroupForm, ConsentForm, SchoolClassForm
 from dichvucong.outreach.views.common import forbidden, outreach_staff, safe_next
 
 
@@ -65,12 +66,14 @@ def class_detail(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse
     pupils = list(
         access.pupils_for(request.user)
         .filter(school_class=school_class)
-        .select_related("guardian")
+        .select_related("guardian", "ambassador_group")
         .order_by("full_name", "pk")
     )
     answers = services.latest_consents(p.pk for p in pupils)
+    usernames = practice.login_usernames(p.pk for p in pupils)
     for pupil in pupils:
         pupil.consented = services.full_consent_given(answers.get(pupil.pk, {}), pupil.birth_year)
+        pupil.username = usernames.get(pupil.pk, "")
     return render(
         request,
         "outreach/class_detail.html",
@@ -86,8 +89,12 @@ def class_detail(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse
 @outreach_staff
 def pupil_detail(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
     pupil = get_object_or_404(
-        access.pupils_for(request.user).select_related("school_class__school", "guardian"), pk=pk
+        access.pupils_for(request.user).select_related(
+            "school_class__school", "guardian", "ambassador_group__parent"
+        ),
+        pk=pk,
     )
+    group = pupil.ambassador_group_id
     return render(
         request,
         "outreach/pupil_detail.html",
@@ -97,6 +104,10 @@ def pupil_detail(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse
             "full_consent": services.has_full_consent(pupil),
             "needs_own": services.needs_own_consent(pupil.birth_year),
             "form": ConsentForm(),
+            "group_form": AmbassadorGroupForm(
+                initial={"group": group}, school=pupil.school_class.school, auto_id="group_%s"
+            ),
+            "username": practice.login_usernames([pupil.pk]).get(pupil.pk, ""),
         },
     )
 

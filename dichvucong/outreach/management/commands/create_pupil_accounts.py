@@ -1,13 +1,17 @@
 """manage.py create_pupil_accounts --school ID: the logins a school hands
-its pupil ambassadors on paper, printed once (passwords are not kept)."""
+its pupil ambassadors on paper, printed once (passwords are not kept). The
+class page issues them the same way (practice.issue_pupil_logins)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from dichvucong.outreach.models import Pupil, School
-from dichvucong.outreach.practice import create_pupil_account
+from dichvucong.outreach.practice import issue_pupil_logins
+
+
+def _who(pupil: Pupil) -> str:
+    return f"{pupil.school_class.name}\t{pupil.full_name}"
 
 
 class Command(BaseCommand):
@@ -31,19 +35,11 @@ class Command(BaseCommand):
         pupils = Pupil.objects.filter(school_class__school=school, erased_at__isnull=True)
         pupils = pupils.select_related("school_class").order_by("school_class__name", "full_name")
         self.stdout.write(f"{school.name}\nLớp\tHọ và tên\tTên đăng nhập\tMật khẩu")
-        issued = sum(self._issue(pupil, options["reset"]) for pupil in pupils)
-        self.stdout.write(f"Đã cấp {issued} tài khoản.")
-
-    def _issue(self, pupil: Pupil, reset: bool) -> bool:
-        """Print one pupil's login; pupils refused are listed on stderr."""
-        who = f"{pupil.school_class.name}\t{pupil.full_name}"
-        if pupil.ambassadorships.exclude(user=None).exists() and not reset:
-            self.stderr.write(f"{who}: đã có tài khoản (dùng --reset để cấp lại mật khẩu)")
-            return False
-        try:
-            login = create_pupil_account(pupil, by=None)
-        except ValidationError as error:
-            self.stderr.write(f"{who}: {error.messages[0]}")
-            return False
-        self.stdout.write(f"{who}\t{login.username}\t{login.password}")
-        return True
+        done = issue_pupil_logins(pupils, by=None, reset=options["reset"])
+        for login in done.issued:
+            self.stdout.write(f"{_who(login.pupil)}\t{login.username}\t{login.password}")
+        for pupil in done.existing:
+            self.stderr.write(f"{_who(pupil)}: đã có tài khoản (dùng --reset để cấp lại mật khẩu)")
+        for pupil, reason in done.refused:
+            self.stderr.write(f"{_who(pupil)}: {reason}")
+        self.stdout.write(f"Đã cấp {len(done.issued)} tài khoản.")

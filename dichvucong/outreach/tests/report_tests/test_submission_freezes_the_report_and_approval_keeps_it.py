@@ -39,7 +39,7 @@ def test_the_submitted_report_is_frozen_and_the_approved_one_stays_so(world, cli
     assert report.current_report(world.campaign)[1].to_json() == before
 
     client.force_login(world.oc.leadership)
-    assert client.post(_url(world, "phe-duyet/")).status_code == 302
+    assert client.post(_url(world, "phe-duyet/"), {"confirm": "on"}).status_code == 302
     _change_the_year(world)
     row, approved = report.current_report(world.campaign)
     assert row.state == ReportState.APPROVED and row.approved_by == world.oc.leadership

@@ -1,0 +1,54 @@
+"""Campaign and report pages say what counts as a completed service in
+plain words, not status numbers; the optional training criterion reads
+as a filter, is a large checkbox inside its clickable label, and the
+criteria form comes before "Gửi báo cáo", which says that criteria and
+figures are frozen when sent."""
+
+from __future__ import annotations
+
+import re
+
+from dichvucong.outreach.constants import SuccessRule
+
+ACCEPTED = "Hồ sơ được cơ quan tiếp nhận (không tính hồ sơ bị từ chối)"
+RETURNED = "Hồ sơ đã trả kết quả cho người nộp"
+
+
+def _pages(client, oc) -> list[str]:  # type: ignore[no-untyped-def]
+    urls = [
+        f"/tuyen-truyen/chien-dich/{oc.campaign.pk}/",
+        f"/bao-cao-tuyen-truyen/chien-dich/{oc.campaign.pk}/",
+    ]
+    return [client.get(url).content.decode() for url in urls]
+
+
+def test_the_success_rule_is_said_in_plain_words(oc, client) -> None:
+    client.force_login(oc.education)
+    for html in _pages(client, oc):
+        assert ACCEPTED in html
+        assert not re.search(r"trạng thái (từ )?\d", html)
+    oc.campaign.success_rule = SuccessRule.RETURNED
+    oc.campaign.save()
+    for html in _pages(client, oc):
+        assert RETURNED in html
+        assert not re.search(r"trạng thái (từ )?\d", html)
+
+
+def test_the_criteria_come_first_and_read_as_a_filter(oc, client) -> None:
+    client.force_login(oc.education)
+    html = client.get(f"/bao-cao-tuyen-truyen/chien-dich/{oc.campaign.pk}/").content.decode()
+    assert "Phải dự buổi tuyên truyền" not in html
+    label = re.search(
+        r'<label class="or-check">(<input type="checkbox"[^>]*>)([^<]*)</label>', html
+    )
+    assert label, "the checkbox sits inside its label"
+    assert 'name="require_trained"' in label.group(1)
+    assert label.group(2).strip() == "Chỉ khen học sinh đã dự buổi tuyên truyền"
+    assert "width:max(24px, 1.5rem); height:max(24px, 1.5rem)" in html
+    # Other optional fields still say so.
+    assert 'giới hạn) <span class="meta">(không bắt buộc)</span>' in html
+
+    assert html.index("Tiêu chí khen thưởng</h2>") < html.index("Gửi báo cáo lên UBND quận</h2>")
+    sending = html[html.index("Gửi báo cáo lên UBND quận</h2>") :]
+    assert "Khi gửi, tiêu chí khen thưởng và số liệu được chốt" in sending
+    assert "sau khi gửi không sửa được tiêu chí nữa" in sending
