@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "dichvucong.core.navigation.navigation",
             ],
             "builtins": ["dichvucong.core.templatetags.vn"],
         },

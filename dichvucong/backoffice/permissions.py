@@ -17,15 +17,20 @@ from dichvucong.dossiers.access import BACK_OFFICE_ROLES
 from dichvucong.dossiers.models import Dossier
 
 View = Callable[..., HttpResponse]
+CACHE_ATTRIBUTE = "_back_office_roles"
 
 
 def back_office_roles(user: Any) -> frozenset[str]:
-    """The back-office roles the user holds anywhere; empty for non-staff."""
+    """The back-office roles the user holds anywhere; empty for non-staff.
+    Kept on the user object: a page asks twice (the door, the menu)."""
     if not user.is_authenticated or user.kind != AccountKind.STAFF:
         return frozenset()
-    return frozenset(
-        user.staff_roles.filter(role__in=BACK_OFFICE_ROLES).values_list("role", flat=True)
-    )
+    cached = getattr(user, CACHE_ATTRIBUTE, None)
+    if cached is None:
+        held = user.staff_roles.filter(role__in=BACK_OFFICE_ROLES).values_list("role", flat=True)
+        cached = frozenset(held)
+        setattr(user, CACHE_ATTRIBUTE, cached)
+    return cached
 
 
 def roles_for_dossier(user: Any, dossier: Dossier) -> frozenset[str]:

@@ -5,9 +5,8 @@ from django.db.utils import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
-from dichvucong.accounts.constants import Role
 from dichvucong.catalogue.services import featured_procedures, fields_in_use
-from dichvucong.dossiers.access import agency_ids_for
+from dichvucong.core.navigation import Navigation
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -15,20 +14,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", context)
 
 
-OUTREACH_ROLES = (Role.EDUCATION_OFFICE, Role.SCHOOL_COORDINATOR, Role.DISTRICT_LEADERSHIP)
-
-
 def after_login(request: HttpRequest) -> HttpResponse:
-    """Where a login without ?next= lands: staff at their work, everyone
-    else at their dossiers."""
-    user = request.user
-    if not user.is_authenticated:
-        return redirect("core:home")
-    if agency_ids_for(user):
-        return redirect("backoffice:queues")
-    if agency_ids_for(user, OUTREACH_ROLES):
-        return redirect("outreach:campaign_list")
-    return redirect("dossiers:mine")
+    """Where a login without ?next= lands: the user's start page
+    (core.navigation): staff at their work, an ambassador without dossiers
+    of their own at the ambassador pages, other applicants at their
+    dossiers."""
+    return redirect(Navigation(request).start.url)
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

@@ -94,11 +94,10 @@ def wards_for(user: Any) -> QuerySet[AdminUnit]:
     leaders: that ward. Everyone else: none."""
     if not getattr(user, "is_authenticated", False) or user.kind != AccountKind.STAFF:
         return AdminUnit.objects.none()
-    held = user.staff_roles.filter(role__in=(*DISTRICT_ROLES, *WARD_ROLES)).values_list(
-        "role", "agency__admin_unit_id"
-    )
-    above = {unit for role, unit in held if role in DISTRICT_ROLES}
-    own = {unit for role, unit in held if role in WARD_ROLES}
+    # Subqueries, not lists: asking whether there is any ward (the menu
+    # does, on every page) costs one query.
+    above = user.staff_roles.filter(role__in=DISTRICT_ROLES).values("agency__admin_unit_id")
+    own = user.staff_roles.filter(role__in=WARD_ROLES).values("agency__admin_unit_id")
     return AdminUnit.objects.filter(level=UnitLevel.WARD).filter(
         Q(parent_id__in=above) | Q(pk__in=above) | Q(pk__in=own)
     )

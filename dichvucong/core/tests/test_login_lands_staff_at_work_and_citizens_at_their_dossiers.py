@@ -20,9 +20,30 @@ def test_the_education_office_lands_on_its_campaigns(client, cast):
     from dichvucong.accounts.constants import Role
     from dichvucong.accounts.models import StaffRole
 
-    StaffRole.objects.create(user=cast.specialist_b, role=Role.EDUCATION_OFFICE,
-                             agency=cast.agency_b)
+    StaffRole.objects.create(
+        user=cast.specialist_b, role=Role.EDUCATION_OFFICE, agency=cast.agency_b
+    )
     StaffRole.objects.filter(user=cast.specialist_b, role=Role.SPECIALIST).delete()
     client.force_login(cast.specialist_b)
     response = client.get(reverse("core:after_login"))
     assert response["Location"] == reverse("outreach:campaign_list")
+
+
+def test_the_administrator_lands_in_the_admin_site(client, cast):
+    from dichvucong.accounts.constants import AccountKind, Role
+    from dichvucong.accounts.models import StaffRole, User
+
+    administrator = User.objects.create_user(
+        username="quantri", password="x", kind=AccountKind.STAFF, is_staff=True, is_superuser=True
+    )
+    StaffRole.objects.create(user=administrator, role=Role.ADMINISTRATOR, agency=cast.agency_a)
+    client.force_login(administrator)
+    assert client.get(reverse("core:after_login"))["Location"] == reverse("admin:index")
+
+
+def test_staff_with_no_role_yet_go_home(client, cast):
+    from dichvucong.accounts.constants import AccountKind
+    from dichvucong.accounts.models import User
+
+    client.force_login(User.objects.create_user(username="moi", kind=AccountKind.STAFF))
+    assert client.get(reverse("core:after_login"))["Location"] == reverse("core:home")
