@@ -3,7 +3,7 @@ sub-menu, and the page the user starts from (after login, and as the way
 back from a 403 page).
 
 Every entry asks the rule of the app it leads to (the back office's
-`back_office_roles`, outreach's `scope_for`, `wards_for` and
+`back_office_roles`, reports' `dashboard_scope`, outreach's `scope_for`, `wards_for` and
 `ambassadorship`, Django admin's `has_permission`) instead of restating
 it, so a menu link cannot lead to a 403 page.
 
@@ -14,6 +14,7 @@ it, so a menu link cannot lead to a 403 page.
 | Hồ sơ của tôi          | citizens and organisations (pupils included)        |
 | Đại sứ số              | active ambassadors with the consents they need      |
 | Một cửa                | receptionists, specialists, leaders of an agency    |
+| Số liệu cơ quan        | staff of an agency, district leadership (dashboard) |
 | Tuyên truyền           | education office, school coordinators, leadership   |
 | Báo cáo tuyên truyền   | the same (year-end report); a ward's receptionists  |
 |                        | and leaders (its residential-areas page only)       |
@@ -39,6 +40,7 @@ from dichvucong.dossiers.access import applicant_dossiers
 from dichvucong.outreach.access import scope_for
 from dichvucong.outreach.areas import wards_for
 from dichvucong.outreach.practice import ambassadorship
+from dichvucong.reports.access import dashboard_scope
 
 APPLICANT_KINDS = (AccountKind.CITIZEN, AccountKind.ORGANISATION)
 
@@ -75,6 +77,8 @@ class Navigation:
             yield Link(_("Đại sứ số"), reverse("helpers:home"))
         if back_office_roles(self.user):
             yield Link(_("Một cửa"), reverse("backoffice:queues"))
+        if dashboard_scope(self.user) is not None:
+            yield Link(_("Số liệu cơ quan"), reverse("reports:dashboard"))
         if scope_for(self.user).has_access:
             yield Link(_("Tuyên truyền"), reverse("outreach:campaign_list"))
         report = self._first_report_page

@@ -48,5 +48,7 @@ def test_the_page_needs_few_queries(client, cast, django_assert_max_num_queries)
     dossier = make_dossier(cast, Status.PROCESSING)
     client.force_login(cast.leader_a)
     client.get(detail_url(dossier))
-    with django_assert_max_num_queries(20):
+    # A fixed number whatever the dossier holds; the main menu's own
+    # checks (core.navigation) take five of them.
+    with django_assert_max_num_queries(22):
         assert client.get(detail_url(dossier)).status_code == 200

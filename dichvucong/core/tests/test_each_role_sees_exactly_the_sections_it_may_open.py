@@ -12,7 +12,7 @@ from dichvucong.core.tests.everyone import ROLES, make_everyone
 from dichvucong.core.tests.menus import labels, menu
 
 PUBLIC = ["Thủ tục", "Tra cứu hồ sơ", "Thống kê"]
-BACK_OFFICE = [*PUBLIC, "Một cửa"]
+BACK_OFFICE = [*PUBLIC, "Một cửa", "Số liệu cơ quan"]
 OUTREACH = [*PUBLIC, "Tuyên truyền", "Báo cáo tuyên truyền"]
 
 EXPECTED = {
@@ -24,7 +24,7 @@ EXPECTED = {
     "administrator": [*PUBLIC, "Quản trị"],
     "education office": OUTREACH,
     "school coordinator": OUTREACH,
-    "district leadership": OUTREACH,
+    "district leadership": [*PUBLIC, "Số liệu cơ quan", "Tuyên truyền", "Báo cáo tuyên truyền"],
     "pupil ambassador": [*PUBLIC, "Hồ sơ của tôi", "Đại sứ số"],
 }
 
