@@ -3,7 +3,6 @@ attachments, the event timeline, slips, and the actions on offer."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,9 +11,7 @@ from uuid import UUID
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from dichvucong.accounts.constants import Role
 from dichvucong.backoffice.actions import Action, offered
@@ -26,6 +23,7 @@ from dichvucong.dossiers.access import staff_dossiers
 from dichvucong.dossiers.constants import EventKind, Status
 from dichvucong.dossiers.deadlines import timeliness
 from dichvucong.dossiers.models import Attachment, Dossier, Event
+from dichvucong.dossiers.slips.service import slip_links
 from dichvucong.lib.money import format_vnd
 
 
@@ -38,40 +36,6 @@ def dossier_for(user: Any, public_id: UUID) -> Dossier:
     return get_object_or_404(dossiers, public_id=public_id)
 
 
-@dataclass(frozen=True)
-class Slip:
-    number: str
-    label: str | Promise
-    shown: Callable[[Dossier], bool]
-
-    def url(self, dossier: Dossier) -> str:
-        # Written as plain paths, as agreed with the slips app (slips:dossier_slip).
-        return f"/phieu/{dossier.public_id}/{self.number}.pdf"
-
-
-SLIPS = [
-    Slip(
-        "01",
-        gettext_lazy("Phiếu tiếp nhận và hẹn trả kết quả"),
-        lambda d: d.received_at is not None,
-    ),
-    Slip(
-        "02",
-        gettext_lazy("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
-        lambda d: d.supplement_requested_at is not None,
-    ),
-    Slip("03", gettext_lazy("Phiếu từ chối tiếp nhận hồ sơ"), lambda d: d.status == Status.REFUSED),
-    Slip(
-        "04",
-        gettext_lazy("Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
-        lambda d: d.extended_due_date is not None,
-    ),
-    Slip(
-        "05",
-        gettext_lazy("Phiếu kiểm soát quá trình giải quyết hồ sơ"),
-        lambda d: d.received_at is not None,
-    ),
-]
 REGISTER_URL = "/phieu/so-theo-doi.pdf"
 
 
@@ -170,7 +134,7 @@ def context(
         "attachments": attachments(dossier),
         "timeline": timeline(dossier),
         "actions": action_forms(dossier, offered(dossier, user, roles, today), bound),
-        "slips": [(slip, slip.url(dossier)) for slip in SLIPS if slip.shown(dossier)],
+        "slips": slip_links(dossier, applicant=False),
         "register_url": REGISTER_URL,
         "counter_payment_url": counter_payment_url(dossier, roles),
         "exemption_label": EXEMPTION_LABELS.get(dossier.fee_exemption, dossier.fee_exemption),

@@ -22,6 +22,7 @@ from dichvucong.dossiers.deadlines import timeliness
 from dichvucong.dossiers.forms import ACCEPT, SupplementForm, WithdrawForm
 from dichvucong.dossiers.lifecycle import TransitionError
 from dichvucong.dossiers.models import Dossier, Event
+from dichvucong.dossiers.slips.service import slip_links
 from dichvucong.dossiers.views import own_dossier, resume_url
 
 WITHDRAWABLE = (Status.SUBMITTED, Status.ACCEPTED)
@@ -160,6 +161,7 @@ def _render_detail(
         "accept": ACCEPT,
         "paid_payments": dossier.payments.filter(status="paid").order_by("paid_at"),
         "result": getattr(dossier, "result", None),
+        "slips": slip_links(dossier, applicant=True),
         "can_rate": dossier.status in (Status.RESOLVED, Status.RETURNED)
         and not hasattr(dossier, "rating"),
     }

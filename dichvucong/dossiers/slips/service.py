@@ -7,50 +7,85 @@ apology was issued, 05 once received or refused."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from django.urls import reverse
+
+from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.slips import documents
 from dichvucong.dossiers.slips.control import CONTROL, control_slip
 from dichvucong.dossiers.slips.register import register
 
-__all__ = ["SLIP_TITLES", "available_slips", "register", "render_slip"]
+__all__ = ["SLIP_TITLES", "SlipLink", "available_slips", "register", "render_slip", "slip_links"]
 
 
 def _received(dossier: Dossier) -> bool:
     return dossier.received_at is not None
 
 
+# Read from the dossier's own columns, which lifecycle sets in the same
+# transaction as the event each slip prints (so a page listing slips costs
+# no query): a supplement request is never unset, a refusal is final, and
+# only an apology sets the extended due date.
+def _supplement_requested(dossier: Dossier) -> bool:
+    return dossier.supplement_requested_at is not None
+
+
+def _refused(dossier: Dossier) -> bool:
+    return dossier.status == Status.REFUSED
+
+
+def _apologised(dossier: Dossier) -> bool:
+    return dossier.extended_due_date is not None
+
+
 def _received_or_refused(dossier: Dossier) -> bool:
-    return _received(dossier) or documents.refusal_event(dossier) is not None
+    return _received(dossier) or _refused(dossier)
 
 
 Slip = tuple[str, Callable[[Dossier], bool], Callable[[Dossier], bytes]]
 
 SLIPS: dict[str, Slip] = {
     "01": (documents.RECEIPT, _received, documents.receipt_slip),
-    "02": (
-        documents.SUPPLEMENT,
-        lambda d: documents.supplement_event(d) is not None,
-        documents.supplement_slip,
-    ),
-    "03": (
-        documents.REFUSAL,
-        lambda d: documents.refusal_event(d) is not None,
-        documents.refusal_slip,
-    ),
-    "04": (
-        documents.APOLOGY,
-        lambda d: documents.apology_event(d) is not None,
-        documents.apology_slip,
-    ),
+    "02": (documents.SUPPLEMENT, _supplement_requested, documents.supplement_slip),
+    "03": (documents.REFUSAL, _refused, documents.refusal_slip),
+    "04": (documents.APOLOGY, _apologised, documents.apology_slip),
     "05": (CONTROL, _received_or_refused, control_slip),
 }
 SLIP_TITLES = {number: title for number, (title, _, _) in SLIPS.items()}
 
 
+# What the applicant is handed at the counter (receipt and appointment,
+# supplement request, refusal, apology); 05 travels with the file inside
+# the office.
+APPLICANT_SLIPS = ("01", "02", "03", "04")
+
+
+@dataclass(frozen=True)
+class SlipLink:
+    number: str
+    title: str
+    url: str
+
+
 def available_slips(dossier: Dossier) -> list[str]:
-    """The numbers of the slips this dossier has, for links in pages."""
+    """The numbers of the slips this dossier has."""
     return [number for number, (_, exists, _) in SLIPS.items() if exists(dossier)]
+
+
+def slip_links(dossier: Dossier, *, applicant: bool) -> list[SlipLink]:
+    """The links a page shows: every slip the dossier has for the office,
+    the applicant's own ones for the applicant. The title is the slip's."""
+    numbers = [n for n in available_slips(dossier) if not applicant or n in APPLICANT_SLIPS]
+    return [
+        SlipLink(
+            number,
+            SLIP_TITLES[number],
+            reverse("slips:dossier_slip", args=[dossier.public_id, number]),
+        )
+        for number in numbers
+    ]
 
 
 def render_slip(dossier: Dossier, number: str) -> bytes | None:
