@@ -150,10 +150,10 @@ def accept(dossier: Dossier, actor: Any, *, fee_amount: int | None = None,
     return _start_clock(dossier, actor, **fee_changes)
 
 
-def _start_clock(dossier: Dossier, actor: Any, **changes: Any) -> Dossier:
+def _start_clock(dossier: Dossier, actor: Any, reason: str = "", **changes: Any) -> Dossier:
     now = timezone.now()
     due = office_calendar().due_date(now, dossier.procedure.working_days)
-    return _move(dossier, actor, Status.ACCEPTED, received_at=now, due_date=due,
+    return _move(dossier, actor, Status.ACCEPTED, reason=reason, received_at=now, due_date=due,
                  holder=actor, data={"due_date": due.isoformat()}, **changes)
 
 
@@ -173,17 +173,18 @@ def _confirmed_fee(dossier: Dossier, entered: int | None, exemption_confirmed: b
 
 
 @transaction.atomic
-def payment_received(dossier: Dossier, actor: Any = None) -> Dossier:
+def payment_received(dossier: Dossier, actor: Any = None, note: str = "") -> Dossier:
     """6 -> 2 when the fee is paid: by the gateway's confirmed notification
     (actor None, the system) or at the counter (actor a receptionist).
-    Safe to call twice: an already accepted dossier is returned unchanged."""
+    `note` says what was paid (amount, receipt) on the event. Safe to call
+    twice: an already accepted dossier is returned unchanged."""
     dossier = _locked(dossier)
     if actor is not None:
         _require_role(actor, dossier, Role.RECEPTIONIST)
     if dossier.status != Status.AWAITING_PAYMENT and dossier.fee_paid_at is not None:
         return dossier
     _require_status(dossier, (Status.AWAITING_PAYMENT,))
-    return _start_clock(dossier, actor, fee_paid_at=timezone.now())
+    return _start_clock(dossier, actor, reason=note, fee_paid_at=timezone.now())
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import Role
@@ -23,6 +23,7 @@ from dichvucong.dossiers import access, lifecycle
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.lifecycle import TransitionError
 from dichvucong.dossiers.models import Dossier
+from dichvucong.lib.money import format_vnd
 from dichvucong.payments.constants import (
     CANCELLED_BY_CUSTOMER,
     PAYMENT_WINDOW_MINUTES,
@@ -115,10 +116,22 @@ def record_counter_payment(dossier: Dossier, actor: Any) -> Payment:
         receipt_number=issue_receipt_number(now),
     )
     try:
-        lifecycle.payment_received(dossier, actor)
+        lifecycle.payment_received(dossier, actor, paid_note(payment))
     except TransitionError as error:
         raise PaymentError(str(error)) from error
     return payment
+
+
+def paid_note(payment: Payment) -> str:
+    """What the acceptance event says was paid, in the applicant's timeline."""
+    with translation.override("vi"):
+        counter = payment.gateway == GatewayName.COUNTER
+        how = _("tại Bộ phận Một cửa") if counter else _("trực tuyến")
+        return _("Đã nộp phí, lệ phí %(amount)s %(how)s, biên lai số %(number)s.") % {
+            "amount": format_vnd(payment.amount),
+            "how": how,
+            "number": payment.receipt_number,
+        }
 
 
 def _record_facts(payment: Payment, notification: Notification) -> None:
@@ -146,7 +159,7 @@ def confirm_online_payment(payment: Payment, notification: Notification) -> None
         )
     try:
         with transaction.atomic():
-            lifecycle.payment_received(payment.dossier)
+            lifecycle.payment_received(payment.dossier, note=paid_note(payment))
     except TransitionError:
         logger.warning(
             "payments: payment %s confirmed but dossier %s does not await payment",
