@@ -12,10 +12,10 @@ from django.db.models import Q, QuerySet
 
 from dichvucong.api.errors import not_found
 from dichvucong.api.models import ApiKey
-from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import AdminUnit
 from dichvucong.dossiers.access import applicant_dossiers, staff_dossiers
 from dichvucong.dossiers.models import Dossier
+from dichvucong.outreach.areas import wards_at
 from dichvucong.outreach.models import Campaign
 from dichvucong.reports.statistics import real_dossiers
 
@@ -74,6 +74,4 @@ def key_wards(key: ApiKey) -> QuerySet[AdminUnit]:
     ward of the key agency's district (or city, in the two-tier model) for
     an agency placed there, its own ward for a ward's agency; none for an
     agency placed lower down. As outreach.areas.wards_for does for staff."""
-    unit_id = key.agency.admin_unit_id
-    wards = AdminUnit.objects.filter(level=UnitLevel.WARD)
-    return wards.filter(Q(parent_id=unit_id) | Q(pk=unit_id))
+    return wards_at([key.agency.admin_unit_id])

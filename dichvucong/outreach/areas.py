@@ -98,9 +98,21 @@ def wards_for(user: Any) -> QuerySet[AdminUnit]:
     # does, on every page) costs one query.
     above = user.staff_roles.filter(role__in=DISTRICT_ROLES).values("agency__admin_unit_id")
     own = user.staff_roles.filter(role__in=WARD_ROLES).values("agency__admin_unit_id")
-    return AdminUnit.objects.filter(level=UnitLevel.WARD).filter(
-        Q(parent_id__in=above) | Q(pk__in=above) | Q(pk__in=own)
-    )
+    return _wards().filter(_at_or_under(above) | Q(pk__in=own))
+
+
+def wards_at(units: Any) -> QuerySet[AdminUnit]:
+    """The wards of `units` (ids, or a values() subquery): the wards under
+    a district or city, a ward itself; none under a lower unit."""
+    return _wards().filter(_at_or_under(units))
+
+
+def _wards() -> QuerySet[AdminUnit]:
+    return AdminUnit.objects.filter(level=UnitLevel.WARD)
+
+
+def _at_or_under(units: Any) -> Q:
+    return Q(parent_id__in=units) | Q(pk__in=units)
 
 
 # --- Counting --------------------------------------------------------------------
