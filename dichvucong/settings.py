@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "dichvucong.core",
+    "dichvucong.audit",
     "dichvucong.catalogue",
     "dichvucong.accounts",
     "dichvucong.outreach",

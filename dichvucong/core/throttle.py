@@ -13,18 +13,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from dichvucong.lib import addresses
+
 
 def client_address(request: HttpRequest) -> str:
-    """The client's address. Behind TRUSTED_PROXY_COUNT reverse proxies it
-    is that many entries from the right of X-Forwarded-For (what our own
-    proxies appended); entries further left are whatever the client sent
-    and are never trusted. With no proxies, REMOTE_ADDR."""
-    hops = settings.TRUSTED_PROXY_COUNT
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [part for part in forwarded if part]
-    if hops > 0 and len(forwarded) >= hops:
-        return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "")
+    """The client's address, trusting only our own proxies (lib.addresses)."""
+    return addresses.client_address(request.META, settings.TRUSTED_PROXY_COUNT)
 
 
 @dataclass(frozen=True)
