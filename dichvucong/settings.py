@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "dichvucong.accounts.middleware.SessionLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it sees the views' exceptions first: a collision -> 503.
+    "dichvucong.core.middleware.BusyMiddleware",
 ]
 
 ROOT_URLCONF = "dichvucong.urls"
@@ -92,8 +94,16 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL", "")
+# How long a PostgreSQL statement waits for a row another request holds
+# before giving up (then retried, and at worst answered 503: conflicts.py);
+# far below gunicorn's timeout, so a stuck transaction cannot pile up workers.
+DB_LOCK_TIMEOUT_MS = env_int("DB_LOCK_TIMEOUT_MS", 3000)
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+            f"-c lock_timeout={DB_LOCK_TIMEOUT_MS}"
+        )
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {

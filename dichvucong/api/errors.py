@@ -37,6 +37,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from dichvucong.api.constants import MAX_JSON_BODY_BYTES, MAX_MULTIPART_BODY_BYTES
+from dichvucong.conflicts import Busy, is_conflict
 from dichvucong.dossiers.lifecycle import TransitionError
 from dichvucong.dossiers.submission import IncompleteDossier
 from dichvucong.dossiers.uploads import UploadError
@@ -53,6 +54,7 @@ MSG_INVALID = "Dữ liệu gửi lên không hợp lệ."
 MSG_NOT_JSON = "Nội dung phải là JSON, với tiêu đề Content-Type: application/json."
 MSG_METHOD = "Phương thức HTTP này không dùng được cho địa chỉ này."
 MSG_SERVER = "Lỗi hệ thống, vui lòng thử lại sau."
+MSG_BUSY = "Hệ thống đang bận vì nhiều người cùng thao tác; vui lòng gửi lại sau vài giây."
 
 # Machine codes and messages for the statuses ninja or Django answer themselves.
 STATUS_ERRORS: dict[int, tuple[str, str]] = {
@@ -94,6 +96,7 @@ PYDANTIC_MESSAGES: dict[str, str] = {
     "json_invalid": "Nội dung JSON không hợp lệ.",
     "extra_forbidden": "Trường này không được chấp nhận.",
     "unsafe_text": "Chuỗi có ký tự không được phép.",
+    "string_pattern_mismatch": "Giá trị không đúng định dạng.",
 }
 
 
@@ -199,14 +202,26 @@ def _render(request: HttpRequest, error: ApiError) -> HttpResponse:
 
 
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if isinstance(exc.__cause__, ApiError):  # ours, wrapped by ninja's body parsing
+        return _render(request, exc.__cause__)
     code, message = STATUS_ERRORS.get(exc.status_code, ("error", MSG_INVALID))
     return _render(request, ApiError(exc.status_code, code, message))
 
 
 def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    if is_conflict(exc):
+        return _busy(request, Busy())
     # Still a 500, so the fuzzing and the logs see it; but in the API's shape.
     logger.exception("API error on %s %s", request.method, request.path)
     return error_response(500, "server_error", MSG_SERVER)
+
+
+def _busy(request: HttpRequest, exc: Busy) -> HttpResponse:
+    """503 with Retry-After: nothing was changed, the same request may be
+    sent again (creates with the same Idempotency-Key)."""
+    response = error_response(503, "busy", MSG_BUSY)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 HANDLERS: dict[type[Exception], Callable[[HttpRequest, Any], HttpResponse]] = {
@@ -234,6 +249,7 @@ HANDLERS: dict[type[Exception], Callable[[HttpRequest, Any], HttpResponse]] = {
     # A form-encoded or multipart body sent where JSON is expected: the CSRF
     # check has already read it as a form, so it cannot be read as JSON.
     RawPostDataException: lambda r, e: _render(r, ApiError(400, "bad_request", MSG_NOT_JSON)),
+    Busy: _busy,
     Exception: _server_error,
 }
 

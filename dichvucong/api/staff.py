@@ -36,7 +36,8 @@ from dichvucong.dossiers.models import Dossier
 router = Router(tags=["Một cửa (khóa API)"], auth=staff_key_auth)
 
 READ = (400, 401, 403, 404, 413, 422)
-ACT = (400, 401, 403, 404, 409, 413, 422)
+# 503: busy (a collision outlasted its retries; nothing changed, send again).
+ACT = (400, 401, 403, 404, 409, 413, 422, 503)
 ACTION = answers(StaffDossierOut, *ACT)
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import Role
 from dichvucong.catalogue.calendar import office_calendar
+from dichvucong.conflicts import operation
 from dichvucong.dossiers import events
 from dichvucong.dossiers.access import holds_role
 from dichvucong.dossiers.codes import issue_code
@@ -27,6 +27,7 @@ from dichvucong.dossiers.constants import (
     Status,
 )
 from dichvucong.dossiers.fees import dossier_fee
+from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.signals import status_changed
 
@@ -36,8 +37,7 @@ class TransitionError(Exception):
 
 
 def _locked(dossier: Dossier) -> Dossier:
-    return Dossier.objects.select_for_update().select_related("procedure", "agency").get(
-        pk=dossier.pk)
+    return lock_dossier(dossier, "procedure", "agency")
 
 
 def _require_status(dossier: Dossier, allowed: tuple[int, ...]) -> None:
@@ -84,7 +84,7 @@ def _move(dossier: Dossier, actor: Any, target: int, *, reason: str = "",
 
 # --- Applicant ------------------------------------------------------------
 
-@transaction.atomic
+@operation
 def submit(dossier: Dossier, actor: Any) -> Dossier:
     """Draft -> 1. Idempotent: submitting an already submitted dossier
     returns it unchanged, so a double click or a retried request makes one
@@ -100,7 +100,7 @@ def submit(dossier: Dossier, actor: Any) -> Dossier:
                  fee_amount=dossier_fee(dossier))
 
 
-@transaction.atomic
+@operation
 def withdraw(dossier: Dossier, actor: Any, reason: str = "") -> Dossier:
     """The applicant withdraws before processing starts (status 1 or 2)."""
     dossier = _locked(dossier)
@@ -109,7 +109,7 @@ def withdraw(dossier: Dossier, actor: Any, reason: str = "") -> Dossier:
     return _move(dossier, actor, Status.WITHDRAWN, reason=reason, closed_at=timezone.now())
 
 
-@transaction.atomic
+@operation
 def supply(dossier: Dossier, actor: Any, note: str = "") -> Dossier:
     """The applicant has uploaded the supplement. Back to reception if it
     was asked for there; back to processing otherwise, with the deadline
@@ -130,7 +130,7 @@ def supply(dossier: Dossier, actor: Any, note: str = "") -> Dossier:
 
 # --- Reception ------------------------------------------------------------
 
-@transaction.atomic
+@operation
 def accept(dossier: Dossier, actor: Any, *, fee_amount: int | None = None,
            exemption_confirmed: bool | None = None) -> Dossier:
     """1 -> 2: the receipt and appointment slip (01); the clock starts.
@@ -172,7 +172,7 @@ def _confirmed_fee(dossier: Dossier, entered: int | None, exemption_confirmed: b
     return fee
 
 
-@transaction.atomic
+@operation
 def payment_received(dossier: Dossier, actor: Any = None, note: str = "") -> Dossier:
     """6 -> 2 when the fee is paid: by the gateway's confirmed notification
     (actor None, the system) or at the counter (actor a receptionist).
@@ -187,7 +187,7 @@ def payment_received(dossier: Dossier, actor: Any = None, note: str = "") -> Dos
     return _start_clock(dossier, actor, reason=note, fee_paid_at=timezone.now())
 
 
-@transaction.atomic
+@operation
 def refuse(dossier: Dossier, actor: Any, reason: str) -> Dossier:
     """1 -> 3 with reasons (slip 03)."""
     dossier = _locked(dossier)
@@ -197,7 +197,7 @@ def refuse(dossier: Dossier, actor: Any, reason: str) -> Dossier:
                  closed_at=timezone.now())
 
 
-@transaction.atomic
+@operation
 def request_supplement(dossier: Dossier, actor: Any, missing: list[str],
                        note: str = "") -> Dossier:
     """-> 5, once and completely (slip 02); the clock stops. At reception
@@ -252,7 +252,7 @@ def _require_within_supplement_window(dossier: Dossier) -> None:
 
 # --- Processing -----------------------------------------------------------
 
-@transaction.atomic
+@operation
 def assign(dossier: Dossier, actor: Any, specialist: Any) -> Dossier:
     """The leader assigns (or reassigns) a specialist: 2 -> 4."""
     dossier = _locked(dossier)
@@ -270,7 +270,7 @@ def assign(dossier: Dossier, actor: Any, specialist: Any) -> Dossier:
     return dossier
 
 
-@transaction.atomic
+@operation
 def forward(dossier: Dossier, actor: Any, opinion: str) -> Dossier:
     """The specialist sends the appraised dossier with a draft result to
     the leader; the status stays 4, the holder changes."""
@@ -291,7 +291,7 @@ def was_forwarded(dossier: Dossier) -> bool:
     return last is not None and last.kind == EventKind.FORWARD
 
 
-@transaction.atomic
+@operation
 def approve(dossier: Dossier, actor: Any) -> Dossier:
     """The leader approves the forwarded dossier: 4 -> 9, result ready."""
     dossier = _locked(dossier)
@@ -302,7 +302,7 @@ def approve(dossier: Dossier, actor: Any) -> Dossier:
     return _move(dossier, actor, Status.RESOLVED, resolved_at=timezone.now(), holder=None)
 
 
-@transaction.atomic
+@operation
 def stop(dossier: Dossier, actor: Any, reason: str) -> Dossier:
     """The leader stops processing with reasons: 4 -> 8."""
     dossier = _locked(dossier)
@@ -312,7 +312,7 @@ def stop(dossier: Dossier, actor: Any, reason: str) -> Dossier:
                  closed_at=timezone.now(), holder=None)
 
 
-@transaction.atomic
+@operation
 def return_result(dossier: Dossier, actor: Any, tracking_number: str = "") -> Dossier:
     """9 -> 10 by the receptionist: handed over at the counter, or posted
     (then the postal tracking number is recorded)."""
@@ -328,7 +328,7 @@ def return_result(dossier: Dossier, actor: Any, tracking_number: str = "") -> Do
                                                         "tracking": tracking_number})
 
 
-@transaction.atomic
+@operation
 def result_collected_online(dossier: Dossier, actor: Any) -> Dossier:
     """9 -> 10 when the applicant who chose online delivery first downloads
     the electronic result. Later downloads change nothing."""
@@ -358,7 +358,7 @@ def apology_possible(dossier: Dossier, today: date | None = None) -> bool:
     )
 
 
-@transaction.atomic
+@operation
 def apologise(dossier: Dossier, actor: Any, new_date: date, reason: str) -> Dossier:
     """Slip 04: the office will be late. Once per dossier, at least one day
     before the deadline, with a new date after it."""

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from dichvucong.conflicts import operation
 from dichvucong.dossiers import events
 from dichvucong.dossiers.constants import (
     MAX_DOSSIER_BYTES,
@@ -23,6 +24,7 @@ from dichvucong.dossiers.constants import (
     EventKind,
     Status,
 )
+from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Attachment, Dossier
 
 # Content type -> (magic bytes at the start of the file, extensions allowed).
@@ -88,14 +90,14 @@ def _sha256(upload: UploadedFile) -> str:
     return digest.hexdigest()
 
 
-@transaction.atomic
+@operation
 def add_attachment(dossier: Dossier, actor: Any, upload: UploadedFile, *,
                    document: Any = None, kind: str = AttachmentKind.APPLICATION) -> Attachment:
     """Check and store one file. Raises UploadError, storing nothing, when
     the type, content or size is not acceptable."""
     # Lock the dossier so two uploads at once cannot both fit under the
     # per-dossier limit and together exceed it.
-    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    dossier = lock_dossier(dossier)
     _check_sizes(dossier, upload)
     content_type = content_type_of(upload)
     name = safe_name(upload.name or "tep")

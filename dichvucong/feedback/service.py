@@ -26,8 +26,10 @@ from django.utils.translation import gettext_lazy
 from dichvucong.accounts.constants import Role
 from dichvucong.catalogue.constants import AgencyKind, UnitLevel
 from dichvucong.catalogue.models import Agency
+from dichvucong.conflicts import operation
 from dichvucong.dossiers import access
 from dichvucong.dossiers.constants import FINISHED_STATUSES
+from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Dossier
 from dichvucong.feedback.constants import PetitionStatus, RatingLevel
 from dichvucong.feedback.models import Petition, Rating
@@ -53,10 +55,10 @@ def can_rate(dossier: Dossier) -> bool:
     return dossier.status in FINISHED_STATUSES and not dossier.is_practice
 
 
-@transaction.atomic
+@operation
 def rate(dossier: Dossier, applicant: Any, level: int, comment: str = "") -> Rating:
     """The applicant's one rating of a dossier with a result."""
-    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    dossier = lock_dossier(dossier)
     if dossier.applicant_id != getattr(applicant, "pk", None):
         raise FeedbackError(_("Chỉ người nộp hồ sơ được đánh giá."))
     if not can_rate(dossier):

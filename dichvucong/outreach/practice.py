@@ -34,6 +34,7 @@ from dichvucong.catalogue.constants import AgencyKind, OnlineLevel, UnitLevel
 from dichvucong.catalogue.models import AdminUnit, Agency, Procedure
 from dichvucong.dossiers import submission
 from dichvucong.dossiers.constants import Status
+from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Dossier
 from dichvucong.outreach import access, services
 from dichvucong.outreach.models import (
@@ -153,7 +154,7 @@ def finish_practice(dossier: Dossier, user: Any) -> PracticeAttempt | None:
     No code is issued and the draft stays a draft. Returns the attempt
     (None for an adult volunteer: attempts are counted for pupils)."""
     with transaction.atomic():
-        locked = Dossier.objects.select_for_update().select_related("procedure").get(pk=dossier.pk)
+        locked = lock_dossier(dossier, "procedure")
         if not locked.is_practice or locked.applicant_id != user.pk:
             raise PermissionDenied
         problems = submission.submission_problems(locked)
@@ -301,7 +302,9 @@ def create_pupil_account(pupil: Pupil, by: Any, *, reset: bool = True) -> PupilL
     ValidationError when the pupil may not have one (no consent, no
     residential group, erased). Only the password's hash is stored."""
     _check_keeper(pupil, by)
-    pupil = Pupil.objects.select_for_update().select_related("school_class").get(pk=pupil.pk)
+    pupil = Pupil.objects.select_for_update(of=("self",)).select_related("school_class").get(
+        pk=pupil.pk
+    )
     if not reset and pupil.ambassadorships.exclude(user=None).exists():
         raise ValidationError(_("Học sinh đã có tài khoản."), code=LOGIN_EXISTS)
     refusal = _login_refusal(pupil)

@@ -16,8 +16,8 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.db import transaction
-
+from dichvucong.conflicts import operation
+from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.payments import services
 from dichvucong.payments.constants import (
     CONFIRM_SUCCESS,
@@ -62,20 +62,26 @@ def _process(params: Mapping[str, str]) -> Outcome:
     if not gateway.verify(params):
         return Outcome(INVALID_SIGNATURE, Verdict.BAD_SIGNATURE)
     notification = Notification.from_params(params)
-    with transaction.atomic():
-        payment = (
-            Payment.objects.select_for_update()
-            .filter(txn_ref=notification.txn_ref, gateway=gateway.name)
-            .first()
-        )
-        if payment is None:
-            return Outcome(ORDER_NOT_FOUND, Verdict.UNKNOWN_ORDER)
-        if notification.amount != payment.amount * 100:
-            return Outcome(INVALID_AMOUNT, Verdict.BAD_AMOUNT, payment)
-        if payment.status != PaymentStatus.PENDING:
-            return Outcome(ORDER_ALREADY_CONFIRMED, Verdict.ALREADY_CONFIRMED, payment)
-        if notification.succeeded:
-            services.confirm_online_payment(payment, notification)
-            return Outcome(CONFIRM_SUCCESS, Verdict.PAID, payment)
-        services.record_online_failure(payment, notification)
-        return Outcome(CONFIRM_SUCCESS, Verdict.FAILED, payment)
+    found = Payment.objects.filter(txn_ref=notification.txn_ref, gateway=gateway.name)
+    ids = found.values_list("pk", "dossier_id").first()
+    if ids is None:
+        return Outcome(ORDER_NOT_FOUND, Verdict.UNKNOWN_ORDER)
+    return _settle(*ids, notification)
+
+
+@operation
+def _settle(payment_id: int, dossier_id: int, notification: Notification) -> Outcome:
+    # The dossier first, then its payment: the lock order of every payment
+    # operation (dossiers.locking), so a notification and a clerk taking
+    # the fee at the counter cannot wait on each other.
+    lock_dossier(dossier_id)
+    payment = Payment.objects.select_for_update(of=("self",)).get(pk=payment_id)
+    if notification.amount != payment.amount * 100:
+        return Outcome(INVALID_AMOUNT, Verdict.BAD_AMOUNT, payment)
+    if payment.status != PaymentStatus.PENDING:
+        return Outcome(ORDER_ALREADY_CONFIRMED, Verdict.ALREADY_CONFIRMED, payment)
+    if notification.succeeded:
+        services.confirm_online_payment(payment, notification)
+        return Outcome(CONFIRM_SUCCESS, Verdict.PAID, payment)
+    services.record_online_failure(payment, notification)
+    return Outcome(CONFIRM_SUCCESS, Verdict.FAILED, payment)

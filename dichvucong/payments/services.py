@@ -19,9 +19,11 @@ from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import Role
 from dichvucong.catalogue.constants import OnlineLevel
+from dichvucong.conflicts import operation
 from dichvucong.dossiers import access, lifecycle
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.lifecycle import TransitionError
+from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Dossier
 from dichvucong.lib.money import format_vnd
 from dichvucong.payments.constants import (
@@ -51,9 +53,7 @@ def awaits_payment(dossier: Dossier) -> bool:
 
 
 def _locked(dossier: Dossier) -> Dossier:
-    return (
-        Dossier.objects.select_for_update().select_related("procedure", "agency").get(pk=dossier.pk)
-    )
+    return lock_dossier(dossier, "procedure", "agency")
 
 
 def _require_awaiting(dossier: Dossier) -> None:
@@ -61,7 +61,7 @@ def _require_awaiting(dossier: Dossier) -> None:
         raise PaymentError(_("Hồ sơ không ở trạng thái chờ nộp phí, lệ phí."))
 
 
-@transaction.atomic
+@operation
 def start_online_payment(dossier: Dossier, applicant: Any, gateway: str) -> Payment:
     """A pending payment to send to the gateway: the one started less than
     15 minutes ago if any (a reload or a second click must not open a
@@ -84,12 +84,12 @@ def start_online_payment(dossier: Dossier, applicant: Any, gateway: str) -> Paym
         .order_by("-created_at")
         .first()
     )
-    return reusable or Payment.objects.create(
+    return reusable or Payment.objects.create_unique(
         dossier=dossier, amount=dossier.fee_amount, gateway=gateway
     )
 
 
-@transaction.atomic
+@operation
 def record_counter_payment(dossier: Dossier, actor: Any) -> Payment:
     """The receptionist took the fee in cash: a paid payment with its
     receipt, and the dossier accepted. Refused once the fee is paid, online
@@ -105,7 +105,7 @@ def record_counter_payment(dossier: Dossier, actor: Any) -> Payment:
         )
     _require_awaiting(dossier)
     now = timezone.now()
-    payment = Payment.objects.create(
+    payment = Payment.objects.create_unique(
         dossier=dossier,
         amount=dossier.fee_amount,
         gateway=GatewayName.COUNTER,

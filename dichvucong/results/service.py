@@ -20,13 +20,14 @@ from datetime import date
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import AccountKind
+from dichvucong.conflicts import operation
 from dichvucong.dossiers import access, lifecycle
 from dichvucong.dossiers.constants import FINISHED_STATUSES, Status
+from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Dossier, Event, ResultDocument
 from dichvucong.results.document import ResultFacts, render_result, result_title
 
@@ -76,13 +77,11 @@ def _unused_code() -> str:
 # --- Issuing ----------------------------------------------------------------------
 
 
-@transaction.atomic
+@operation
 def issue_result(dossier: Dossier, leader: Any) -> ResultDocument:
     """The result of a resolved dossier, signed by `leader`: created once,
     returned as it is on every later call."""
-    dossier = (
-        Dossier.objects.select_for_update().select_related("procedure", "agency").get(pk=dossier.pk)
-    )
+    dossier = lock_dossier(dossier, "procedure", "agency")
     existing = ResultDocument.objects.filter(dossier=dossier).first()
     if existing is not None:
         return existing
