@@ -27,6 +27,7 @@ from dichvucong.api.schemas import (
     DraftIn,
     FormDataIn,
     Id,
+    IdempotencyKey,
     MeOut,
     PageQuery,
     WithdrawIn,
@@ -37,8 +38,9 @@ from dichvucong.dossiers import lifecycle, submission
 router = Router(tags=["Người nộp hồ sơ"], auth=applicant_auth)
 
 # Errors a logged-in write can meet before its own: no session (401), no
-# CSRF token (403), a body too big (413) or unreadable (400).
-WRITE = (400, 401, 403, 404, 409, 413, 422)
+# CSRF token (403), a body too big (413) or unreadable (400), and 503 when
+# a collision with other requests outlasted its retries (nothing changed).
+WRITE = (400, 401, 403, 404, 409, 413, 422, 503)
 
 
 def _dossier(request: HttpRequest, public_id: uuid.UUID) -> Any:
@@ -91,16 +93,34 @@ def _procedure(code: str) -> Procedure:
     "/dossiers",
     response=answers(ApplicantDossierOut, *WRITE, status=201),
     summary="Tạo bản nháp hồ sơ cho một thủ tục",
+    description=(
+        "Gửi kèm tiêu đề `Idempotency-Key` (ví dụ một UUID mới cho mỗi bản nháp): gọi lại "
+        "với cùng khóa, kể cả khi hai lần gọi đến cùng lúc, trả về đúng bản nháp đã tạo, "
+        "không tạo bản thứ hai."
+    ),
 )
-def create_draft(request: HttpRequest, payload: DraftIn) -> Status:
+def create_draft(
+    request: HttpRequest, payload: DraftIn, idempotency_key: IdempotencyKey = None
+) -> Status:
     dossier = submission.start_draft(
         user_of(request),
         _procedure(payload.procedure),
         ward=_ward(payload.ward),
         delivery=payload.delivery,
         delivery_address=payload.delivery_address,
+        creation_key=idempotency_key,
     )
     return Status(201, present.applicant_dossier(dossier))
+
+
+@router.delete(
+    "/dossiers/{public_id}",
+    response=answers(None, *WRITE, status=204),
+    summary="Xóa bản nháp (hồ sơ đã nộp không xóa được)",
+)
+def discard_draft(request: HttpRequest, public_id: uuid.UUID) -> Status:
+    submission.discard_draft(_dossier(request, public_id), user_of(request))
+    return Status(204, None)
 
 
 @router.get(

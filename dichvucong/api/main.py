@@ -12,6 +12,7 @@ from ninja.operation import Operation
 
 from dichvucong.api import applicant, catalogue, outreach, public_statistics, staff, statistics
 from dichvucong.api.errors import guarded, install_handlers, json_errors, unknown_path
+from dichvucong.api.parsing import DepthLimitedParser
 
 DESCRIPTION = (
     "API của hệ thống dịch vụ công trực tuyến. Mọi lỗi 4xx có dạng "
@@ -43,6 +44,7 @@ api = DichVuCongAPI(
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     docs_url=None,
+    parser=DepthLimitedParser(),
 )
 install_handlers(api)
 api.add_decorator(guarded, mode="view")

@@ -7,11 +7,12 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from ninja import Field, Schema
+from ninja import Field, Header, Schema
 from pydantic import AfterValidator, ConfigDict, StrictBool, StrictInt
 from pydantic_core import PydanticCustomError
 
 from dichvucong.api.constants import MAX_ID, MAX_PAGE_SIZE, PAGE_SIZE
+from dichvucong.dossiers.constants import CREATION_KEY_PATTERN
 
 
 def _safe(value: str) -> str:
@@ -173,6 +174,18 @@ class MeOut(Schema):
     username: str
     full_name: str
     kind: str
+
+
+# A client's key for one create: retried with the same key, the request
+# gives back what the first made (draft-ietf-httpapi-idempotency-key-header).
+IdempotencyKey = Header[
+    str | None,
+    {
+        "alias": "Idempotency-Key",
+        "pattern": f"^{CREATION_KEY_PATTERN}$",
+        "description": "Khóa chống tạo trùng do máy khách sinh, ví dụ một UUID.",
+    },
+]
 
 
 class DraftIn(BodyIn):

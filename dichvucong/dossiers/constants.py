@@ -50,3 +50,7 @@ class Delivery(models.TextChoices):
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DOSSIER_BYTES = 50 * 1024 * 1024
 SUPPLEMENT_WINDOW_WORKING_DAYS = 3
+
+# A client's key for creating one draft (API Idempotency-Key header, or the
+# web form's hidden token): visible ASCII, 1 to 100 characters.
+CREATION_KEY_PATTERN = r"[\x21-\x7e]{1,100}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import uuid
 from typing import Any
 
 from django import forms
@@ -11,9 +13,10 @@ from django.utils.translation import gettext_lazy as _
 
 from dichvucong.catalogue.models import AdminUnit, Procedure, RequiredDocument
 from dichvucong.dossiers import submission
-from dichvucong.dossiers.constants import Delivery
+from dichvucong.dossiers.constants import CREATION_KEY_PATTERN, Delivery
 
 TOO_LONG = _("Tối đa %(limit_value)d ký tự (bạn đã nhập %(show_value)d).")
+CREATION_KEY = re.compile(CREATION_KEY_PATTERN)
 ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
 
 
@@ -63,9 +66,13 @@ class StartForm(SummaryMixin, forms.Form):
         help_text=_("Chỉ cần khi bạn chọn nhận qua bưu chính."),
         error_messages={"max_length": TOO_LONG},
     )
+    # A fresh key in each page: a double click or a resent form makes one
+    # draft (submission.start_draft), as the API's Idempotency-Key does.
+    creation_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, procedure: Procedure, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["creation_key"].initial = uuid.uuid4().hex
         self.procedure = procedure
         choices = submission.delivery_choices(procedure)
         self.fields["delivery"].choices = [(c.value, c.label) for c in choices]
@@ -77,6 +84,11 @@ class StartForm(SummaryMixin, forms.Form):
             del self.fields["ward"]
         if Delivery.POST not in choices:
             del self.fields["delivery_address"]
+
+    def clean_creation_key(self) -> str | None:
+        # Anything but the token we sent only turns the protection off.
+        key = self.cleaned_data.get("creation_key") or ""
+        return key if CREATION_KEY.fullmatch(key) else None
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

@@ -41,6 +41,10 @@ class Dossier(models.Model):
     status = models.PositiveSmallIntegerField(_("trạng thái"), choices=Status.choices,
                                               default=Status.DRAFT, db_index=True)
     is_practice = models.BooleanField(default=False, db_index=True)
+    # The Idempotency-Key the draft was created with (API header, or the
+    # token of the web form): a retried or double-clicked create finds this
+    # draft instead of making a second one. Unique per applicant.
+    creation_key = models.CharField(max_length=100, null=True, blank=True, editable=False)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -73,6 +77,11 @@ class Dossier(models.Model):
         verbose_name_plural = _("hồ sơ")
         ordering = ["-submitted_at", "-created_at"]
         indexes = [models.Index(fields=["agency", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["applicant", "creation_key"], name="dossier_creation_key_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.code or str(_("Bản nháp"))

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,9 +23,11 @@ from django.utils.translation import gettext as _
 from dichvucong.accounts.services import citizen_profile, organisation_profile
 from dichvucong.catalogue.constants import AgencyKind, HandlingLevel, OnlineLevel, UnitLevel
 from dichvucong.catalogue.models import AdminUnit, Agency, Procedure, RequiredDocument
+from dichvucong.conflicts import operation
 from dichvucong.dossiers import eforms, lifecycle, uploads
 from dichvucong.dossiers.constants import AttachmentKind, Delivery, Status
 from dichvucong.dossiers.lifecycle import TransitionError
+from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Attachment, Dossier
 
 POSTAL_ADDRESS_MAX = 300
@@ -130,11 +132,21 @@ def start_draft(
     helper: Any = None,
     practice: bool = False,
     form_data: dict[str, Any] | None = None,
+    creation_key: str | None = None,
 ) -> Dossier:
     """A new draft (no code, no deadline) with the e-form prefilled from
     the account, or with `form_data` when given (a helper must not see
     what the applicant's account holds). Raises ValidationError when the
-    procedure is not offered online or a choice does not apply."""
+    procedure is not offered online or a choice does not apply.
+
+    With a `creation_key` (the client's Idempotency-Key), a retried or
+    double-clicked create gives back the draft the first one made, even
+    when both arrive at once; the same key for another procedure is
+    refused."""
+    if creation_key:
+        existing = _created_with(user, creation_key, procedure)
+        if existing is not None:
+            return existing
     if not accepts_online(procedure):
         raise ValidationError(_("Thủ tục này chưa nộp trực tuyến được."))
     delivery_address = (delivery_address or "").strip()[:POSTAL_ADDRESS_MAX]
@@ -142,24 +154,50 @@ def start_draft(
     agency = _receiving_agency(user, procedure, ward)
     if form_data is None:
         form_data = eforms.initial_for(procedure.form_schema, user)
-    return Dossier.objects.create(
-        procedure=procedure,
-        agency=agency,
-        applicant=user,
+    fields = {
+        "procedure": procedure,
+        "agency": agency,
+        "applicant": user,
         **applicant_snapshot(user),
-        form_data=form_data,
-        delivery=delivery,
-        delivery_address=delivery_address if delivery == Delivery.POST else "",
-        helper=helper,
-        is_practice=practice,
-    )
+        "form_data": form_data,
+        "delivery": delivery,
+        "delivery_address": delivery_address if delivery == Delivery.POST else "",
+        "helper": helper,
+        "is_practice": practice,
+        "creation_key": creation_key or None,
+    }
+    return _create_once(user, creation_key, procedure, fields)
+
+
+def _create_once(
+    user: Any, creation_key: str | None, procedure: Procedure, fields: dict[str, Any]
+) -> Dossier:
+    """Insert the draft; if a concurrent request with the same key won the
+    race, the unique constraint says so and its draft is the answer."""
+    try:
+        with transaction.atomic():
+            return Dossier.objects.create(**fields)
+    except IntegrityError:
+        existing = _created_with(user, creation_key, procedure) if creation_key else None
+        if existing is None:
+            raise
+        return existing
+
+
+def _created_with(user: Any, creation_key: str, procedure: Procedure) -> Dossier | None:
+    existing = Dossier.objects.filter(applicant=user, creation_key=creation_key).first()
+    if existing is not None and existing.procedure_id != procedure.pk:
+        raise ValidationError(
+            {"idempotency_key": _("Khóa chống gửi trùng này đã dùng cho một hồ sơ khác.")}
+        )
+    return existing
 
 
 # --- Editing a draft -------------------------------------------------------------
 
 
 def _lock_own(dossier: Dossier, user: Any, status: int) -> Dossier:
-    locked = Dossier.objects.select_for_update().select_related("procedure").get(pk=dossier.pk)
+    locked = lock_dossier(dossier, "procedure")
     user_id = getattr(user, "pk", None)
     # The helper fills in the draft; after submission only the applicant acts.
     helping = status == Status.DRAFT and user_id is not None and locked.helper_id == user_id
@@ -175,7 +213,7 @@ def _lock_own(dossier: Dossier, user: Any, status: int) -> Dossier:
     return locked
 
 
-@transaction.atomic
+@operation
 def save_step(dossier: Dossier, user: Any, index: int, cleaned_data: dict[str, Any]) -> Dossier:
     """Store the values of step `index` (1-based) of a draft. Only the
     step's own fields are taken; fields left out keep their stored value."""
@@ -206,8 +244,7 @@ def add_files(
     waiting for one. Returns the refusals, keyed by document id or
     "other", each message naming its file."""
     wanted = Status.SUPPLEMENT if kind == AttachmentKind.SUPPLEMENT else Status.DRAFT
-    with transaction.atomic():
-        _lock_own(dossier, user, wanted)
+    operation(_lock_own)(dossier, user, wanted)
     refused: dict[str, list[str]] = {}
     for document, upload in files:
         try:
@@ -219,13 +256,13 @@ def add_files(
     return refused
 
 
-@transaction.atomic
+@operation
 def remove_file(attachment: Attachment, user: Any) -> None:
     _lock_own(attachment.dossier, user, Status.DRAFT)
     uploads.remove_attachment(attachment, user)
 
 
-@transaction.atomic
+@operation
 def discard_draft(dossier: Dossier, user: Any) -> None:
     """Delete a draft and its files. A submitted dossier is never deleted."""
     locked = _lock_own(dossier, user, Status.DRAFT)
@@ -275,6 +312,7 @@ def submission_problems(dossier: Dossier) -> list[str]:
     return problems
 
 
+@operation
 def submit_dossier(dossier: Dossier, user: Any, *, assisted: bool = False) -> Dossier:
     """Check completeness, then submit (lifecycle.submit gives the code).
     A dossier already submitted comes back unchanged, so a double click or
@@ -283,21 +321,20 @@ def submit_dossier(dossier: Dossier, user: Any, *, assisted: bool = False) -> Do
     A practice draft is never submitted. A draft a helper filled in is
     submitted only with `assisted=True`, by outreach.assisted, which
     records the applicant's confirmation in the same transaction."""
-    with transaction.atomic():
-        locked = Dossier.objects.select_for_update().select_related("procedure").get(pk=dossier.pk)
-        if locked.applicant_id != getattr(user, "pk", None):
-            raise TransitionError(_("Chỉ người nộp hồ sơ được thực hiện thao tác này."))
-        if locked.is_practice:
-            raise TransitionError(_("Hồ sơ thực hành không được gửi tới cơ quan nào."))
-        if locked.status == Status.DRAFT:
-            if locked.helper_id is not None and not assisted:
-                raise TransitionError(
-                    _("Hồ sơ này do người hỗ trợ khai giúp: vui lòng bấm “Xác nhận và nộp”.")
-                )
-            problems = submission_problems(locked)
-            if problems:
-                raise IncompleteDossier(problems)
-        return lifecycle.submit(locked, user)
+    locked = lock_dossier(dossier, "procedure")
+    if locked.applicant_id != getattr(user, "pk", None):
+        raise TransitionError(_("Chỉ người nộp hồ sơ được thực hiện thao tác này."))
+    if locked.is_practice:
+        raise TransitionError(_("Hồ sơ thực hành không được gửi tới cơ quan nào."))
+    if locked.status == Status.DRAFT:
+        if locked.helper_id is not None and not assisted:
+            raise TransitionError(
+                _("Hồ sơ này do người hỗ trợ khai giúp: vui lòng bấm “Xác nhận và nộp”.")
+            )
+        problems = submission_problems(locked)
+        if problems:
+            raise IncompleteDossier(problems)
+    return lifecycle.submit(locked, user)
 
 
 # --- After submission ----------------------------------------------------------------
@@ -313,13 +350,13 @@ def supplement_request(dossier: Dossier) -> dict[str, Any] | None:
     return {"missing": [str(item) for item in missing or []], "note": event.reason, "at": event.at}
 
 
+@operation
 def send_supplement(dossier: Dossier, user: Any, note: str = "") -> Dossier:
     """The applicant sends what was asked for: back to reception, or back
     to processing with the deadline counted again (lifecycle.supply)."""
-    with transaction.atomic():
-        locked = _lock_own(dossier, user, Status.SUPPLEMENT)
-        if not locked.attachments.filter(
-            kind=AttachmentKind.SUPPLEMENT, uploaded_at__gte=locked.supplement_requested_at
-        ).exists():
-            raise TransitionError(_("Vui lòng tải lên giấy tờ bổ sung trước khi gửi."))
-        return lifecycle.supply(locked, user, (note or "").strip()[:1000])
+    locked = _lock_own(dossier, user, Status.SUPPLEMENT)
+    if not locked.attachments.filter(
+        kind=AttachmentKind.SUPPLEMENT, uploaded_at__gte=locked.supplement_requested_at
+    ).exists():
+        raise TransitionError(_("Vui lòng tải lên giấy tờ bổ sung trước khi gửi."))
+    return lifecycle.supply(locked, user, (note or "").strip()[:1000])
