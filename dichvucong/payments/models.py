@@ -8,7 +8,7 @@ import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,9 +25,32 @@ from dichvucong.payments.constants import (
 
 def new_txn_ref() -> str:
     """The order reference sent to the gateway as vnp_TxnRef: the local
-    date and 8 random hex digits, e.g. "260315A1B2C3D4". It names nothing
-    about the dossier or the citizen, and cannot be guessed."""
-    return f"{timezone.localdate():%y%m%d}{secrets.token_hex(4).upper()}"
+    date and 12 random hex digits, e.g. "260315A1B2C3D4E5F6". It names
+    nothing about the dossier or the citizen, and cannot be guessed. Two
+    of one day meet once in ~16 million payments (birthday bound of 48
+    bits); PaymentManager.create_unique then simply draws again."""
+    return f"{timezone.localdate():%y%m%d}{secrets.token_hex(6).upper()}"
+
+
+# Draws of a fresh reference before giving up; one collision in millions,
+# so a second draw practically never happens and a fifth never.
+TXN_REF_DRAWS = 5
+
+
+class PaymentManager(models.Manager["Payment"]):
+    def create_unique(self, **fields: object) -> Payment:
+        """Create a payment with a reference no other payment has: the
+        unique index judges, and a taken reference is drawn again."""
+        for draw in range(TXN_REF_DRAWS):
+            reference = new_txn_ref()
+            try:
+                with transaction.atomic():
+                    return self.create(txn_ref=reference, **fields)
+            except IntegrityError:
+                taken = self.filter(txn_ref=reference).exists()
+                if not taken or draw + 1 == TXN_REF_DRAWS:
+                    raise
+        raise AssertionError("unreachable")
 
 
 class Payment(models.Model):
@@ -73,6 +96,8 @@ class Payment(models.Model):
         related_name="+",
         verbose_name=_("cán bộ thu"),
     )
+
+    objects = PaymentManager()
 
     class Meta:
         verbose_name = _("khoản thanh toán")
