@@ -5,6 +5,7 @@ purpose; the suite creates hundreds of users, so it keeps the same algorithm
 (hashes still start with "argon2") with the smallest cost parameters.
 """
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -13,7 +14,12 @@ from dichvucong.settings import *  # noqa: F403
 # Uploads made by tests go to a throw-away folder, never to var/media, and
 # never to a real bucket named by an S3_BUCKET left in the shell (the S3
 # tests point the storage at their own server).
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="dichvucong-test-media-"))
+# A server process started by a test (load and crash tests) is handed the
+# test process's folder, so both see the same files.
+MEDIA_ROOT = Path(
+    os.environ.get("DICHVUCONG_TEST_MEDIA_ROOT")
+    or tempfile.mkdtemp(prefix="dichvucong-test-media-")
+)
 STORAGES = {**STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}  # noqa: F405
 
 PASSWORD_HASHERS = ["dichvucong.core.hashers.TestArgon2PasswordHasher"]
