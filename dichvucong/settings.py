@@ -21,11 +21,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not env_bool("ALLOW_INSECURE_SECRET", True):
-        raise ConfigError("SECRET_KEY must be set in production")
-    SECRET_KEY = "embedded-insecure-key-change-me-in-production-0123456789"
+# Without SECRET_KEY the embedded key is used; with DEBUG off the production
+# checks (core/checks.py) refuse to start on it unless ALLOW_INSECURE_SECRET.
+EMBEDDED_SECRET_KEY = "embedded-insecure-key-change-me-in-production-0123456789"
+SECRET_KEY = env_str("SECRET_KEY", "") or EMBEDDED_SECRET_KEY
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # How many reverse proxies of ours stand in front (their X-Forwarded-For
@@ -252,6 +251,18 @@ CELERY_BEAT_SCHEDULE = {
 # provider class (dichvucong/notifications/sms.py).
 SMS_PROVIDER = env_str("SMS_PROVIDER", "log")
 # --- end of Celery and notifications ---------------------------------------
+
+# --- Production safety (issue 10) -----------------------------------------
+# With DEBUG off the system checks refuse to start (manage.py, gunicorn,
+# Celery) on an embedded default that is unsafe in production, unless the
+# variable below allows it deliberately (core/checks.py; the README's
+# "Production" section). With DEBUG on (make run) they are not checked.
+ALLOW_INSECURE_SECRET = env_bool("ALLOW_INSECURE_SECRET", False)
+ALLOW_PAYMENT_SANDBOX = env_bool("ALLOW_PAYMENT_SANDBOX", False)
+ALLOW_CONSOLE_EMAIL = env_bool("ALLOW_CONSOLE_EMAIL", False)
+ALLOW_LOG_SMS = env_bool("ALLOW_LOG_SMS", False)
+# --- end of production safety ----------------------------------------------
+
 
 LOGGING = {
     "version": 1,
