@@ -12,6 +12,7 @@ from __future__ import annotations
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -21,11 +22,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not env_bool("ALLOW_INSECURE_SECRET", True):
-        raise ConfigError("SECRET_KEY must be set in production")
-    SECRET_KEY = "embedded-insecure-key-change-me-in-production-0123456789"
+# Without SECRET_KEY the embedded key is used; with DEBUG off the production
+# checks (core/checks.py) refuse to start on it unless ALLOW_INSECURE_SECRET.
+EMBEDDED_SECRET_KEY = "embedded-insecure-key-change-me-in-production-0123456789"
+SECRET_KEY = env_str("SECRET_KEY", "") or EMBEDDED_SECRET_KEY
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # How many reverse proxies of ours stand in front (their X-Forwarded-For
@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",  # django-csp: the Content-Security-Policy header and its checks
     "dichvucong.core",
     "dichvucong.audit",
     "dichvucong.catalogue",
@@ -58,7 +59,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers (issue 10): the policy on every response, static
+    # files included; every response private (no-store) unless it is a
+    # public page asked for by an anonymous visitor (core/caching.py).
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "dichvucong.core.caching.PrivateUnlessPublicMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -262,6 +268,66 @@ CELERY_BEAT_SCHEDULE = {
 # provider class (dichvucong/notifications/sms.py).
 SMS_PROVIDER = env_str("SMS_PROVIDER", "log")
 # --- end of Celery and notifications ---------------------------------------
+
+# --- Production safety (issue 10) -----------------------------------------
+# With DEBUG off the system checks refuse to start (manage.py, gunicorn,
+# Celery) on an embedded default that is unsafe in production, unless the
+# variable below allows it deliberately (core/checks.py; the README's
+# "Production" section). With DEBUG on (make run) they are not checked.
+ALLOW_INSECURE_SECRET = env_bool("ALLOW_INSECURE_SECRET", False)
+ALLOW_PAYMENT_SANDBOX = env_bool("ALLOW_PAYMENT_SANDBOX", False)
+ALLOW_CONSOLE_EMAIL = env_bool("ALLOW_CONSOLE_EMAIL", False)
+ALLOW_LOG_SMS = env_bool("ALLOW_LOG_SMS", False)
+# --- end of production safety ----------------------------------------------
+
+# --- HTTPS and security headers (issue 10) --------------------------------
+# Behind a reverse proxy that ends TLS, name the header it sets to "https"
+# (e.g. X-Forwarded-Proto): only then does a request count as secure, which
+# HSTS, the SSL redirect and secure cookies rely on. The proxy must set or
+# overwrite that header on every request.
+_proxy_ssl_header = env_str("SECURE_PROXY_SSL_HEADER", "").strip()
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https")
+    if _proxy_ssl_header
+    else None
+)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# Sent only on HTTPS responses, so the embedded default over http never
+# carries it. One year, subdomains included.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    # Preloading commits the whole registrable domain (e.g. the district's
+    # .gov.vn) to HTTPS in every browser, for good: a decision for whoever
+    # owns that domain, not a default of this application.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+# Our own files only: no inline style or script, no outside host. The one
+# exception is where a form may lead: paying online posts to us and is
+# redirected to the gateway's page, which form-action also governs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'", *filter(None, [_origin(env_str("VNPAY_URL"))])],
+    }
+}
+# --- end of HTTPS and security headers -------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,18 @@
+from __future__ import annotations
+
 from django.apps import AppConfig
+from django.core import checks as django_checks
 
 
 class CoreConfig(AppConfig):
     verbose_name = "Chung"
     name = "dichvucong.core"
     label = "core"
+
+    def ready(self) -> None:
+        from dichvucong.core import checks
+
+        # Unsafe embedded defaults refused with DEBUG off (core/checks.py);
+        # `check --deploy` runs it too, being tagged security.
+        django_checks.register(checks.unsafe_defaults_check, django_checks.Tags.security)
+        checks.log_allowances()

@@ -7,8 +7,11 @@ from the pupil's page."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.hashers import identify_hasher
+from django.contrib.staticfiles import finders
 from django.test import Client
 
 from dichvucong.accounts.models import User
@@ -58,7 +61,9 @@ def test_the_class_gets_its_logins_once_on_one_printable_page(oc, client, ready)
     for text in (*usernames, *passwords):
         assert html.count(text) == 1
     assert "Vũ Hoài Nam: Chưa có đủ ý kiến đồng ý của phụ huynh và học sinh." in html
-    assert "@media print" in html
+    # Printed from its own style sheet (no inline style: CSP).
+    assert "/static/outreach/login_slips.css" in html
+    assert "@media print" in Path(finders.find("outreach/login_slips.css")).read_text()
     for username, password in logins.items():
         assert Client().login(username=username, password=password)
     assert set(

@@ -7,6 +7,9 @@ figures are frozen when sent."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
 
 from dichvucong.outreach.constants import SuccessRule
 
@@ -44,7 +47,13 @@ def test_the_criteria_come_first_and_read_as_a_filter(oc, client) -> None:
     assert label, "the checkbox sits inside its label"
     assert 'name="require_trained"' in label.group(1)
     assert label.group(2).strip() == "Chỉ khen học sinh đã dự buổi tuyên truyền"
-    assert "width:max(24px, 1.5rem); height:max(24px, 1.5rem)" in html
+    # At least 24 px, from the outreach style sheet (no inline style: CSP).
+    assert 'class="card or-report-form"' in html
+    assert "/static/outreach/outreach.css" in html
+    assert (
+        ".or-report-form label.or-check input[type=checkbox] "
+        "{ width:max(24px, 1.5rem); height:max(24px, 1.5rem); }"
+    ) in Path(finders.find("outreach/outreach.css")).read_text()
     # Other optional fields still say so.
     assert 'giới hạn) <span class="meta">(không bắt buộc)</span>' in html
 
