@@ -229,6 +229,21 @@ RECEPTION_CUTOFF_HOUR = env_int("RECEPTION_CUTOFF_HOUR", 15)
 # How long the public statistics page keeps its figures; 0 = always live.
 REPORTS_CACHE_SECONDS = env_int("REPORTS_CACHE_SECONDS", 300)
 
+# --- Dossier event log ----------------------------------------------------
+# The key of the event log's HMAC chain (dossiers/events.py). It lives
+# outside the database, so someone who can write to the database cannot
+# recompute the chain after editing an event. Empty: derived from
+# SECRET_KEY (the embedded mode); production sets its own and keeps it
+# like a backup: with another key every event reads as edited.
+EVENT_LOG_KEY = env_str("EVENT_LOG_KEY", "")
+if EVENT_LOG_KEY and len(EVENT_LOG_KEY) < 32:
+    raise ConfigError("EVENT_LOG_KEY must be at least 32 characters long")
+# Events written before the key existed carry a plain SHA-256 and are
+# accepted at the start of a chain. An installation that began with the
+# key sets this to false, so a chain recomputed without it from its very
+# first event is caught as well.
+EVENT_LOG_ALLOW_UNKEYED = env_bool("EVENT_LOG_ALLOW_UNKEYED", True)
+
 # --- Background work (Celery) and notifications ----------------------------
 # No broker: the embedded default runs each task in-process, at once, after
 # the commit that queued it; a failed task is logged, never raised into the
