@@ -32,6 +32,9 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from dichvucong.accounts.services import name_for_records
+from dichvucong.audit import service as audit
+from dichvucong.audit.constants import Action
+from dichvucong.dossiers.constants import EventKind, Status
 from dichvucong.dossiers.models import Dossier, Event
 
 KEYED = "h1:"
@@ -111,7 +114,27 @@ def record(
     Dossier.objects.filter(pk=dossier.pk).update(event_count=event.seq, last_event_hash=event.hash)
     dossier.event_count = event.seq
     dossier.last_event_hash = event.hash
+    if getattr(event.actor, "is_officer", False) or getattr(event.actor, "is_staff", False):
+        _audit_staff_event(dossier, event)
     return event
+
+
+def _audit_staff_event(dossier: Dossier, event: Event) -> None:
+    """The security trail's copy of a staff action: this history says what
+    happened to the dossier, the trail adds from which address (of the
+    request being served) and keeps it beside non-dossier actions. In the
+    same transaction, so a rolled-back action leaves neither."""
+    what = str(EventKind(event.kind).label)
+    if event.to_status is not None and event.from_status != event.to_status:
+        what = f"{what}: {Status(event.to_status).label}"
+    audit.record(
+        Action.STAFF_ACTION,
+        what,
+        actor=event.actor,
+        target=dossier.code or f"#{dossier.pk}",
+        detail={"event": event.seq, "kind": event.kind,
+                "from": event.from_status, "to": event.to_status},
+    )
 
 
 # --- Verification ---------------------------------------------------------------
