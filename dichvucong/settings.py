@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before the session limits, whose log-outs it records too.
+    "dichvucong.audit.middleware.AuditMiddleware",
     "dichvucong.accounts.middleware.SessionLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -156,6 +158,8 @@ AUTH_PASSWORD_VALIDATORS = [
      "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Checks nothing: records every password set (audit/passwords.py).
+    {"NAME": "dichvucong.audit.passwords.RecordPasswordChanges"},
 ]
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 10)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 3600)
@@ -165,6 +169,8 @@ SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Django's page, noting the failure for the audit trail.
+CSRF_FAILURE_VIEW = "dichvucong.audit.views.csrf_failure"
 
 # --- Language, time, formats ----------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -244,6 +250,21 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 RECEPTION_CUTOFF_HOUR = env_int("RECEPTION_CUTOFF_HOUR", 15)
 # How long the public statistics page keeps its figures; 0 = always live.
 REPORTS_CACHE_SECONDS = env_int("REPORTS_CACHE_SECONDS", 300)
+
+# --- Dossier event log ----------------------------------------------------
+# The key of the event log's HMAC chain (dossiers/events.py). It lives
+# outside the database, so someone who can write to the database cannot
+# recompute the chain after editing an event. Empty: derived from
+# SECRET_KEY (the embedded mode); production sets its own and keeps it
+# like a backup: with another key every event reads as edited.
+EVENT_LOG_KEY = env_str("EVENT_LOG_KEY", "")
+if EVENT_LOG_KEY and len(EVENT_LOG_KEY) < 32:
+    raise ConfigError("EVENT_LOG_KEY must be at least 32 characters long")
+# Events written before the key existed carry a plain SHA-256 and are
+# accepted at the start of a chain. An installation that began with the
+# key sets this to false, so a chain recomputed without it from its very
+# first event is caught as well.
+EVENT_LOG_ALLOW_UNKEYED = env_bool("EVENT_LOG_ALLOW_UNKEYED", True)
 
 # --- Background work (Celery) and notifications ----------------------------
 # No broker: the embedded default runs each task in-process, at once, after

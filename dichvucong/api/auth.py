@@ -39,8 +39,10 @@ class ApplicantSession(SessionAuth):
         return request.user if request.user.is_authenticated else None
 
 
-def _scoped(key: ApiKey | None, back_office: bool) -> ApiKey | None:
+def _scoped(request: HttpRequest, key: ApiKey | None, back_office: bool) -> ApiKey | None:
     if back_office and key is not None and key.role == KeyRole.READ:
+        # Refused, but a known key: the audit trail records which one tried.
+        request.auth = key  # type: ignore[attr-defined]
         raise ApiError(403, "forbidden", "Khóa API chỉ đọc thống kê, không dùng được cho hồ sơ.")
     return key
 
@@ -54,7 +56,7 @@ class ApiKeyBearer(HttpBearer):
         self.back_office = back_office
 
     def authenticate(self, request: HttpRequest, token: str) -> ApiKey | None:
-        return _scoped(keys.authenticate(token), self.back_office)
+        return _scoped(request, keys.authenticate(token), self.back_office)
 
 
 class ApiKeyHeader(APIKeyHeader):
@@ -67,7 +69,7 @@ class ApiKeyHeader(APIKeyHeader):
         self.back_office = back_office
 
     def authenticate(self, request: HttpRequest, key: str | None) -> ApiKey | None:
-        return _scoped(keys.authenticate(key), self.back_office)
+        return _scoped(request, keys.authenticate(key), self.back_office)
 
 
 applicant_auth = [ApplicantSession()]

@@ -6,10 +6,12 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from dichvucong.dossiers import events
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.events import verify
-from dichvucong.dossiers.models import Dossier, Event
+from dichvucong.dossiers.models import Event
 from dichvucong.dossiers.testing import make_dossier
+from dichvucong.dossiers.tests.chain_tools import edit_reason, fresh
 
 
 def test_an_intact_log_verifies(cast, capsys):
@@ -26,6 +28,13 @@ def test_every_change_writes_an_event_with_who_when_from_to(cast):
     assert refusal.reason == "Sai thẩm quyền"
 
 
+def test_new_events_carry_a_keyed_hash(cast):
+    dossier = make_dossier(cast, Status.ACCEPTED)
+    hashes = list(dossier.events.values_list("hash", flat=True))
+    assert hashes and all(h.startswith(events.KEYED) for h in hashes)
+    assert all(len(h) <= 64 for h in hashes)  # fits the column plain hashes used
+
+
 def test_an_event_cannot_be_saved_again_or_deleted_through_the_model(cast):
     event = make_dossier(cast).events.first()
     with pytest.raises(PermissionError):
@@ -36,8 +45,10 @@ def test_an_event_cannot_be_saved_again_or_deleted_through_the_model(cast):
 
 def test_an_event_edited_afterwards_is_reported(cast):
     dossier = make_dossier(cast, Status.REFUSED)
-    Event.objects.filter(dossier=dossier, to_status=Status.REFUSED).update(reason="đã sửa")
-    assert any("bị sửa" in problem for problem in verify(dossier))
+    refusal = dossier.events.get(to_status=Status.REFUSED)
+    edit_reason(dossier, refusal.seq, "đã sửa")
+    [found] = verify(dossier)
+    assert (found.seq, found.kind) == (refusal.seq, events.EDITED)
     with pytest.raises(CommandError):
         call_command("verify_events")
 
@@ -45,7 +56,9 @@ def test_an_event_edited_afterwards_is_reported(cast):
 def test_an_event_deleted_from_the_middle_is_reported(cast):
     dossier = make_dossier(cast, Status.PROCESSING)
     Event.objects.filter(dossier=dossier, seq=2)._raw_delete(Event.objects.db)
-    assert verify(dossier) != []
+    [found] = verify(dossier)
+    assert (found.seq, found.kind) == (3, events.MISSING)
+    assert "thiếu sự kiện số 2" in str(found)
     with pytest.raises(CommandError):
         call_command("verify_events")
 
@@ -54,4 +67,5 @@ def test_the_last_event_deleted_is_reported(cast):
     dossier = make_dossier(cast, Status.ACCEPTED)
     last = dossier.event_count
     Event.objects.filter(dossier=dossier, seq=last)._raw_delete(Event.objects.db)
-    assert verify(Dossier.objects.get(pk=dossier.pk)) != []
+    [found] = verify(fresh(dossier))
+    assert (found.seq, found.kind) == (last, events.TAIL_CUT)
