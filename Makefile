@@ -65,6 +65,7 @@ check-deploy: install
 	  PAYMENT_GATEWAY=vnpay VNPAY_TMN_CODE=EXAMPLE1 \
 	  VNPAY_HASH_SECRET="$$($(PY) -c 'import secrets; print(secrets.token_hex(16))')" \
 	  VNPAY_URL=https://pay.vnpay.vn/vpcpay.html \
+	  EVENT_LOG_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(40))')" \
 	  ALLOW_LOG_SMS=true \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 

@@ -299,6 +299,7 @@ ALLOW_INSECURE_SECRET = env_bool("ALLOW_INSECURE_SECRET", False)
 ALLOW_PAYMENT_SANDBOX = env_bool("ALLOW_PAYMENT_SANDBOX", False)
 ALLOW_CONSOLE_EMAIL = env_bool("ALLOW_CONSOLE_EMAIL", False)
 ALLOW_LOG_SMS = env_bool("ALLOW_LOG_SMS", False)
+ALLOW_DERIVED_EVENT_KEY = env_bool("ALLOW_DERIVED_EVENT_KEY", False)
 # --- end of production safety ----------------------------------------------
 
 # --- HTTPS and security headers (issue 10) --------------------------------

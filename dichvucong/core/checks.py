@@ -48,6 +48,10 @@ def _email_not_sent() -> bool:
     return settings.EMAIL_BACKEND in UNSENT_EMAIL_BACKENDS
 
 
+def _event_key_derived() -> bool:
+    return not settings.EVENT_LOG_KEY
+
+
 def _sms_in_log() -> bool:
     from dichvucong.notifications import sms
 
@@ -104,6 +108,16 @@ UNSAFE_DEFAULTS: Sequence[UnsafeDefault] = (
         "SMS written to the log, not sent",
         "SMS_PROVIDER is 'log': SMS are written to the log and nobody receives them.",
         "Set SMS_PROVIDER to the dotted path of your SMS gateway's adapter class.",
+    ),
+    UnsafeDefault(
+        "dichvucong.E005",
+        "ALLOW_DERIVED_EVENT_KEY",
+        _event_key_derived,
+        "the event-log key derived from SECRET_KEY",
+        "EVENT_LOG_KEY is not set, so the dossier event log is keyed from SECRET_KEY: "
+        "rotating SECRET_KEY (say after a leak) would make every event read as edited.",
+        "Set EVENT_LOG_KEY to its own long random value (at least 32 characters) and keep "
+        "it with the backups, outside the database.",
     ),
 )
 

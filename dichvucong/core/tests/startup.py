@@ -19,7 +19,8 @@ CHECKED = (
     "DEBUG", "SECRET_KEY", "PAYMENT_GATEWAY", "VNPAY_TMN_CODE", "VNPAY_HASH_SECRET",
     "VNPAY_URL", "EMAIL_BACKEND", "SMS_PROVIDER", "ALLOW_INSECURE_SECRET",
     "ALLOW_PAYMENT_SANDBOX", "ALLOW_CONSOLE_EMAIL", "ALLOW_LOG_SMS", "DATABASE_URL",
-    "REDIS_URL", "CELERY_BROKER_URL", "DJANGO_SETTINGS_MODULE", "S3_BUCKET",
+    "REDIS_URL", "CELERY_BROKER_URL", "DJANGO_SETTINGS_MODULE", "S3_BUCKET", "EVENT_LOG_KEY",
+    "ALLOW_DERIVED_EVENT_KEY",
 )
 # A production configuration with none of the unsafe defaults. The SMS
 # adapter is a test one (it keeps what it is given); any class would do.
@@ -31,12 +32,14 @@ SAFE = {
     "VNPAY_URL": "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html",
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     "SMS_PROVIDER": "dichvucong.outreach.tests.helpers_tests.sms.KeepingSmsProvider",
+    "EVENT_LOG_KEY": secrets.token_urlsafe(40),
 }
 ALLOW_ALL = {
     "ALLOW_INSECURE_SECRET": "true",
     "ALLOW_PAYMENT_SANDBOX": "true",
     "ALLOW_CONSOLE_EMAIL": "true",
     "ALLOW_LOG_SMS": "true",
+    "ALLOW_DERIVED_EVENT_KEY": "true",
 }
 
 

@@ -27,7 +27,7 @@ def test_the_wsgi_application_refuses_the_unsafe_defaults(tmp_path) -> None:
 
     assert started.returncode != 0
     assert "ImproperlyConfigured: Refusing to start with DEBUG off" in started.stderr
-    for check_id in ("E001", "E002", "E003", "E004"):
+    for check_id in ("E001", "E002", "E003", "E004", "E005"):
         assert f"dichvucong.{check_id}" in started.stderr
     assert "served" not in started.stdout
 

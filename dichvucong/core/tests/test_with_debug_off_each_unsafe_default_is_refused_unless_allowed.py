@@ -10,7 +10,7 @@ import pytest
 from dichvucong.core.tests.startup import ALLOW_ALL, SAFE, run
 
 CHECK = ["manage.py", "check"]
-IDS = ("dichvucong.E001", "dichvucong.E002", "dichvucong.E003", "dichvucong.E004")
+IDS = tuple(f"dichvucong.E00{number}" for number in range(1, 6))
 
 # Each unsafe default: the check that refuses it, the variable that allows
 # it, and what in the safe configuration turns it back on.
@@ -25,6 +25,8 @@ UNSAFE = [
                  {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend"},
                  id="file-email"),
     pytest.param("dichvucong.E004", "ALLOW_LOG_SMS", {"SMS_PROVIDER": "log"}, id="log-sms"),
+    pytest.param("dichvucong.E005", "ALLOW_DERIVED_EVENT_KEY", {"EVENT_LOG_KEY": ""},
+                 id="derived-event-key"),
 ]
 
 
