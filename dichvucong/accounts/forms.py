@@ -310,11 +310,6 @@ class NewPasswordForm(SetPasswordForm):
         # A copy: error_messages is shared by every instance of the class.
         self.error_messages = {**self.error_messages, "password_mismatch": PASSWORDS_DIFFER}
 
-    def save(self, commit: bool = True) -> Any:
-        user = super().save(commit)
-        # Whoever holds the mailbox has proved it is the owner: lift the guard.
-        services.clear_login_failures(user.get_username())
-        return user
 
 
 class RecoveryRequestForm(PlainForm):

@@ -101,6 +101,16 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", context)
 
 
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's page for the e-mailed link. Whoever holds the mailbox has
+    proved they are the owner: the login limits let them in again."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        services.clear_login_failures(form.user.get_username(), self.request)
+        return response
+
+
 # --- Password recovery by SMS code -----------------------------------------------
 
 

@@ -33,6 +33,7 @@ from dichvucong.api.schemas import (
 )
 from dichvucong.catalogue.models import AdminUnit, Procedure
 from dichvucong.dossiers import lifecycle, submission
+from dichvucong.dossiers.limits import count_submission
 
 router = Router(tags=["Người nộp hồ sơ"], auth=applicant_auth)
 
@@ -156,7 +157,9 @@ def upload_attachment(
     summary="Nộp hồ sơ (gọi lại nhiều lần vẫn chỉ một hồ sơ, một mã)",
 )
 def submit(request: HttpRequest, public_id: uuid.UUID) -> dict[str, Any]:
-    submission.submit_dossier(_dossier(request, public_id), user_of(request))
+    dossier = _dossier(request, public_id)
+    count_submission(request, user_of(request), dossier)
+    submission.submit_dossier(dossier, user_of(request))
     return _present(request, public_id)
 
 

@@ -40,6 +40,8 @@ from dichvucong.api.constants import MAX_JSON_BODY_BYTES, MAX_MULTIPART_BODY_BYT
 from dichvucong.dossiers.lifecycle import TransitionError
 from dichvucong.dossiers.submission import IncompleteDossier
 from dichvucong.dossiers.uploads import UploadError
+from dichvucong.throttle import Refused
+from dichvucong.throttle.responses import announce
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +55,7 @@ MSG_INVALID = "Dữ liệu gửi lên không hợp lệ."
 MSG_NOT_JSON = "Nội dung phải là JSON, với tiêu đề Content-Type: application/json."
 MSG_METHOD = "Phương thức HTTP này không dùng được cho địa chỉ này."
 MSG_SERVER = "Lỗi hệ thống, vui lòng thử lại sau."
+MSG_TOO_MANY = "Quá nhiều yêu cầu. Vui lòng thử lại sau %(seconds)d giây (xem tiêu đề Retry-After)."
 
 # Machine codes and messages for the statuses ninja or Django answer themselves.
 STATUS_ERRORS: dict[int, tuple[str, str]] = {
@@ -63,6 +66,7 @@ STATUS_ERRORS: dict[int, tuple[str, str]] = {
     405: ("method_not_allowed", MSG_METHOD),
     413: ("too_large", MSG_TOO_LARGE),
     422: ("invalid", MSG_INVALID),
+    429: ("too_many_requests", MSG_TOO_MANY % {"seconds": 60}),
 }
 
 # pydantic's error types, told in Vietnamese; "{x}" takes the error's ctx.
@@ -203,6 +207,14 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return _render(request, ApiError(exc.status_code, code, message))
 
 
+def _too_many(request: HttpRequest, exc: Refused) -> HttpResponse:
+    announce(request, exc)
+    message = MSG_TOO_MANY % {"seconds": exc.retry_after}
+    response = error_response(429, "too_many_requests", message)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
 def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     # Still a 500, so the fuzzing and the logs see it; but in the API's shape.
     logger.exception("API error on %s %s", request.method, request.path)
@@ -211,6 +223,7 @@ def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 HANDLERS: dict[type[Exception], Callable[[HttpRequest, Any], HttpResponse]] = {
     ApiError: _render,
+    Refused: _too_many,
     AuthenticationError: lambda r, e: _render(r, ApiError(401, "unauthorized", MSG_UNAUTHORIZED)),
     HttpError: _http_error,
     NinjaValidationError: lambda r, e: _render(r, invalid(validation_items(e.errors))),

@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.views.defaults import permission_denied
 
 from dichvucong.accounts.models import User
+from dichvucong.accounts.testing import login_verified
 from dichvucong.core.tests.everyone import make_everyone
 from dichvucong.core.tests.menus import labels
 
@@ -40,7 +41,7 @@ def everyone(db) -> dict[str, User]:  # type: ignore[no-untyped-def]
 def test_the_forbidden_page_offers_the_menu_and_the_start_page(
     client, everyone, role, url, start, name
 ) -> None:
-    client.force_login(everyone[role])
+    login_verified(client, everyone[role])
     response = client.get(url)
     assert response.status_code == 403
     assert labels(response) == labels(client.get("/"))
