@@ -97,6 +97,11 @@ def profile(request: HttpRequest) -> HttpResponse:
     context = {
         "citizen": services.citizen_profile(user),  # type: ignore[arg-type]
         "organisation": services.organisation_profile(user),  # type: ignore[arg-type]
+        "recovery_codes_left": (
+            two_factor.recovery_codes_left(user)
+            if two_factor.requires_second_factor(user)
+            else None
+        ),
     }
     return render(request, "accounts/profile.html", context)
 

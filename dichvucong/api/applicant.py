@@ -153,7 +153,7 @@ def upload_attachment(
 
 @router.post(
     "/dossiers/{public_id}/submit",
-    response=answers(ApplicantDossierOut, *WRITE),
+    response=answers(ApplicantDossierOut, *WRITE, 429),
     summary="Nộp hồ sơ (gọi lại nhiều lần vẫn chỉ một hồ sơ, một mã)",
 )
 def submit(request: HttpRequest, public_id: uuid.UUID) -> dict[str, Any]:

@@ -35,8 +35,9 @@ from dichvucong.dossiers.models import Dossier
 
 router = Router(tags=["Một cửa (khóa API)"], auth=staff_key_auth)
 
-READ = (400, 401, 403, 404, 413, 422)
-ACT = (400, 401, 403, 404, 409, 413, 422)
+# 429: too many requests for the key, or wrong keys from the address.
+READ = (400, 401, 403, 404, 413, 422, 429)
+ACT = (400, 401, 403, 404, 409, 413, 422, 429)
 ACTION = answers(StaffDossierOut, *ACT)
 
 

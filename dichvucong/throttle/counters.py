@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import time
 from dataclasses import dataclass
 
@@ -59,7 +60,7 @@ def seconds_left(key: str, window_seconds: int) -> int:
     end = cache.get(f"{key}:end")
     if end is None:
         return window_seconds
-    return max(1, int(float(end) - time.time()) + 1)
+    return max(1, math.ceil(float(end) - time.time()))
 
 
 def clear(key: str) -> None:
@@ -75,7 +76,7 @@ def lock_left(key: str) -> int | None:
     until = cache.get(f"{key}:lock")
     if until is None:
         return None
-    return max(1, int(float(until) - time.time()) + 1)
+    return max(1, math.ceil(float(until) - time.time()))
 
 
 def unlock(key: str) -> None:
