@@ -62,6 +62,6 @@ def test_a_permission_denied_anywhere_renders_the_same_way_back(everyone) -> Non
 
 def test_a_user_with_no_section_of_their_own_is_sent_home(client, everyone) -> None:
     outsider = User.objects.create_user(username="canbo.moi", password="x", kind="staff")
-    client.force_login(outsider)
+    login_verified(client, outsider)
     page = client.get("/mot-cua/").content.decode()
     assert '<a class="btn secondary" href="/">Về trang chủ</a>' in page
