@@ -44,6 +44,17 @@ def browser() -> Iterator[Browser]:
             launched.close()
 
 
+@pytest.fixture(autouse=True)
+def fresh_throttle_counters() -> Iterator[None]:
+    """Throttling counts in the cache (dichvucong/throttle), which would
+    outlive the test and refuse the next one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def cast(db):  # type: ignore[no-untyped-def]
     """The usual cast (dossiers/testing.py): two wards, their staff, applicants."""

@@ -42,6 +42,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "csp",  # django-csp: the Content-Security-Policy header and its checks
+    # Staff second factor: authenticator apps (TOTP) and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "dichvucong.core",
     "dichvucong.audit",
     "dichvucong.catalogue",
@@ -72,9 +76,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before the session limits, whose log-outs it records too.
     "dichvucong.audit.middleware.AuditMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "dichvucong.accounts.middleware.SessionLimitsMiddleware",
+    "dichvucong.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "dichvucong.throttle.ThrottleMiddleware",
     # Last, so it sees the views' exceptions first: a collision -> 503.
     "dichvucong.core.middleware.BusyMiddleware",
 ]
@@ -141,7 +148,14 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the throttling counters (dichvucong/throttle): locmem's
+    # default of 300 entries would let a burst of new keys evict them.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Accounts and sessions ------------------------------------------------
@@ -161,8 +175,43 @@ AUTH_PASSWORD_VALIDATORS = [
     # Checks nothing: records every password set (audit/passwords.py).
     {"NAME": "dichvucong.audit.passwords.RecordPasswordChanges"},
 ]
+# --- Throttling (dichvucong/throttle: the design is in its docstring) -------
+# Failed logins in one window: per (account, address) pair, per address
+# across accounts, per account across addresses (then only addresses with
+# no failure may try).
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 10)
+LOGIN_ADDRESS_MAX_FAILURES = env_int("LOGIN_ADDRESS_MAX_FAILURES", 50)
+LOGIN_ACCOUNT_MAX_FAILURES = env_int("LOGIN_ACCOUNT_MAX_FAILURES", 100)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 3600)
+# Wrong second-factor codes: per (account, address), per account; the
+# per-address limit is CODE_ADDRESS_MAX_FAILURES.
+TWO_FACTOR_MAX_FAILURES = env_int("TWO_FACTOR_MAX_FAILURES", 5)
+TWO_FACTOR_ACCOUNT_MAX_FAILURES = env_int("TWO_FACTOR_ACCOUNT_MAX_FAILURES", 20)
+TWO_FACTOR_LOCKOUT_SECONDS = env_int("TWO_FACTOR_LOCKOUT_SECONDS", 900)
+# One-time codes per client address an hour: wrong codes typed, codes and
+# reset links sent.
+CODE_ADDRESS_MAX_FAILURES = env_int("CODE_ADDRESS_MAX_FAILURES", 30)
+CODE_SENDS_PER_ADDRESS = env_int("CODE_SENDS_PER_ADDRESS", 20)
+# Failed public dossier lookups per address.
+LOOKUP_MAX_FAILURES = env_int("LOOKUP_MAX_FAILURES", 10)
+LOOKUP_WINDOW_SECONDS = env_int("LOOKUP_WINDOW_SECONDS", 15 * 60)
+# Dossiers submitted an hour (web and API); an address may be a school or
+# a ward office full of people.
+SUBMISSIONS_PER_ACCOUNT = env_int("SUBMISSIONS_PER_ACCOUNT", 30)
+SUBMISSIONS_PER_ADDRESS = env_int("SUBMISSIONS_PER_ADDRESS", 300)
+# API: wrong keys per address in 15 minutes; requests per key a minute.
+API_BAD_KEYS_PER_ADDRESS = env_int("API_BAD_KEYS_PER_ADDRESS", 20)
+API_REQUESTS_PER_KEY_PER_MINUTE = env_int("API_REQUESTS_PER_KEY_PER_MINUTE", 600)
+
+# --- Staff second factor (django-otp) ---------------------------------------
+# The name an authenticator app shows above the code.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Dịch vụ công Thanh Xuân")
+# django-otp's own throttling delays a device after wrong codes, which
+# anyone could trigger to lock a clerk out; our TWO_FACTOR lock-out, per
+# (account, address), replaces it.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 STAFF_IDLE_SECONDS = env_int("STAFF_IDLE_SECONDS", 30 * 60)
 SESSION_MAX_SECONDS = env_int("SESSION_MAX_SECONDS", 12 * 3600)
 SESSION_COOKIE_AGE = SESSION_MAX_SECONDS

@@ -1,23 +1,40 @@
-"""Admin for accounts: users with their profile and staff roles inline.
+"""Admin for accounts: users with their profile and staff roles inline,
+and the reset of a lost second-factor device.
 
-The admin site's login goes through the same lockout as the public login,
-otherwise it would be a way round it.
+The admin site has no login page of its own: it sends people to the site's
+log-in, so its limits and the second factor cannot be gone round.
+django-otp's own device admin is removed: keys are secrets, and a device
+changes only through two_factor (enrolment, or the audited reset here).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.http import HttpRequest
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from dichvucong.accounts import two_factor
 from dichvucong.accounts.constants import AccountKind
-from dichvucong.accounts.forms import AdminLoginForm
 from dichvucong.accounts.models import CitizenProfile, OrganisationProfile, StaffRole, User
 
-admin.site.login_form = AdminLoginForm
+
+def admin_login(request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
+
+
+admin.site.login = admin_login  # type: ignore[method-assign]
+for device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(device_model):
+        admin.site.unregister(device_model)
 
 
 class CitizenProfileInline(admin.StackedInline):
@@ -77,6 +94,20 @@ class UserAdmin(DjangoUserAdmin):
         AccountKind.ORGANISATION: (OrganisationProfileInline,),
         AccountKind.STAFF: (StaffRoleInline,),
     }
+
+    actions = ("reset_second_factor",)
+
+    @admin.action(description=_("Đặt lại xác thực hai lớp (mất điện thoại)"))
+    def reset_second_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        for user in queryset:
+            two_factor.reset(request, user)
+        count = queryset.count()
+        text = ngettext(
+            "Đã đặt lại xác thực hai lớp cho %(n)d tài khoản; lần đăng nhập tới sẽ cài lại.",
+            "Đã đặt lại xác thực hai lớp cho %(n)d tài khoản; lần đăng nhập tới sẽ cài lại.",
+            count,
+        )
+        self.message_user(request, text % {"n": count}, messages.SUCCESS)
 
     def get_inlines(self, request: HttpRequest, obj: Any = None) -> Any:
         # Profiles and roles are added once the account exists, and only

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from django import forms
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -18,6 +17,7 @@ from dichvucong.accounts import recovery, services
 from dichvucong.accounts.fields import AccountNumberField, IdNumberField, PhoneField, TaxCodeField
 from dichvucong.accounts.models import User
 from dichvucong.catalogue.models import AdminUnit
+from dichvucong.throttle import client_address, rules, within_hourly_limit
 
 REQUIRED = _("Vui lòng điền mục này.")
 CHOOSE = _("Vui lòng chọn một mục trong danh sách.")
@@ -219,35 +219,49 @@ class OrganisationRegistrationForm(PasswordPairForm):
         )
 
 
-class LockoutLoginMixin:
-    """Authentication through services.authenticate_login, so every login
-    page (the site's and the admin's) counts failures and honours locks."""
-
-    def clean(self) -> dict[str, Any]:
-        form: Any = self
-        name = form.cleaned_data.get("username") or ""
-        password = form.cleaned_data.get("password")
-        if name and password:
-            try:
-                form.user_cache = services.authenticate_login(form.request, name, password)
-            except services.LoginRefused as refused:
-                raise ValidationError(refused.message, code=refused.code) from refused
-            form.confirm_login_allowed(form.user_cache)
-        return form.cleaned_data
+def second_factor_code_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Mã xác thực hai lớp (dành cho cán bộ)"),
+        required=False,
+        max_length=20,
+        help_text=_("6 chữ số đang hiện trên ứng dụng xác thực, hoặc một mã dự phòng."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
 
 
-class LoginForm(LockoutLoginMixin, AuthenticationForm):
+class LoginForm(AuthenticationForm):
+    """Authentication through services.authenticate_login, so every log-in
+    counts failures and honours the limits. On a refused attempt the page
+    also asks staff for their second-factor code, which lets them in all
+    the same (the `code` field, present only then)."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.refused: Any = None
         self.fields["username"].label = _("Số định danh cá nhân, mã số thuế hoặc tên đăng nhập")
         self.fields["username"].widget.attrs.update({"autocomplete": "username"})
         self.fields["password"].label = _("Mật khẩu")
+        if "code" in self.data:
+            self.fields["code"] = second_factor_code_field()
         for field in self.fields.values():
             field.error_messages["required"] = REQUIRED
 
+    def clean(self) -> dict[str, Any]:
+        name = self.cleaned_data.get("username") or ""
+        password = self.cleaned_data.get("password")
+        if name and password:
+            code = self.cleaned_data.get("code") or ""
+            try:
+                self.user_cache = services.authenticate_login(self.request, name, password, code)
+            except services.LoginRefused as refused:
+                self.refused = refused.refused
+                raise ValidationError(refused.message, code=refused.code) from refused
+            self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data
 
-class AdminLoginForm(LockoutLoginMixin, AdminAuthenticationForm):
-    pass
+    def ask_for_code(self) -> None:
+        if "code" not in self.fields:
+            self.fields["code"] = second_factor_code_field()
 
 
 def _same_email(a: str, b: str) -> bool:
@@ -263,6 +277,17 @@ class ResetRequestForm(PasswordResetForm):
         email = self.fields["email"]
         email.label = _("Thư điện tử (e-mail) đã khai khi đăng ký")
         email.error_messages.update({"required": REQUIRED, "invalid": BAD_EMAIL})
+
+    def save(self, *args: Any, request: Any = None, **kwargs: Any) -> None:
+        """Links sent: per client address (429 past the limit) and per
+        e-mail address, where going over sends nothing and says nothing,
+        so the page tells no one whether an account has that address."""
+        if request is not None:
+            rules.CODE_SENDS.take(client_address(request))
+        email = self.cleaned_data["email"].casefold()
+        if not within_hourly_limit(f"password-reset:{email}", recovery.CODES_PER_ACCOUNT_PER_HOUR):
+            return
+        super().save(*args, request=request, **kwargs)
 
     def get_users(self, email: str) -> Iterator[Any]:
         """Django's choice, plus citizen and organisation accounts that
@@ -285,11 +310,6 @@ class NewPasswordForm(SetPasswordForm):
         # A copy: error_messages is shared by every instance of the class.
         self.error_messages = {**self.error_messages, "password_mismatch": PASSWORDS_DIFFER}
 
-    def save(self, commit: bool = True) -> Any:
-        user = super().save(commit)
-        # Whoever holds the mailbox has proved it is the owner: lift the lock.
-        services.clear_login_failures(user.get_username())
-        return user
 
 
 class RecoveryRequestForm(PlainForm):
@@ -321,3 +341,23 @@ class RecoveryCodeForm(PasswordPairForm):
         super().__init__(*args, **kwargs)
         self.fields["password1"].label = _("Mật khẩu mới")
         self.fields["password2"].label = _("Nhập lại mật khẩu mới")
+
+
+class SecondFactorForm(PlainForm):
+    """A code from the authenticator app, or (digits_only=False) one of the
+    recovery codes."""
+
+    code = forms.CharField(label=_("Mã xác thực"), max_length=20, strip=True)
+
+    def __init__(self, *args: Any, digits_only: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["code"]
+        attrs = {"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}
+        if digits_only:
+            field.label = _("Mã 6 chữ số đang hiện trên ứng dụng")
+            attrs["inputmode"] = "numeric"
+        else:
+            field.help_text = _(
+                "6 chữ số đang hiện trên ứng dụng xác thực. Mất điện thoại: nhập một mã dự phòng."
+            )
+        field.widget.attrs.update(attrs)

@@ -1,5 +1,6 @@
 """Session limits: officers are logged out after a spell without requests,
-and every session ends a fixed time after login.
+and every session ends a fixed time after login; and staff sessions open
+nothing before their second factor (TwoFactorMiddleware).
 
 Both times live in the session itself (epoch seconds), so the limits hold
 across any number of app servers sharing the session store.
@@ -10,17 +11,21 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.messages.storage import default_storage
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import AccountKind
+from dichvucong.accounts.two_factor import is_verified, requires_second_factor
 from dichvucong.api.constants import API_PREFIX
 
 LOGIN_AT = "accounts.login_at"
@@ -90,3 +95,41 @@ def end_session(request: HttpRequest) -> HttpResponse:
     storage.add(messages.WARNING, text)
     storage.update(response)
     return response
+
+
+# Pages a session waiting for its second factor may open (accounts URL names).
+BEFORE_SECOND_FACTOR = {"login", "logout", "two_factor", "two_factor_setup"}
+
+
+class TwoFactorMiddleware:
+    """Staff and admin-site accounts (two_factor.requires_second_factor)
+    open nothing but the second-factor pages and log-out until their
+    session is verified. For the API such a session is not logged in,
+    so it answers its own 401."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if requires_second_factor(user) and not is_verified(user):
+            if request.path.startswith(API_PREFIX):
+                request.user = AnonymousUser()
+            elif not _open_before_second_factor(request.path_info):
+                return _to_second_factor(request)
+        return self.get_response(request)
+
+
+def _open_before_second_factor(path: str) -> bool:
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    return match.namespace == "accounts" and match.url_name in BEFORE_SECOND_FACTOR
+
+
+def _to_second_factor(request: HttpRequest) -> HttpResponse:
+    target = reverse("accounts:two_factor")
+    if request.method == "GET":
+        target = f"{target}?{urlencode({'next': request.get_full_path()})}"
+    return redirect(target)

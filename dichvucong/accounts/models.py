@@ -127,15 +127,6 @@ class StaffRole(models.Model):
         return f"{self.user} – {self.get_role_display()} – {self.agency}"
 
 
-class LoginFailure(models.Model):
-    """One failed login. Keyed by a keyed hash of the login name, so the
-    table holds no ID numbers in clear; rows older than the lockout window
-    are pruned when new ones are written."""
-
-    account_key = models.CharField(max_length=64, db_index=True)
-    at = models.DateTimeField(db_index=True)
-
-
 class PasswordRecovery(models.Model):
     """One recovery started on "Quên mật khẩu" (accounts/recovery.py tells
     the story). `token` is the opaque id kept in the resident's session;

@@ -60,9 +60,9 @@ from dichvucong.accounts.models import (
     User,
 )
 from dichvucong.accounts.services import clear_login_failures
-from dichvucong.core.throttle import within_hourly_limit
 from dichvucong.notifications import sms
 from dichvucong.notifications.compose import ascii_fold
+from dichvucong.throttle import within_hourly_limit
 
 logger = logging.getLogger(__name__)
 

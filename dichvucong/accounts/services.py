@@ -1,21 +1,18 @@
 """The operations other apps and the account views call.
 
-Registration checks and creation, login with lockout, what an account
+Registration checks and creation, login within its limits, what an account
 already knows about its holder (for pre-filling e-forms), and the name a
 permanent record keeps for an account.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import authenticate
 from django.db import IntegrityError, models, transaction
 from django.db.models import QuerySet
@@ -24,11 +21,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from dichvucong.accounts import two_factor
 from dichvucong.accounts.constants import AccountKind
-from dichvucong.accounts.models import CitizenProfile, LoginFailure, OrganisationProfile, User
+from dichvucong.accounts.models import CitizenProfile, OrganisationProfile, User
 from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import AdminUnit
 from dichvucong.lib.identity import describe_id_number
+from dichvucong.throttle import Refused, client_address, rules, when_context
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +47,12 @@ BIRTH_YEAR_MISMATCH = _(
 BIRTH_DATE_FUTURE = _("Ngày sinh không thể sau ngày hôm nay.")
 INVALID_LOGIN = _("Tên đăng nhập hoặc mật khẩu không đúng. Vui lòng thử lại.")
 LOCKED_OUT = _(
-    "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau %(minutes)s phút."
+    "Tạm dừng đăng nhập tài khoản này từ máy của bạn do nhập sai nhiều lần. "
+    "Vui lòng thử lại sau %(time)s (khoảng %(minutes)s phút nữa)."
+)
+LOCKED_WRONG_CODE = _(
+    "Mã xác thực không đúng, nên chưa thể đăng nhập trong lúc tạm dừng. "
+    "Hãy nhập mã đang hiện trên ứng dụng xác thực, hoặc một mã dự phòng."
 )
 
 
@@ -236,14 +240,17 @@ def _create_account(
     return user
 
 
-# --- Login and lockout ----------------------------------------------------------
+# --- Login and its limits --------------------------------------------------------
 
 
 class LoginRefused(Exception):
-    def __init__(self, message: str, code: str) -> None:
+    """`refused` is set when a limit refused the attempt (answered 429)."""
+
+    def __init__(self, message: str, code: str, refused: Refused | None = None) -> None:
         super().__init__(code)
         self.message = message
         self.code = code
+        self.refused = refused
 
 
 def normalise_login_name(raw: str) -> str:
@@ -255,89 +262,71 @@ def normalise_login_name(raw: str) -> str:
     return name
 
 
-def login_key(login_name: str) -> str:
-    """A keyed hash of the login name, so the failure table holds no ID
-    numbers or tax codes in clear. Case-folded so "Admin" and "admin"
-    share one counter."""
-    normalised = normalise_login_name(login_name).casefold()
-    secret = settings.SECRET_KEY.encode()
-    return hmac.new(secret, normalised.encode(), hashlib.sha256).hexdigest()
+def login_account(login_name: str) -> str:
+    """What the login limits count for a typed name (hashed by the
+    throttle before it reaches the cache). Case-folded so "Admin" and
+    "admin" share one count."""
+    return normalise_login_name(login_name).casefold()
 
 
-def _lockout_window() -> timedelta:
-    return timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
+def _address(request: HttpRequest | None) -> str:
+    return client_address(request) if request is not None else ""
 
 
-def lock_end(
-    failures: list[datetime], now: datetime, limit: int, window: timedelta
-) -> datetime | None:
-    """When the lock ends, or None if not locked.
-
-    The account locks at the failure that makes `limit` failures within one
-    `window`, and stays locked for `window` after that failure. Failures
-    are not recorded while locked, so the owner gets in again an hour after
-    the attack and an attacker gets at most `limit` guesses an hour.
-    """
-    limit = max(limit, 1)
-    end: datetime | None = None
-    ordered = sorted(failures)
-    for index in range(limit - 1, len(ordered)):
-        latest = ordered[index]
-        if latest - ordered[index - limit + 1] < window and latest + window > now:
-            end = latest + window
-    return end
+def lockout_message(refused: Refused) -> str:
+    when = when_context(refused)
+    return gettext(LOCKED_OUT) % {
+        "time": when["retry_at"].strftime("%H:%M"),
+        "minutes": when["retry_minutes"],
+    }
 
 
-def locked_until(login_name: str, now: datetime | None = None) -> datetime | None:
-    now = now or timezone.now()
-    window = _lockout_window()
-    # A lock that still holds began less than one window ago, and counts
-    # failures from up to one window before that.
-    failures = LoginFailure.objects.filter(
-        account_key=login_key(login_name), at__gt=now - 2 * window
-    )
-    times = list(failures.values_list("at", flat=True))
-    return lock_end(times, now, settings.LOGIN_MAX_FAILURES, window)
+def clear_login_failures(login_name: str, request: HttpRequest | None = None) -> None:
+    """The owner proved who they are another way (a password reset): the
+    account is no longer guarded, and this client's own lock lifts."""
+    account = login_account(login_name)
+    rules.LOGIN.forgive(account)
+    if request is not None:
+        rules.LOGIN.succeeded(account, _address(request))
 
 
-def is_locked_out(login_name: str, now: datetime | None = None) -> bool:
-    return locked_until(login_name, now) is not None
+def _pass_lock(request: HttpRequest | None, name: str, code: str, refused: Refused) -> Any:
+    """A refused log-in goes on only with a right second-factor code
+    (two_factor.pass_lock); the device that accepted it."""
+    if request is None or not code.strip():
+        logger.warning("Login refused by the %s limit", refused.refusal.scope)
+        raise LoginRefused(lockout_message(refused), "locked", refused)
+    try:
+        device = two_factor.pass_lock(request, User.objects.filter(username=name).first(), code)
+    except Refused as code_refused:
+        raise LoginRefused(lockout_message(code_refused), "locked", code_refused) from None
+    if device is None:
+        raise LoginRefused(gettext(LOCKED_WRONG_CODE), "locked", refused)
+    return device
 
 
-def record_login_failure(login_name: str, now: datetime | None = None) -> bool:
-    """Record one failed login; True if the account is now locked."""
-    now = now or timezone.now()
-    key = login_key(login_name)
-    LoginFailure.objects.create(account_key=key, at=now)
-    # Rows older than two windows can no longer affect any lock.
-    LoginFailure.objects.filter(at__lt=now - 2 * _lockout_window()).delete()
-    locked = is_locked_out(login_name, now)
-    if locked:
-        # Only a prefix of the keyed hash: never the name itself.
-        logger.warning("Login locked after repeated failures (account key %s…)", key[:12])
-    return locked
-
-
-def clear_login_failures(login_name: str) -> None:
-    LoginFailure.objects.filter(account_key=login_key(login_name)).delete()
-
-
-def lockout_message() -> str:
-    return gettext(LOCKED_OUT) % {"minutes": settings.LOGIN_LOCKOUT_SECONDS // 60}
-
-
-def authenticate_login(request: HttpRequest | None, login_name: str, password: str) -> User:
-    """The user for these credentials, or LoginRefused. A locked account is
-    refused before the password is even checked."""
+def authenticate_login(
+    request: HttpRequest | None, login_name: str, password: str, code: str = ""
+) -> User:
+    """The user for these credentials, or LoginRefused. The limits come
+    first (dichvucong/throttle explains them): a refused attempt checks no
+    password and counts nothing, unless a member of staff passes the lock
+    with a second-factor code, which then also verifies the session."""
     name = normalise_login_name(login_name)
-    if is_locked_out(name):
-        raise LoginRefused(lockout_message(), "locked")
+    account, address = name.casefold(), _address(request)
+    device = None
+    try:
+        rules.LOGIN.check(account, address)
+    except Refused as refused:
+        device = _pass_lock(request, name, code, refused)
     user = authenticate(request, username=name, password=password)
     if user is None:
-        if record_login_failure(name):
-            raise LoginRefused(lockout_message(), "locked")
+        rules.LOGIN.failed(account, address)
         raise LoginRefused(gettext(INVALID_LOGIN), "invalid_login")
-    clear_login_failures(name)
+    rules.LOGIN.succeeded(account, address)
+    if device is not None:
+        # django-otp marks the session verified when Django logs the user in.
+        user.otp_device = device  # type: ignore[attr-defined]
     return user  # type: ignore[return-value]
 
 

@@ -2,14 +2,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from dichvucong.accounts import views
-from dichvucong.accounts.forms import LoginForm, NewPasswordForm, ResetRequestForm
+from dichvucong.accounts.forms import NewPasswordForm, ResetRequestForm
 
 app_name = "accounts"
 
-login_view = auth_views.LoginView.as_view(
-    form_class=LoginForm,
-    template_name="accounts/login.html",
-)
+login_view = views.LoginView.as_view()
 password_reset = auth_views.PasswordResetView.as_view(
     form_class=ResetRequestForm,
     template_name="accounts/password_reset_form.html",
@@ -20,7 +17,7 @@ password_reset = auth_views.PasswordResetView.as_view(
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="accounts/password_reset_done.html",
 )
-password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+password_reset_confirm = views.PasswordResetConfirmView.as_view(
     form_class=NewPasswordForm,
     template_name="accounts/password_reset_confirm.html",
     success_url=reverse_lazy("accounts:password_reset_complete"),
@@ -33,6 +30,10 @@ urlpatterns = [
     path("", views.profile, name="profile"),
     path("dang-nhap/", login_view, name="login"),
     path("dang-xuat/", views.logout_view, name="logout"),
+    # The staff second factor (two_factor.py).
+    path("xac-thuc/", views.two_factor_verify, name="two_factor"),
+    path("xac-thuc/cai-dat/", views.two_factor_setup, name="two_factor_setup"),
+    path("xac-thuc/ma-du-phong/", views.two_factor_codes, name="two_factor_codes"),
     path("dang-ky/", views.register_citizen, name="register"),
     path("dang-ky/to-chuc/", views.register_organisation, name="register_organisation"),
     # Residents recover by SMS code; the e-mail link stays for staff and for

@@ -1,32 +1,57 @@
-"""Account pages: registration, logout, "my account" and password
-recovery by SMS code (recovery.py). Login and the e-mail password reset
-are Django's views, configured in urls.py."""
+"""Account pages: log-in (Django's view, answering 429 past the limits),
+registration, logout, "my account", the staff second factor
+(two_factor.py) and password recovery by SMS code (recovery.py). The
+e-mail password reset is Django's views, configured in urls.py."""
 
 from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from dichvucong.accounts import recovery, services
+from dichvucong.accounts import recovery, services, two_factor
 from dichvucong.accounts.forms import (
     CitizenRegistrationForm,
+    LoginForm,
     OrganisationRegistrationForm,
     RecoveryCodeForm,
     RecoveryRequestForm,
+    SecondFactorForm,
 )
-from dichvucong.core.throttle import Throttle
+from dichvucong.throttle import Refused, client_address, rules, too_many
 
-# Against SMS cost and probing: codes asked for (and resent) per client.
-RECOVERY_SENDS = Throttle("password-recovery-sends", limit=20, window_seconds=60 * 60)
 # The pending recovery: an opaque token, kept here and never in a URL.
 RECOVERY_SESSION_KEY = "accounts.recovery"
+# New recovery codes, kept from the POST that made them to the one GET
+# that shows them.
+NEW_CODES_SESSION_KEY = "accounts.new_recovery_codes"
+
+
+class LoginView(auth_views.LoginView):
+    """Django's log-in with our form; a refusal by the limits is a 429
+    that says when to try again and asks staff for their code."""
+
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+
+    def form_invalid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+        if form.refused is None:
+            return super().form_invalid(form)
+        form.ask_for_code()
+        context = self.get_context_data(form=form)
+        return too_many(self.request, form.refused, self.template_name, context)
 
 
 def register_citizen(request: HttpRequest) -> HttpResponse:
@@ -72,25 +97,41 @@ def profile(request: HttpRequest) -> HttpResponse:
     context = {
         "citizen": services.citizen_profile(user),  # type: ignore[arg-type]
         "organisation": services.organisation_profile(user),  # type: ignore[arg-type]
+        "recovery_codes_left": (
+            two_factor.recovery_codes_left(user)
+            if two_factor.requires_second_factor(user)
+            else None
+        ),
     }
     return render(request, "accounts/profile.html", context)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's page for the e-mailed link. Whoever holds the mailbox has
+    proved they are the owner: the login limits let them in again."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        services.clear_login_failures(form.user.get_username(), self.request)
+        return response
 
 
 # --- Password recovery by SMS code -----------------------------------------------
 
 
 def _too_many_sends() -> str:
-    return _("Đã yêu cầu quá nhiều mã từ máy này trong một giờ. Vui lòng thử lại sau.")
+    return _("Đã yêu cầu quá nhiều mã từ máy này trong một giờ.")
 
 
 def password_recovery(request: HttpRequest) -> HttpResponse:
     """ID number and phone in; the same answer page whatever they match."""
     form = RecoveryRequestForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
-        if RECOVERY_SENDS.exceeded(request):
+        try:
+            rules.CODE_SENDS.take(client_address(request))
+        except Refused as refused:
             form.add_error(None, _too_many_sends())
-            return render(request, "accounts/recovery_start.html", {"form": form}, status=429)
-        RECOVERY_SENDS.hit(request)
+            return too_many(request, refused, "accounts/recovery_start.html", {"form": form})
         data = form.cleaned_data
         request.session[RECOVERY_SESSION_KEY] = recovery.start(data["login_number"], data["phone"])
         return redirect("accounts:password_recovery_code")
@@ -104,9 +145,12 @@ def password_recovery_code(request: HttpRequest) -> HttpResponse:
     form = RecoveryCodeForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         data = form.cleaned_data
+        address = client_address(request)
+        rules.CODE_FAILURES.check(address)
         try:
             user = recovery.reset_password(token, data["code"], data["password2"])
         except recovery.RecoveryRefused as refused:
+            rules.CODE_FAILURES.hit(address)
             form.add_error("code", refused.message)
         except ValidationError as invalid:
             form.add_error("password2", invalid)
@@ -125,6 +169,7 @@ def _recovered(request: HttpRequest, user: services.User) -> HttpResponse:
     also lets the phone's browser offer to keep it). This session moves to
     a new key; the account's other sessions no longer match its password."""
     del request.session[RECOVERY_SESSION_KEY]
+    services.clear_login_failures(user.get_username(), request)
     if request.user.pk == user.pk:  # was still logged in: stays so
         update_session_auth_hash(request, user)
         messages.success(request, _("Đã đặt mật khẩu mới."))
@@ -139,13 +184,114 @@ def password_recovery_resend(request: HttpRequest) -> HttpResponse:
     token = request.session.get(RECOVERY_SESSION_KEY)
     if not token:
         return redirect("accounts:password_recovery")
-    if RECOVERY_SENDS.exceeded(request):
-        messages.error(request, _too_many_sends())
-        return redirect("accounts:password_recovery_code")
-    RECOVERY_SENDS.hit(request)
+    rules.CODE_SENDS.take(client_address(request))
     request.session[RECOVERY_SESSION_KEY] = recovery.resend(token)
     messages.info(
         request,
         _("Nếu thông tin khớp với một tài khoản, mã mới đã được gửi. Mã cũ không dùng được nữa."),
     )
     return redirect("accounts:password_recovery_code")
+
+
+# --- The staff second factor -------------------------------------------------------
+
+
+def _next_url(request: HttpRequest) -> str:
+    """Where to go once done: a `next` on this site, else the start page."""
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return candidate if candidate and safe else reverse(settings.LOGIN_REDIRECT_URL)
+
+
+def _with_next(name: str, request: HttpRequest) -> str:
+    return f"{reverse(name)}?{urlencode({'next': _next_url(request)})}"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_verify(request: HttpRequest) -> HttpResponse:
+    """The code after the password, once per session."""
+    user = request.user
+    if not two_factor.requires_second_factor(user) or two_factor.is_verified(user):
+        return redirect(_next_url(request))
+    if not two_factor.has_device(user):
+        return redirect(_with_next("accounts:two_factor_setup", request))
+    form = SecondFactorForm(request.POST if request.method == "POST" else None)
+    context: dict[str, Any] = {"form": form, "next": _next_url(request)}
+    if form.is_valid():
+        try:
+            two_factor.verify(request, form.cleaned_data["code"])
+        except two_factor.CodeRefused as refused:
+            form.add_error("code", str(refused))
+        except Refused as refused:
+            return too_many(request, refused, "accounts/two_factor_verify.html", context)
+        else:
+            _warn_if_few_codes(request)
+            return redirect(_next_url(request))
+    return render(request, "accounts/two_factor_verify.html", context)
+
+
+def _warn_if_few_codes(request: HttpRequest) -> None:
+    left = two_factor.recovery_codes_left(request.user)
+    if left <= two_factor.RECOVERY_CODES_LOW:
+        text = _("Bạn chỉ còn %(n)d mã dự phòng. Hãy vào “Mã dự phòng” để in bộ mã mới.")
+        messages.warning(request, text % {"n": left})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    """First log-in: scan the QR code, type the code the app shows. A
+    confirmed device is replaced only by an administrator's reset."""
+    user = request.user
+    if not two_factor.requires_second_factor(user):
+        return redirect(_next_url(request))
+    if two_factor.has_device(user):
+        return redirect(_with_next("accounts:two_factor", request))
+    device = two_factor.start_enrolment(user)
+    form = SecondFactorForm(request.POST if request.method == "POST" else None, digits_only=True)
+    context: dict[str, Any] = {
+        "form": form,
+        "next": _next_url(request),
+        "qr_code": two_factor.qr_code(device),
+        "key": two_factor.typed_key(device),
+        "config_url": device.config_url,
+    }
+    if form.is_valid():
+        try:
+            codes = two_factor.enrol(request, device, form.cleaned_data["code"])
+        except two_factor.CodeRefused as refused:
+            form.add_error("code", str(refused))
+        except Refused as refused:
+            return too_many(request, refused, "accounts/two_factor_setup.html", context)
+        else:
+            request.session[NEW_CODES_SESSION_KEY] = codes
+            return redirect(_with_next("accounts:two_factor_codes", request))
+    return _no_store(render(request, "accounts/two_factor_setup.html", context))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_codes(request: HttpRequest) -> HttpResponse:
+    """Recovery codes: new ones are shown once, to print; POST makes a new
+    set (the old one dies)."""
+    if not two_factor.requires_second_factor(request.user):
+        return redirect("accounts:profile")
+    if request.method == "POST":
+        request.session[NEW_CODES_SESSION_KEY] = two_factor.new_recovery_codes(request)
+        return redirect(_with_next("accounts:two_factor_codes", request))
+    codes = request.session.pop(NEW_CODES_SESSION_KEY, None) or []
+    context = {
+        "codes": [two_factor.shown(code) for code in codes],
+        "left": two_factor.recovery_codes_left(request.user),
+        "next": _next_url(request),
+    }
+    return _no_store(render(request, "accounts/two_factor_codes.html", context))
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
+    # A key or recovery codes: no cache, shared or the browser's, keeps them.
+    response["Cache-Control"] = "private, no-store"
+    return response

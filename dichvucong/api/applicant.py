@@ -34,6 +34,7 @@ from dichvucong.api.schemas import (
 )
 from dichvucong.catalogue.models import AdminUnit, Procedure
 from dichvucong.dossiers import lifecycle, submission
+from dichvucong.dossiers.limits import count_submission
 
 router = Router(tags=["Người nộp hồ sơ"], auth=applicant_auth)
 
@@ -172,11 +173,13 @@ def upload_attachment(
 
 @router.post(
     "/dossiers/{public_id}/submit",
-    response=answers(ApplicantDossierOut, *WRITE),
+    response=answers(ApplicantDossierOut, *WRITE, 429),
     summary="Nộp hồ sơ (gọi lại nhiều lần vẫn chỉ một hồ sơ, một mã)",
 )
 def submit(request: HttpRequest, public_id: uuid.UUID) -> dict[str, Any]:
-    submission.submit_dossier(_dossier(request, public_id), user_of(request))
+    dossier = _dossier(request, public_id)
+    count_submission(request, user_of(request), dossier)
+    submission.submit_dossier(dossier, user_of(request))
     return _present(request, public_id)
 
 

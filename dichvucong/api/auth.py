@@ -7,7 +7,9 @@ or any site could make a logged-in browser post to the API.
 
 Integrations use an agency's API key, as `Authorization: Bearer <key>` or
 `X-API-Key: <key>`. A header cannot be sent by another site's page, so
-key calls need no CSRF token.
+key calls need no CSRF token. Wrong keys are limited per client address
+and requests per key (throttle.rules API_BAD_KEYS, API_REQUESTS): past
+either, 429 with Retry-After.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from dichvucong.api import keys
 from dichvucong.api.constants import KeyRole
 from dichvucong.api.errors import MSG_CSRF, ApiError
 from dichvucong.api.models import ApiKey
+from dichvucong.throttle import client_address
+from dichvucong.throttle.rules import API_BAD_KEYS, API_REQUESTS
 
 
 class ApplicantSession(SessionAuth):
@@ -37,6 +41,22 @@ class ApplicantSession(SessionAuth):
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         return request.user if request.user.is_authenticated else None
+
+
+def _checked(request: HttpRequest, raw_key: str | None, back_office: bool) -> ApiKey | None:
+    """The live key, counted against its rate; a wrong key counts against
+    the client's address (no key at all is no guess). Raises
+    throttle.Refused past either limit."""
+    if not (raw_key or "").strip():
+        return None
+    address = client_address(request)
+    API_BAD_KEYS.check(address)
+    key = keys.authenticate(raw_key)
+    if key is None:
+        API_BAD_KEYS.hit(address)
+        return None
+    API_REQUESTS.take(key.prefix)
+    return _scoped(request, key, back_office)
 
 
 def _scoped(request: HttpRequest, key: ApiKey | None, back_office: bool) -> ApiKey | None:
@@ -56,7 +76,7 @@ class ApiKeyBearer(HttpBearer):
         self.back_office = back_office
 
     def authenticate(self, request: HttpRequest, token: str) -> ApiKey | None:
-        return _scoped(request, keys.authenticate(token), self.back_office)
+        return _checked(request, token, self.back_office)
 
 
 class ApiKeyHeader(APIKeyHeader):
@@ -69,7 +89,7 @@ class ApiKeyHeader(APIKeyHeader):
         self.back_office = back_office
 
     def authenticate(self, request: HttpRequest, key: str | None) -> ApiKey | None:
-        return _scoped(request, keys.authenticate(key), self.back_office)
+        return _checked(request, key, self.back_office)
 
 
 applicant_auth = [ApplicantSession()]

@@ -41,6 +41,8 @@ from dichvucong.conflicts import Busy, is_conflict
 from dichvucong.dossiers.lifecycle import TransitionError
 from dichvucong.dossiers.submission import IncompleteDossier
 from dichvucong.dossiers.uploads import UploadError
+from dichvucong.throttle import Refused
+from dichvucong.throttle.responses import announce
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +57,7 @@ MSG_NOT_JSON = "Nội dung phải là JSON, với tiêu đề Content-Type: appl
 MSG_METHOD = "Phương thức HTTP này không dùng được cho địa chỉ này."
 MSG_SERVER = "Lỗi hệ thống, vui lòng thử lại sau."
 MSG_BUSY = "Hệ thống đang bận vì nhiều người cùng thao tác; vui lòng gửi lại sau vài giây."
+MSG_TOO_MANY = "Quá nhiều yêu cầu. Vui lòng thử lại sau %(seconds)d giây (xem tiêu đề Retry-After)."
 
 # Machine codes and messages for the statuses ninja or Django answer themselves.
 STATUS_ERRORS: dict[int, tuple[str, str]] = {
@@ -65,6 +68,7 @@ STATUS_ERRORS: dict[int, tuple[str, str]] = {
     405: ("method_not_allowed", MSG_METHOD),
     413: ("too_large", MSG_TOO_LARGE),
     422: ("invalid", MSG_INVALID),
+    429: ("too_many_requests", MSG_TOO_MANY % {"seconds": 60}),
 }
 
 # pydantic's error types, told in Vietnamese; "{x}" takes the error's ctx.
@@ -208,6 +212,14 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return _render(request, ApiError(exc.status_code, code, message))
 
 
+def _too_many(request: HttpRequest, exc: Refused) -> HttpResponse:
+    announce(request, exc)
+    message = MSG_TOO_MANY % {"seconds": exc.retry_after}
+    response = error_response(429, "too_many_requests", message)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
 def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     if is_conflict(exc):
         return _busy(request, Busy())
@@ -226,6 +238,7 @@ def _busy(request: HttpRequest, exc: Busy) -> HttpResponse:
 
 HANDLERS: dict[type[Exception], Callable[[HttpRequest, Any], HttpResponse]] = {
     ApiError: _render,
+    Refused: _too_many,
     AuthenticationError: lambda r, e: _render(r, ApiError(401, "unauthorized", MSG_UNAUTHORIZED)),
     HttpError: _http_error,
     NinjaValidationError: lambda r, e: _render(r, invalid(validation_items(e.errors))),

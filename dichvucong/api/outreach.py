@@ -100,7 +100,7 @@ def _ward(row: WardRow) -> dict[str, Any]:
 
 @router.get(
     "/campaigns",
-    response=answers(CampaignPageOut, 400, 401, 413, 422),
+    response=answers(CampaignPageOut, 400, 401, 413, 422, 429),
     summary="Chiến dịch tuyên truyền do cơ quan chủ trì hoặc phê duyệt",
 )
 def list_campaigns(request: HttpRequest, query: Query[PageQuery]) -> dict[str, Any]:
@@ -115,7 +115,7 @@ def list_campaigns(request: HttpRequest, query: Query[PageQuery]) -> dict[str, A
 
 @router.get(
     "/campaigns/{campaign_id}/report",
-    response=answers(CampaignReportOut, 400, 401, 404, 413, 422),
+    response=answers(CampaignReportOut, 400, 401, 404, 413, 422, 429),
     summary="Số liệu báo cáo cuối năm của chiến dịch, theo trường và lớp (không kèm tên)",
 )
 def campaign_report(request: HttpRequest, campaign_id: Id) -> dict[str, Any]:
@@ -127,7 +127,7 @@ def campaign_report(request: HttpRequest, campaign_id: Id) -> dict[str, Any]:
 
 @router.get(
     "/areas",
-    response=answers(AreasOut, 400, 401, 413, 422),
+    response=answers(AreasOut, 400, 401, 413, 422, 429),
     summary="Khu dân cư điện tử: hộ trực tuyến và đại sứ số theo phường, tổ dân phố",
 )
 def residential_areas(request: HttpRequest) -> dict[str, Any]:

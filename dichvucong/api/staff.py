@@ -35,9 +35,10 @@ from dichvucong.dossiers.models import Dossier
 
 router = Router(tags=["Một cửa (khóa API)"], auth=staff_key_auth)
 
-READ = (400, 401, 403, 404, 413, 422)
+# 429: too many requests for the key, or wrong keys from the address.
 # 503: busy (a collision outlasted its retries; nothing changed, send again).
-ACT = (400, 401, 403, 404, 409, 413, 422, 503)
+READ = (400, 401, 403, 404, 413, 422, 429)
+ACT = (400, 401, 403, 404, 409, 413, 422, 429, 503)
 ACTION = answers(StaffDossierOut, *ACT)
 
 

@@ -20,7 +20,7 @@ router = Router(tags=["Thống kê (khóa API)"], auth=any_key_auth)
 
 @router.get(
     "/status-counts",
-    response=answers(StatusCountsOut, 400, 401, 413, 422),
+    response=answers(StatusCountsOut, 400, 401, 413, 422, 429),
     summary="Số hồ sơ của cơ quan theo trạng thái",
 )
 def status_counts(request: HttpRequest) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from dichvucong.dossiers import eforms, submission
 from dichvucong.dossiers.constants import MAX_DOSSIER_BYTES, MAX_FILE_BYTES, Status
 from dichvucong.dossiers.forms import ACCEPT, StartForm, posted_files
 from dichvucong.dossiers.lifecycle import TransitionError
+from dichvucong.dossiers.limits import count_submission
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.uploads import human_size
 from dichvucong.dossiers.views import editable_draft, first_page_url, own_dossier, parse_uuid
@@ -282,6 +283,7 @@ def _submit(request: HttpRequest, dossier: Dossier) -> HttpResponse:
     """Submitting twice (double click, back and resubmit) finds the
     dossier already submitted and shows it: still one dossier, one code."""
     was_draft = dossier.is_draft
+    count_submission(request, request.user, dossier)
     try:
         dossier = submission.submit_dossier(dossier, request.user)
     except submission.IncompleteDossier as error:

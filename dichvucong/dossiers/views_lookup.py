@@ -12,14 +12,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from dichvucong.core.throttle import Throttle
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.forms import LookupForm
 from dichvucong.dossiers.models import Dossier
 from dichvucong.lib.identity import InvalidIdentity, clean_mobile_phone
+from dichvucong.throttle import Refused, client_address, too_many
+from dichvucong.throttle.rules import LOOKUP_FAILURES
 
-MAX_FAILURES = 10
-WINDOW_SECONDS = 15 * 60
 SEPARATORS = " .-()"
 
 
@@ -51,14 +50,13 @@ def find_dossier(code: str, factor: str) -> Dossier | None:
     return dossier
 
 
-LOOKUP_FAILURES = Throttle("lookup-failures", MAX_FAILURES, WINDOW_SECONDS)
-
-
 def lookup(request: HttpRequest) -> HttpResponse:
-    if LOOKUP_FAILURES.exceeded(request):
-        return render(
-            request, "dossiers/lookup.html", {"form": LookupForm(), "throttled": True}, status=429
-        )
+    address = client_address(request)
+    try:
+        LOOKUP_FAILURES.check(address)
+    except Refused as refused:
+        context = {"form": LookupForm(), "throttled": True}
+        return too_many(request, refused, "dossiers/lookup.html", context)
     if request.method != "POST":
         form = LookupForm(initial={"code": request.GET.get("ma", "")[:60]})
         return render(request, "dossiers/lookup.html", {"form": form})
@@ -67,6 +65,6 @@ def lookup(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         dossier = find_dossier(form.cleaned_data["code"], form.cleaned_data["factor"])
         if dossier is None:
-            LOOKUP_FAILURES.hit(request)
+            LOOKUP_FAILURES.hit(address)
             form.add_error(None, _("Không tìm thấy hồ sơ khớp với thông tin đã nhập."))
     return render(request, "dossiers/lookup.html", {"form": form, "found": dossier})

@@ -15,7 +15,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from dichvucong.core.throttle import Throttle
 from dichvucong.dossiers import access
 from dichvucong.dossiers.constants import Status
 from dichvucong.feedback import service
@@ -29,9 +28,10 @@ from dichvucong.feedback.forms import (
 )
 from dichvucong.feedback.models import Rating
 from dichvucong.feedback.service import FeedbackError
+from dichvucong.throttle import Limit, Refused, client_address, too_many
 
-SUBMISSIONS = Throttle("petition-submissions", limit=5, window_seconds=60 * 60)
-LOOKUP_FAILURES = Throttle("petition-lookup-failures", limit=10, window_seconds=15 * 60)
+SUBMISSIONS = Limit("petition-submissions", 5, 60 * 60)
+LOOKUP_FAILURES = Limit("petition-lookup-failures", 10, 15 * 60)
 SESSION_CODE = "feedback:new-tracking-code"
 STAFF_PAGE_SIZE = 50
 
@@ -72,17 +72,16 @@ def rate(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 def submit(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "feedback/submit.html", {"form": PetitionForm()})
-    if SUBMISSIONS.exceeded(request):
-        return render(
-            request,
-            "feedback/submit.html",
-            {"form": PetitionForm(request.POST), "throttled": True},
-            status=429,
-        )
+    address = client_address(request)
+    try:
+        SUBMISSIONS.check(address)
+    except Refused as refused:
+        context = {"form": PetitionForm(request.POST), "throttled": True}
+        return too_many(request, refused, "feedback/submit.html", context)
     form = PetitionForm(request.POST)
     if form.is_bot:
         # Looks like success to the bot; nothing is stored.
-        SUBMISSIONS.hit(request)
+        SUBMISSIONS.hit(address)
         return redirect("feedback:submitted")
     if not form.is_valid():
         return render(request, "feedback/submit.html", {"form": form})
@@ -91,7 +90,7 @@ def submit(request: HttpRequest) -> HttpResponse:
     except FeedbackError as error:
         form.add_error(None, str(error))
         return render(request, "feedback/submit.html", {"form": form})
-    SUBMISSIONS.hit(request)
+    SUBMISSIONS.hit(address)
     request.session[SESSION_CODE] = code
     return redirect("feedback:submitted")
 
@@ -109,19 +108,18 @@ def submitted(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def lookup(request: HttpRequest) -> HttpResponse:
     """By POST, so neither the code nor the contact lands in a URL or a log."""
-    if LOOKUP_FAILURES.exceeded(request):
-        return render(
-            request,
-            "feedback/lookup.html",
-            {"form": PetitionLookupForm(), "throttled": True},
-            status=429,
-        )
+    address = client_address(request)
+    try:
+        LOOKUP_FAILURES.check(address)
+    except Refused as refused:
+        context = {"form": PetitionLookupForm(), "throttled": True}
+        return too_many(request, refused, "feedback/lookup.html", context)
     form = PetitionLookupForm(request.POST if request.method == "POST" else None)
     petition = None
     if form.is_valid():
         petition = service.find_petition(form.cleaned_data["code"], form.cleaned_data["contact"])
         if petition is None:
-            LOOKUP_FAILURES.hit(request)
+            LOOKUP_FAILURES.hit(address)
             form.add_error(
                 None, _("Không tìm thấy phản ánh khớp với mã tra cứu và thông tin liên hệ đã nhập.")
             )

@@ -55,7 +55,6 @@ from dichvucong.accounts.constants import AccountKind
 from dichvucong.accounts.models import CitizenProfile, User
 from dichvucong.accounts.services import name_for_records
 from dichvucong.catalogue.models import AdminUnit, Procedure
-from dichvucong.core.throttle import within_hourly_limit
 from dichvucong.dossiers import events, submission
 from dichvucong.dossiers.constants import Delivery, EventKind, Status
 from dichvucong.dossiers.models import Dossier
@@ -66,6 +65,7 @@ from dichvucong.outreach import services
 from dichvucong.outreach.constants import ConfirmationChannel
 from dichvucong.outreach.models import AssistedSubmission
 from dichvucong.outreach.practice import ambassadorship
+from dichvucong.throttle import within_hourly_limit
 
 logger = logging.getLogger(__name__)
 

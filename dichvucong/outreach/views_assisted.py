@@ -30,6 +30,8 @@ from dichvucong.outreach import assisted, practice
 from dichvucong.outreach.assisted import HelpedDossier
 from dichvucong.outreach.models import Ambassador
 from dichvucong.outreach.views_practice import ambassador_only, procedure_page
+from dichvucong.throttle import client_address
+from dichvucong.throttle.rules import CODE_FAILURES, CODE_SENDS
 
 REQUIRED = gettext_lazy("Vui lòng nhập thông tin này.")
 
@@ -175,6 +177,7 @@ def send_code(
     request: HttpRequest, public_id: uuid.UUID, *, ambassador: Ambassador
 ) -> HttpResponse:
     dossier = _helper_draft(request, public_id)
+    CODE_SENDS.take(client_address(request))
     try:
         where = assisted.send_code(dossier, request.user, request.POST.get("channel", ""))
     except submission.IncompleteDossier:
@@ -197,9 +200,12 @@ def enter_code(
     dossier = _helper_draft(request, public_id)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        address = client_address(request)
+        CODE_FAILURES.check(address)
         try:
             dossier = assisted.confirm_by_code(dossier, request.user, form.cleaned_data["code"])
         except assisted.AssistRefused as error:
+            CODE_FAILURES.hit(address)
             form.add_error("code", str(error))
         except submission.IncompleteDossier:
             messages.error(request, _("Hồ sơ chưa đủ để nộp. Hãy bổ sung các mục còn thiếu."))

@@ -10,14 +10,14 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from dichvucong.core.throttle import Throttle
 from dichvucong.results import service
 from dichvucong.results.forms import CodeForm, UploadForm
 from dichvucong.results.uploads import SizeLimitHandler
+from dichvucong.throttle import Limit, Refused, client_address, too_many
 
 # Failed code lookups per client: 20 in 15 minutes leaves room for typos
 # and makes guessing 60-bit codes hopeless.
-CODE_GUESSES = Throttle("result-code-failures", limit=20, window_seconds=15 * 60)
+CODE_GUESSES = Limit("result-code-failures", 20, 15 * 60)
 
 
 @login_required
@@ -53,12 +53,16 @@ def _page(request: HttpRequest, status: int = 200, **context: Any) -> HttpRespon
 def _by_code(request: HttpRequest) -> HttpResponse:
     if "ma" not in request.GET:
         return _page(request)
-    if CODE_GUESSES.exceeded(request):
-        return _page(request, status=429, throttled=True)
+    address = client_address(request)
+    try:
+        CODE_GUESSES.check(address)
+    except Refused as refused:
+        context = {"code_form": CodeForm(), "upload_form": UploadForm(), "throttled": True}
+        return too_many(request, refused, "results/verify.html", context)
     form = CodeForm(request.GET)
     result = service.find_by_code(form.cleaned_data["ma"]) if form.is_valid() else None
     if result is None:
-        CODE_GUESSES.hit(request)
+        CODE_GUESSES.hit(address)
         return _page(request, code_form=form, not_found=form.is_valid())
     return _page(request, code_form=form, found=service.public_facts(result))
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from django.test import Client
 from django.urls import reverse
 
-from dichvucong.accounts import services
 from dichvucong.accounts.tests.conftest import PASSWORD, TAX_CODE
+from dichvucong.accounts.tests.login_steps import attempt, fail
 from dichvucong.accounts.tests.recovery_steps import (
     CODE_PAGE,
     LOGIN,
@@ -35,9 +35,9 @@ def test_a_phone_only_citizen_recovers_and_logs_in_with_the_new_password(
     assert parent.email == ""
     on_her_old_phone = Client()
     on_her_old_phone.force_login(parent)
-    for _ in range(10):
-        services.record_login_failure(PARENT_ID)
-    assert services.is_locked_out(PARENT_ID)
+    # She forgot it and tried too often from this phone: locked here.
+    fail(client, PARENT_ID, "127.0.0.1", 10)
+    assert attempt(client, PARENT_ID, OLD_PASSWORD, "127.0.0.1").status_code == 429
 
     asked = ask_for_code(client, "0011 8506 7890", "0987 111 222")
     assert asked.status_code == 302 and asked["Location"] == CODE_PAGE
@@ -50,7 +50,8 @@ def test_a_phone_only_citizen_recovers_and_logs_in_with_the_new_password(
     assert "Đã đặt mật khẩu mới. Hãy đăng nhập bằng mật khẩu mới." in text(done)
     assert client.session.session_key != session_before
 
-    assert not services.is_locked_out(PARENT_ID)
+    assert attempt(client, PARENT_ID, NEW_PASSWORD, "127.0.0.1").status_code == 302
+    client.logout()
     assert logs_in(PARENT_ID, NEW_PASSWORD)
     assert not logs_in(PARENT_ID, OLD_PASSWORD)
     # Her other session ended: it holds a hash of the old password.

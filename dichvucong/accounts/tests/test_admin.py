@@ -4,12 +4,13 @@ import pytest
 from django.urls import reverse
 
 from dichvucong.accounts.models import User
+from dichvucong.accounts.testing import login_verified
 
 
 @pytest.fixture
 def admin_client_logged_in(client, db):  # type: ignore[no-untyped-def]
     admin = User.objects.create_superuser(username="quantri", password="x", kind="staff")
-    client.force_login(admin)
+    login_verified(client, admin)
     return client
 
 

@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from dichvucong.accounts.testing import login_verified
+
 START = datetime(2025, 6, 2, 8, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 ME = "/api/v1/applicant/me"
 
@@ -30,7 +32,7 @@ def test_an_applicant_past_the_12_hour_cap_gets_a_json_401(client, citizen, froz
 
 
 def test_an_idle_officer_on_the_api_is_logged_out_with_a_401(client, officer, frozen):
-    client.force_login(officer)
+    login_verified(client, officer)
     frozen.shift(timedelta(minutes=31))
     assert client.get(ME).status_code == 401
     assert "_auth_user_id" not in client.session

@@ -4,8 +4,8 @@ import re
 
 from django.urls import reverse
 
-from dichvucong.accounts import services
 from dichvucong.accounts.tests.conftest import CITIZEN_ID
+from dichvucong.accounts.tests.login_steps import attempt, fail
 
 RESET = reverse("accounts:password_reset")
 NEW_PASSWORD = "Sen-hồng-mới-2026"
@@ -36,8 +36,8 @@ def test_an_unknown_email_sends_nothing_but_looks_the_same(client, citizen, mail
 
 
 def test_the_link_sets_a_new_password_and_lifts_a_lock(client, citizen, mailoutbox):
-    for _ in range(10):
-        services.record_login_failure(CITIZEN_ID)
+    fail(client, CITIZEN_ID, "127.0.0.1", 10)
+    assert attempt(client, CITIZEN_ID, "x", "127.0.0.1").status_code == 429
     client.post(RESET, {"email": "an@example.vn"})
     form_page = client.get(reset_link(mailoutbox[0]), follow=True)
     assert "Đặt mật khẩu mới" in form_page.content.decode()
@@ -46,7 +46,7 @@ def test_the_link_sets_a_new_password_and_lifts_a_lock(client, citizen, mailoutb
     assert done["Location"] == reverse("accounts:password_reset_complete")
     citizen.refresh_from_db()
     assert citizen.check_password(NEW_PASSWORD)
-    assert not services.is_locked_out(CITIZEN_ID)
+    assert attempt(client, CITIZEN_ID, NEW_PASSWORD, "127.0.0.1").status_code == 302
 
 
 def test_a_used_link_says_so(client, citizen, mailoutbox):

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from dichvucong.accounts.middleware import LAST_SEEN
+from dichvucong.accounts.testing import login_verified
 
 PROFILE = reverse("accounts:profile")
 EXPIRED = "Phiên làm việc đã hết hạn, vui lòng đăng nhập lại."
@@ -28,7 +29,7 @@ def assert_sent_to_login_with_message(client, response) -> None:  # type: ignore
 
 
 def test_an_officer_idle_for_30_minutes_is_logged_out(client, officer, frozen):
-    client.force_login(officer)
+    login_verified(client, officer)
     frozen.shift(timedelta(minutes=29))
     assert client.get(PROFILE).status_code == 200
     frozen.shift(timedelta(minutes=29))
@@ -38,7 +39,7 @@ def test_an_officer_idle_for_30_minutes_is_logged_out(client, officer, frozen):
 
 
 def test_the_redirect_brings_the_officer_back_to_the_page_after_login(client, officer, frozen):
-    client.force_login(officer)
+    login_verified(client, officer)
     frozen.shift(timedelta(minutes=31))
     response = client.get(PROFILE)
     assert response["Location"] == f"{reverse('accounts:login')}?next={PROFILE}"
@@ -69,7 +70,7 @@ def test_every_session_ends_12_hours_after_login(client, citizen, frozen):
 
 
 def test_a_busy_officer_is_still_logged_out_after_12_hours(client, officer, frozen):
-    client.force_login(officer)
+    login_verified(client, officer)
     for _ in range(47):
         frozen.shift(timedelta(minutes=15))
         assert client.get(PROFILE).status_code == 200
@@ -89,7 +90,7 @@ def test_logging_in_again_starts_a_new_12_hours(client, citizen, frozen):
 
 
 def test_activity_is_written_to_the_session_at_most_once_a_minute(client, officer, frozen):
-    client.force_login(officer)
+    login_verified(client, officer)
     stamped = client.session[LAST_SEEN]
     frozen.shift(timedelta(seconds=59))
     client.get(PROFILE)

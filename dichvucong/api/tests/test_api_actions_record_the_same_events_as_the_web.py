@@ -7,6 +7,7 @@ from __future__ import annotations
 import time_machine
 from django.test import Client
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.api.tests.helpers import Keys, at, send
 from dichvucong.dossiers import events
 from dichvucong.dossiers.constants import Status
@@ -27,7 +28,7 @@ def test_accept_by_key_and_by_web_make_the_same_event(
 ) -> None:
     with time_machine.travel(at(2026, 12, 1), tick=False):
         by_web, by_api = make_dossier(cast), make_dossier(cast)
-        client.force_login(cast.receptionist_a)
+        login_verified(client, cast.receptionist_a)
         client.post(f"/mot-cua/ho-so/{by_web.public_id}/accept/")
         send(
             Client(),
@@ -49,7 +50,7 @@ def test_refusal_by_key_keeps_its_reason_like_the_web(
     client: Client, keys: Keys, cast: Cast
 ) -> None:
     by_web, by_api = make_dossier(cast), make_dossier(cast)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     client.post(f"/mot-cua/ho-so/{by_web.public_id}/refuse/", {"reason": "Sai thẩm quyền"})
     send(
         Client(),

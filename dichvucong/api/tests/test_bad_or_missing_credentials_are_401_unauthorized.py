@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.test import Client
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.api import keys as api_keys
 from dichvucong.api.tests.helpers import API, Keys, assert_error, send
 from dichvucong.dossiers.constants import Status
@@ -19,7 +20,7 @@ def test_staff_endpoints_need_a_key(client: Client, keys: Keys) -> None:
 
 def test_a_logged_in_officer_without_a_key_is_401(client: Client, cast: Cast) -> None:
     # The web session is for applicants; the back office's API is keys only.
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     assert_error(client.get(f"{API}/staff/dossiers"), 401, "unauthorized")
 
 

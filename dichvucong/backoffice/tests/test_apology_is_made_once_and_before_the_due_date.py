@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 import time_machine
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.tests.helpers import (
     at,
     detail_url,
@@ -39,7 +40,7 @@ def _offered(client, dossier) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_a_second_apology_is_refused(client, cast, dossier) -> None:
     with time_machine.travel(at(2026, 3, 3), tick=False):
-        client.force_login(cast.leader_a)
+        login_verified(client, cast.leader_a)
         _apologise(client, dossier)
         before = snapshot(dossier)
         assert "apologise" not in _offered(client, dossier)
@@ -59,7 +60,7 @@ def test_a_second_apology_is_refused(client, cast, dossier) -> None:
 def test_an_apology_on_or_after_the_due_date_is_refused(client, cast, dossier, today) -> None:
     before = snapshot(dossier)
     with time_machine.travel(at(today.year, today.month, today.day), tick=False):
-        client.force_login(cast.leader_a)
+        login_verified(client, cast.leader_a)
         assert "apologise" not in _offered(client, dossier)
         response = _apologise(client, dossier, "20/03/2026")
     assert messages_of(response) == [TOO_LATE]
@@ -76,7 +77,7 @@ def test_an_apology_on_or_after_the_due_date_is_refused(client, cast, dossier, t
 def test_the_new_date_must_be_a_later_working_day(client, cast, dossier, new_date, message) -> None:
     before = snapshot(dossier)
     with time_machine.travel(at(2026, 3, 3), tick=False):
-        client.force_login(cast.receptionist_a)
+        login_verified(client, cast.receptionist_a)
         response = _apologise(client, dossier, new_date)
     assert messages_of(response) == [message]
     assert snapshot(dossier) == before
@@ -85,7 +86,7 @@ def test_the_new_date_must_be_a_later_working_day(client, cast, dossier, new_dat
 def test_a_date_not_written_dd_mm_yyyy_is_shown_back_with_a_hint(client, cast, dossier) -> None:
     before = snapshot(dossier)
     with time_machine.travel(at(2026, 3, 3), tick=False):
-        client.force_login(cast.leader_a)
+        login_verified(client, cast.leader_a)
         response = _apologise(client, dossier, "2026-03-10")
     assert response.status_code == 400
     assert "Nhập ngày theo dạng ngày/tháng/năm" in response.content.decode()

@@ -6,6 +6,7 @@ import pytest
 
 from dichvucong.accounts.constants import AccountKind, Role
 from dichvucong.accounts.models import StaffRole, User
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.tests.helpers import QUEUES_URL, detail_url
 from dichvucong.dossiers.testing import make_dossier
 
@@ -26,7 +27,7 @@ def test_an_anonymous_visitor_cannot_open_a_dossier(client, cast) -> None:
 @pytest.mark.parametrize("who", ["applicant", "other_applicant"])
 def test_a_citizen_gets_a_vietnamese_403_page(client, cast, who: str) -> None:
     dossier = make_dossier(cast)
-    client.force_login(getattr(cast, who))
+    login_verified(client, getattr(cast, who))
     for url in (QUEUES_URL, detail_url(dossier)):
         response = client.get(url)
         assert response.status_code == 403
@@ -38,7 +39,7 @@ def test_staff_without_a_back_office_role_are_refused(client, cast) -> None:
         username="giaovien", password="x-pass-123", full_name="Giáo Viên", kind=AccountKind.STAFF
     )
     StaffRole.objects.create(user=teacher, role=Role.EDUCATION_OFFICE, agency=cast.agency_a)
-    client.force_login(teacher)
+    login_verified(client, teacher)
     assert client.get(QUEUES_URL).status_code == 403
 
 
@@ -50,7 +51,7 @@ def test_a_citizen_holding_a_role_row_by_mistake_is_still_refused(client, cast) 
 
 @pytest.mark.parametrize("who", ["receptionist_a", "specialist_a", "leader_a", "leader_b"])
 def test_every_back_office_role_gets_the_queues(client, cast, who: str) -> None:
-    client.force_login(getattr(cast, who))
+    login_verified(client, getattr(cast, who))
     response = client.get(QUEUES_URL)
     assert response.status_code == 200
     assert "Hồ sơ cần xử lý" in response.content.decode()

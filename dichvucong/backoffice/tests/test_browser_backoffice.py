@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import expect
 
+from dichvucong.accounts.models import User
+from dichvucong.accounts.testing import confirmed_device, pass_second_factor
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.events import verify
@@ -48,6 +50,7 @@ def _log_in(browser: Browser, live_server, username: str, *, direct: bool = Fals
     page.get_by_label("Số định danh cá nhân, mã số thuế hoặc tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
+    pass_second_factor(page, User.objects.get(username=username))
     page.wait_for_url("**/mot-cua/")
     return page
 
@@ -91,6 +94,7 @@ def test_a_dossier_goes_through_the_back_office_without_javascript(
     _act(reception, "accept")
     _says(reception, "Đã tiếp nhận hồ sơ")
 
+    confirmed_device(cast.leader_a)  # enrolled earlier: types the app's code
     leader = _log_in(browser, live_server, "lanhdao.a", direct=True)
     _open(leader, dossier)
     # The first step on offer is open already; the others open on a click.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.actions import _OFFERED, ACTIONS, SHOWN_IN_ORDER
 from dichvucong.backoffice.tests.helpers import detail_url
 from dichvucong.dossiers import lifecycle
@@ -35,7 +36,7 @@ def test_offered_actions(client, cast, status: int, who: str, expected: list[str
     dossier = make_dossier(cast, Status.PROCESSING if status == FORWARDED else status)
     if status == FORWARDED:
         lifecycle.forward(dossier, cast.specialist_a, "Đủ điều kiện")
-    client.force_login(getattr(cast, who))
+    login_verified(client, getattr(cast, who))
     response = client.get(detail_url(dossier))
     assert [action.slug for action, _form in response.context["actions"]] == expected
     page = response.content.decode()
@@ -47,7 +48,7 @@ def test_offered_actions(client, cast, status: int, who: str, expected: list[str
 
 def test_assignment_lists_only_this_wards_specialists(client, cast) -> None:
     dossier = make_dossier(cast, Status.ACCEPTED)
-    client.force_login(cast.leader_a)
+    login_verified(client, cast.leader_a)
     page = client.get(detail_url(dossier)).content.decode()
     assert "Phạm Chuyên Viên" in page
     assert "Đỗ Chuyên Viên" not in page
@@ -66,6 +67,6 @@ def test_no_apology_is_offered_while_the_clock_is_stopped(client, cast) -> None:
     dossier.refresh_from_db()
     assert dossier.status == Status.SUPPLEMENT and dossier.due_date is not None
     for who in ("leader_a", "receptionist_a"):
-        client.force_login(getattr(cast, who))
+        login_verified(client, getattr(cast, who))
         response = client.get(detail_url(dossier))
         assert "apologise" not in [action.slug for action, _form in response.context["actions"]]

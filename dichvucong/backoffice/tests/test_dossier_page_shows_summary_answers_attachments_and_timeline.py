@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.tests.helpers import detail_url
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import Status
@@ -11,7 +12,7 @@ from dichvucong.dossiers.testing import make_dossier
 def test_the_page_shows_the_dossier(client, cast) -> None:
     dossier = make_dossier(cast, Status.PROCESSING)
     lifecycle.forward(dossier, cast.specialist_a, "Đề nghị cấp giấy khai sinh")
-    client.force_login(cast.leader_a)
+    login_verified(client, cast.leader_a)
     page = client.get(detail_url(dossier)).content.decode()
     for text in [
         f"Hồ sơ {dossier.code}",
@@ -38,7 +39,7 @@ def test_the_page_shows_the_dossier(client, cast) -> None:
 def test_attachments_link_to_the_download_view(client, cast) -> None:
     dossier = make_dossier(cast)
     attachment = dossier.attachments.get()
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     page = client.get(detail_url(dossier)).content.decode()
     assert "giay-chung-sinh.pdf" in page
     assert f"/tep/{attachment.public_id}/" in page
@@ -46,7 +47,7 @@ def test_attachments_link_to_the_download_view(client, cast) -> None:
 
 def test_the_page_needs_few_queries(client, cast, django_assert_max_num_queries) -> None:
     dossier = make_dossier(cast, Status.PROCESSING)
-    client.force_login(cast.leader_a)
+    login_verified(client, cast.leader_a)
     client.get(detail_url(dossier))
     # A fixed number whatever the dossier holds; the main menu's own
     # checks (core.navigation) take five of them.

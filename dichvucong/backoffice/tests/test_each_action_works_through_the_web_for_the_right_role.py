@@ -7,6 +7,7 @@ from datetime import date
 
 import time_machine
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.tests.helpers import (
     at,
     detail_url,
@@ -30,7 +31,7 @@ def _done(client, dossier, action, data=None):  # type: ignore[no-untyped-def]
 def test_receptionist_accepts_and_is_told_the_due_date(client, cast) -> None:
     with time_machine.travel(at(2026, 3, 2), tick=False):
         dossier = make_dossier(cast, Status.SUBMITTED)
-        client.force_login(cast.receptionist_a)
+        login_verified(client, cast.receptionist_a)
         messages = _done(client, dossier, "accept")
     assert dossier.status == Status.ACCEPTED
     assert dossier.due_date == date(2026, 3, 5)
@@ -40,7 +41,7 @@ def test_receptionist_accepts_and_is_told_the_due_date(client, cast) -> None:
 def test_receptionist_asks_for_everything_missing_at_once(client, cast) -> None:
     dossier = make_dossier(cast, Status.SUBMITTED)
     document = cast.procedure.documents.get(required=True)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     messages = _done(
         client,
         dossier,
@@ -60,7 +61,7 @@ def test_receptionist_asks_for_everything_missing_at_once(client, cast) -> None:
 
 def test_receptionist_refuses_with_a_reason(client, cast) -> None:
     dossier = make_dossier(cast, Status.SUBMITTED)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     _done(client, dossier, "refuse", {"reason": "Không thuộc thẩm quyền của phường"})
     assert dossier.status == Status.REFUSED
     assert dossier.events.order_by("-seq").first().reason == "Không thuộc thẩm quyền của phường"
@@ -68,7 +69,7 @@ def test_receptionist_refuses_with_a_reason(client, cast) -> None:
 
 def test_leader_assigns_a_specialist(client, cast) -> None:
     dossier = make_dossier(cast, Status.ACCEPTED)
-    client.force_login(cast.leader_a)
+    login_verified(client, cast.leader_a)
     messages = _done(client, dossier, "assign", {"specialist": cast.specialist_a.pk})
     assert dossier.status == Status.PROCESSING
     assert dossier.assignee == cast.specialist_a
@@ -77,7 +78,7 @@ def test_leader_assigns_a_specialist(client, cast) -> None:
 
 def test_specialist_asks_for_a_supplement_during_processing(client, cast) -> None:
     dossier = make_dossier(cast, Status.PROCESSING)
-    client.force_login(cast.specialist_a)
+    login_verified(client, cast.specialist_a)
     _done(client, dossier, "supplement", {"other": "Bản sao giấy tờ tùy thân"})
     assert dossier.status == Status.SUPPLEMENT
     assert dossier.supplement_status_from == Status.PROCESSING
@@ -85,11 +86,11 @@ def test_specialist_asks_for_a_supplement_during_processing(client, cast) -> Non
 
 def test_specialist_forwards_and_leader_approves(client, cast) -> None:
     dossier = make_dossier(cast, Status.PROCESSING)
-    client.force_login(cast.specialist_a)
+    login_verified(client, cast.specialist_a)
     _done(client, dossier, "forward", {"opinion": "Đủ điều kiện cấp giấy khai sinh"})
     assert dossier.holder is None
     assert lifecycle.was_forwarded(dossier)
-    client.force_login(cast.leader_a)
+    login_verified(client, cast.leader_a)
     messages = _done(client, dossier, "approve")
     assert dossier.status == Status.RESOLVED
     assert messages == ["Đã phê duyệt. Hồ sơ đã xử lý xong, chờ trả kết quả."]
@@ -97,14 +98,14 @@ def test_specialist_forwards_and_leader_approves(client, cast) -> None:
 
 def test_leader_stops_processing_with_a_reason(client, cast) -> None:
     dossier = make_dossier(cast, Status.PROCESSING)
-    client.force_login(cast.leader_a)
+    login_verified(client, cast.leader_a)
     _done(client, dossier, "stop", {"reason": "Giấy chứng sinh không hợp lệ"})
     assert dossier.status == Status.STOPPED
 
 
 def test_receptionist_returns_the_result(client, cast) -> None:
     dossier = make_dossier(cast, Status.RESOLVED)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     messages = _done(client, dossier, "return")
     assert dossier.status == Status.RETURNED
     assert messages == ["Đã trả kết quả cho người nộp."]
@@ -114,7 +115,7 @@ def test_leader_apologises_with_a_new_date(client, cast) -> None:
     with time_machine.travel(at(2026, 3, 2), tick=False):
         dossier = make_dossier(cast, Status.PROCESSING)
     with time_machine.travel(at(2026, 3, 4), tick=False):
-        client.force_login(cast.leader_a)
+        login_verified(client, cast.leader_a)
         messages = _done(
             client, dossier, "apologise", {"new_date": "10/03/2026", "reason": "Chờ xác minh"}
         )
@@ -126,6 +127,6 @@ def test_leader_apologises_with_a_new_date(client, cast) -> None:
 def test_receptionist_may_apologise_too(client, cast) -> None:
     with time_machine.travel(at(2026, 3, 2), tick=False):
         dossier = make_dossier(cast, Status.ACCEPTED)
-        client.force_login(cast.receptionist_a)
+        login_verified(client, cast.receptionist_a)
         _done(client, dossier, "apologise", {"new_date": "09/03/2026", "reason": "Chờ ký"})
     assert dossier.extended_due_date == date(2026, 3, 9)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.tests.helpers import detail_url
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.testing import BIRTH_FORM_DATA, BIRTH_SCHEMA, make_dossier
@@ -38,7 +39,7 @@ def test_answers_are_laid_out_with_the_schema(client, cast) -> None:
             "witnesses": [{"who": "Lê Văn A", "born": "1980-02-01"}, {"who": "Trần Thị B"}],
         }
     )
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     page = client.get(detail_url(dossier)).content.decode()
     for text in [
         "<h3>Người được khai sinh</h3>",
@@ -59,6 +60,6 @@ def test_a_procedure_without_an_e_form_says_so(client, cast) -> None:
     cast.procedure.form_schema = []
     cast.procedure.save()
     dossier = make_dossier(cast)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     page = client.get(detail_url(dossier)).content.decode()
     assert "Thủ tục này không có tờ khai điện tử." in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.actions import ACTIONS
 from dichvucong.backoffice.tests.helpers import post_action, snapshot
 from dichvucong.dossiers.constants import Status
@@ -27,7 +28,7 @@ STAFF = ["receptionist_a", "specialist_a", "leader_a"]
 def test_garbage_gets_a_message_or_a_400(client, cast, action: str) -> None:
     dossiers = [make_dossier(cast, status) for status in STATUSES]
     for who in STAFF:
-        client.force_login(getattr(cast, who))
+        login_verified(client, getattr(cast, who))
         for dossier in dossiers:
             for data in GARBAGE:
                 before = snapshot(dossier)
@@ -40,7 +41,7 @@ def test_garbage_gets_a_message_or_a_400(client, cast, action: str) -> None:
 def test_assigning_a_specialist_of_another_ward_is_refused(client, cast) -> None:
     dossier = make_dossier(cast, Status.ACCEPTED)
     before = snapshot(dossier)
-    client.force_login(cast.leader_a)
+    login_verified(client, cast.leader_a)
     response = post_action(client, dossier, "assign", {"specialist": cast.specialist_b.pk})
     assert response.status_code == 400
     assert "Chưa thực hiện được “Phân công”" in response.content.decode()
@@ -50,7 +51,7 @@ def test_assigning_a_specialist_of_another_ward_is_refused(client, cast) -> None
 def test_a_refusal_without_a_reason_keeps_the_form_open_with_its_error(client, cast) -> None:
     dossier = make_dossier(cast, Status.SUBMITTED)
     before = snapshot(dossier)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     response = post_action(client, dossier, "refuse", {"reason": ""})
     assert response.status_code == 400
     page = response.content.decode()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dichvucong.accounts.constants import AccountKind, Role
 from dichvucong.accounts.models import StaffRole, User
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.tests.helpers import QUEUES_URL
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import Status
@@ -31,17 +32,17 @@ def test_my_work(client, cast) -> None:
     lifecycle.assign(theirs, cast.leader_a, other)
     waiting = make_dossier(cast, Status.ACCEPTED)
 
-    client.force_login(cast.specialist_a)
+    login_verified(client, cast.specialist_a)
     assert _codes(client) == {mine.code, forwarded.code, theirs.code, waiting.code}
     assert _codes(client, mine="1") == {mine.code, forwarded.code}
-    client.force_login(cast.leader_a)
+    login_verified(client, cast.leader_a)
     assert _codes(client, mine="1") == {forwarded.code}
-    client.force_login(other)
+    login_verified(client, other)
     assert _codes(client, mine="1") == {theirs.code}
 
 
 def test_reception_is_not_offered_the_box(client, cast) -> None:
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     response = client.get(QUEUES_URL)
     assert response.context["offers_mine"] is False
     assert 'name="mine"' not in response.content.decode()

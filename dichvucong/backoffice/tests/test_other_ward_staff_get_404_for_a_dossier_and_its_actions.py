@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.actions import ACTIONS
 from dichvucong.backoffice.tests.helpers import detail_url, post_action, snapshot
 from dichvucong.dossiers.constants import Status
@@ -15,7 +16,7 @@ B_STAFF = ["receptionist_b", "specialist_b", "leader_b"]
 @pytest.mark.parametrize("who", B_STAFF)
 def test_ward_b_staff_get_404_for_a_ward_a_dossier_page(client, cast, who: str) -> None:
     dossier = make_dossier(cast, Status.PROCESSING)
-    client.force_login(getattr(cast, who))
+    login_verified(client, getattr(cast, who))
     assert client.get(detail_url(dossier)).status_code == 404
 
 
@@ -26,7 +27,7 @@ def test_ward_b_staff_get_404_for_every_action_and_nothing_changes(
     dossier = make_dossier(cast, Status.SUBMITTED)
     before = snapshot(dossier)
     for who in B_STAFF:
-        client.force_login(getattr(cast, who))
+        login_verified(client, getattr(cast, who))
         response = post_action(client, dossier, action, {"reason": "x", "opinion": "x"})
         assert response.status_code == 404
     assert snapshot(dossier) == before
@@ -34,7 +35,7 @@ def test_ward_b_staff_get_404_for_every_action_and_nothing_changes(
 
 def test_ward_b_queues_do_not_list_ward_a_dossiers(client, cast) -> None:
     dossier = make_dossier(cast, Status.SUBMITTED)
-    client.force_login(cast.receptionist_b)
+    login_verified(client, cast.receptionist_b)
     response = client.get("/mot-cua/?queue=new")
     assert dossier.code not in response.content.decode()
     assert response.context["listing"].page.paginator.count == 0

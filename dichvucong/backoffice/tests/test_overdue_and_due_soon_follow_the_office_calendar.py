@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 import time_machine
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice import queues
 from dichvucong.backoffice.tests.helpers import QUEUES_URL, at
 from dichvucong.catalogue.constants import CalendarDayKind
@@ -29,7 +30,7 @@ def due_thursday(cast):  # type: ignore[no-untyped-def]
 def _tabs(client, user, day: date) -> dict[str, int]:  # type: ignore[no-untyped-def]
     # Logged in on the day itself: officers' sessions end after idle time.
     with time_machine.travel(at(day.year, day.month, day.day), tick=False):
-        client.force_login(user)
+        login_verified(client, user)
         response = client.get(QUEUES_URL)
     return {tab.value: count for tab, count in response.context["listing"].tabs}
 
@@ -94,6 +95,6 @@ def test_the_rows_badge_agrees_with_deadlines_timeliness(cast) -> None:
 
 def test_the_overdue_badge_is_shown_in_the_row(client, cast, due_thursday) -> None:
     with time_machine.travel(at(2026, 3, 6), tick=False):
-        client.force_login(cast.leader_a)
+        login_verified(client, cast.leader_a)
         page = client.get(QUEUES_URL, {"queue": "overdue"}).content.decode()
     assert '<span class="tl tl-overdue">Quá hạn</span>' in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.tests.helpers import QUEUES_URL
 from dichvucong.catalogue.models import Procedure
 from dichvucong.dossiers import lifecycle
@@ -58,19 +59,19 @@ def birth(cast):  # type: ignore[no-untyped-def]
     ],
 )
 def test_search(client, cast, birth, marriage, text, which) -> None:
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     codes = {"birth": birth.code, "marriage": marriage.code}
     assert _found(client, q=text) == {codes[name] for name in which}
 
 
 def test_search_by_part_of_the_code(client, cast, birth, marriage) -> None:
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     assert _found(client, q=birth.code[-4:]) == {birth.code}
     assert _found(client, q=birth.code.lower()) == {birth.code}
 
 
 def test_filter_by_procedure_and_ignore_a_bad_one(client, cast, birth, marriage) -> None:
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     assert _found(client, procedure=marriage.procedure_id) == {marriage.code}
     assert _found(client, procedure="abc") == {birth.code, marriage.code}
 
@@ -85,12 +86,12 @@ def test_the_procedure_filter_offers_only_procedures_the_ward_has_dossiers_of(
         handling_level="ward",
         working_days=0,
     )
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     choices = client.get(QUEUES_URL).context["form"].fields["procedure"].queryset
     assert list(choices) == [cast.procedure]
 
 
 def test_counts_follow_the_search(client, cast, birth, marriage) -> None:
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     response = client.get(QUEUES_URL, {"q": "kết hôn"})
     assert dict(response.context["listing"].tabs)["new"] == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.tests.helpers import QUEUES_URL
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import Status
@@ -37,13 +38,13 @@ def _codes(response) -> set[str]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(("queue", "statuses"), HOMES.items())
 def test_a_tab_lists_exactly_its_statuses(client, cast, dossiers, queue, statuses) -> None:
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     response = client.get(QUEUES_URL, {"queue": queue})
     assert _codes(response) == {dossiers[status].code for status in statuses}
 
 
 def test_the_tabs_show_their_counts(client, cast, dossiers) -> None:
-    client.force_login(cast.leader_a)
+    login_verified(client, cast.leader_a)
     response = client.get(QUEUES_URL)
     counts = {tab.value: count for tab, count in response.context["listing"].tabs}
     assert counts == {
@@ -61,20 +62,20 @@ def test_the_tabs_show_their_counts(client, cast, dossiers) -> None:
 
 
 def test_reception_starts_on_new_dossiers_and_others_on_processing(client, cast, dossiers) -> None:
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     assert client.get(QUEUES_URL).context["listing"].queue == "new"
-    client.force_login(cast.specialist_a)
+    login_verified(client, cast.specialist_a)
     assert client.get(QUEUES_URL).context["listing"].queue == "processing"
 
 
 def test_an_unknown_tab_falls_back_to_the_default(client, cast, dossiers) -> None:
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     response = client.get(QUEUES_URL, {"queue": "<script>", "page": "abc"})
     assert response.status_code == 200
     assert response.context["listing"].queue == "new"
 
 
 def test_ward_b_counts_nothing_of_ward_a(client, cast, dossiers) -> None:
-    client.force_login(cast.receptionist_b)
+    login_verified(client, cast.receptionist_b)
     counts = [count for _tab, count in client.get(QUEUES_URL).context["listing"].tabs]
     assert counts == [0] * 7

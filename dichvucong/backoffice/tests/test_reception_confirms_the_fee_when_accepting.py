@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.tests.helpers import detail_url, messages_of, post_action, snapshot
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
@@ -30,7 +31,7 @@ COUNCIL = {"kind": "set_by_council", "amount": None, "exemptions": []}
 def test_a_fee_owing_dossier_waits_for_payment_at_the_counter(client, cast) -> None:
     dossier = _with_fee(cast, FIXED)
     assert dossier.fee_amount == 10000
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     response = post_action(client, dossier, "accept")
     assert messages_of(response) == ["Đã tiếp nhận. Hồ sơ chờ nộp lệ phí 10.000 đ."]
     dossier.refresh_from_db()
@@ -42,16 +43,16 @@ def test_a_fee_owing_dossier_waits_for_payment_at_the_counter(client, cast) -> N
 
 def test_the_counter_link_is_for_reception_only(client, cast) -> None:
     dossier = _with_fee(cast, FIXED)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     post_action(client, dossier, "accept")
-    client.force_login(cast.leader_a)
+    login_verified(client, cast.leader_a)
     assert "Thu lệ phí tại quầy" not in client.get(detail_url(dossier)).content.decode()
 
 
 def test_reception_enters_a_fee_the_catalogue_does_not_have(client, cast) -> None:
     dossier = _with_fee(cast, COUNCIL)
     assert dossier.fee_amount is None
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     assert "Lệ phí phải nộp (đồng)" in client.get(detail_url(dossier)).content.decode()
     before = snapshot(dossier)
     assert post_action(client, dossier, "accept", {"fee_amount": ""}).status_code == 400
@@ -73,7 +74,7 @@ def test_reception_confirms_or_rejects_a_claimed_exemption(
     client, cast, answer, status, fee
 ) -> None:
     dossier = _with_fee(cast, FIXED, exemption="ho_ngheo")
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     page = client.get(detail_url(dossier)).content.decode()
     assert "Người nộp kê khai thuộc đối tượng miễn, giảm: hộ nghèo." in page
     before = snapshot(dossier)
@@ -86,7 +87,7 @@ def test_reception_confirms_or_rejects_a_claimed_exemption(
 
 def test_no_fee_means_a_single_button(client, cast) -> None:
     dossier = make_dossier(cast, Status.SUBMITTED)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     response = client.get(detail_url(dossier))
     accept_form = {a.slug: f for a, f in response.context["actions"]}["accept"]
     assert list(accept_form.fields) == []
@@ -94,7 +95,7 @@ def test_no_fee_means_a_single_button(client, cast) -> None:
 
 def test_no_apology_is_offered_before_the_clock_starts(client, cast) -> None:
     dossier = _with_fee(cast, FIXED)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     post_action(client, dossier, "accept")
     slugs = [a.slug for a, _f in client.get(detail_url(dossier)).context["actions"]]
     assert "apologise" not in slugs
@@ -102,7 +103,7 @@ def test_no_apology_is_offered_before_the_clock_starts(client, cast) -> None:
 
 def test_an_apology_posted_while_waiting_for_payment_is_refused(client, cast) -> None:
     dossier = _with_fee(cast, FIXED)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     post_action(client, dossier, "accept")
     before = snapshot(dossier)
     response = post_action(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.tests.helpers import detail_url, post_action, snapshot
 from dichvucong.dossiers.constants import Delivery, Status
 from dichvucong.dossiers.models import Dossier
@@ -13,7 +14,7 @@ def test_the_tracking_number_is_asked_and_recorded(client, cast) -> None:
     Dossier.objects.filter(pk=dossier.pk).update(
         delivery=Delivery.POST, delivery_address="12 Khương Trung, Thanh Xuân"
     )
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     assert "Mã bưu gửi" in client.get(detail_url(dossier)).content.decode()
     before = snapshot(dossier)
     response = post_action(client, dossier, "return", {"tracking_number": "  "})
@@ -27,7 +28,7 @@ def test_the_tracking_number_is_asked_and_recorded(client, cast) -> None:
 
 def test_a_counter_result_needs_no_tracking_number(client, cast) -> None:
     dossier = make_dossier(cast, Status.RESOLVED)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     response = client.get(detail_url(dossier))
     return_form = {a.slug: f for a, f in response.context["actions"]}["return"]
     assert list(return_form.fields) == []

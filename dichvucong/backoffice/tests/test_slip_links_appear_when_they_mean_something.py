@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 import time_machine
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.tests.helpers import at, detail_url
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import Status
@@ -33,7 +34,7 @@ def _slips(client, dossier) -> list[str]:  # type: ignore[no-untyped-def]
 )
 def test_slips_by_status(client, cast, status, numbers) -> None:
     dossier = make_dossier(cast, status)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     assert _slips(client, dossier) == numbers
 
 
@@ -41,7 +42,7 @@ def test_an_apology_adds_slip_04(client, cast) -> None:
     with time_machine.travel(at(2026, 3, 2), tick=False):  # Monday; due Thursday
         dossier = make_dossier(cast, Status.ACCEPTED)
         lifecycle.apologise(dossier, cast.leader_a, date(2026, 3, 10), "Chờ xác minh")
-        client.force_login(cast.receptionist_a)
+        login_verified(client, cast.receptionist_a)
         assert _slips(client, dossier) == ["01", "04", "05"]
         page = client.get(detail_url(dossier)).content.decode()
     assert f'href="/phieu/{dossier.public_id}/04.pdf"' in page

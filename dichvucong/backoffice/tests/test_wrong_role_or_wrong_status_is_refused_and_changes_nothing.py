@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.tests.helpers import detail_url, messages_of, post_action, snapshot
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.testing import make_dossier
@@ -54,7 +55,7 @@ def test_a_refused_action_shows_lifecycles_message_and_changes_nothing(
     if data.get("specialist") == "SPECIALIST":
         data = {"specialist": cast.specialist_a.pk}
     before = snapshot(dossier)
-    client.force_login(getattr(cast, who))
+    login_verified(client, getattr(cast, who))
     response = post_action(client, dossier, action, data)
     assert response.status_code == 302
     assert response["Location"] == detail_url(dossier)
@@ -64,7 +65,7 @@ def test_a_refused_action_shows_lifecycles_message_and_changes_nothing(
 
 def test_the_refusal_message_is_on_the_page_after_the_redirect(client, cast) -> None:
     dossier = make_dossier(cast, Status.REFUSED)
-    client.force_login(cast.leader_a)
+    login_verified(client, cast.leader_a)
     response = client.post(f"{detail_url(dossier)}approve/", follow=True)
     assert response.status_code == 200
     assert "Không được tiếp nhận" in response.content.decode()

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import AdminUnit, Procedure
 from dichvucong.demo import read_master_data
@@ -60,7 +61,7 @@ def test_a_residential_group_under_a_ward_has_the_full_name_of_its_chain(city):
 @pytest.fixture
 def administrator(client, django_user_model):
     user = django_user_model.objects.create_superuser("quantri", password="x")
-    client.force_login(user)
+    login_verified(client, user)
     load_master(read_master_data(), Tally())
     return client
 

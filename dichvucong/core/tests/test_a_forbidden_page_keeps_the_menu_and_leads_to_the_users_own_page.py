@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.views.defaults import permission_denied
 
 from dichvucong.accounts.models import User
+from dichvucong.accounts.testing import login_verified
 from dichvucong.core.tests.everyone import make_everyone
 from dichvucong.core.tests.menus import labels
 
@@ -40,7 +41,7 @@ def everyone(db) -> dict[str, User]:  # type: ignore[no-untyped-def]
 def test_the_forbidden_page_offers_the_menu_and_the_start_page(
     client, everyone, role, url, start, name
 ) -> None:
-    client.force_login(everyone[role])
+    login_verified(client, everyone[role])
     response = client.get(url)
     assert response.status_code == 403
     assert labels(response) == labels(client.get("/"))
@@ -61,6 +62,6 @@ def test_a_permission_denied_anywhere_renders_the_same_way_back(everyone) -> Non
 
 def test_a_user_with_no_section_of_their_own_is_sent_home(client, everyone) -> None:
     outsider = User.objects.create_user(username="canbo.moi", password="x", kind="staff")
-    client.force_login(outsider)
+    login_verified(client, outsider)
     page = client.get("/mot-cua/").content.decode()
     assert '<a class="btn secondary" href="/">Về trang chủ</a>' in page

@@ -12,6 +12,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from dichvucong.accounts.models import User
+from dichvucong.accounts.testing import login_verified
 from dichvucong.core.tests.everyone import ROLES, make_everyone
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def on_page(page: Page, url: str) -> list[tuple[str, float]]:
 def log_in(page: Page, base: str, user: User) -> None:
     """A real session of the user's, handed to the browser as its cookie."""
     client = Client()
-    client.force_login(user)
+    login_verified(client, user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
     page.context.clear_cookies()
     page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base}])

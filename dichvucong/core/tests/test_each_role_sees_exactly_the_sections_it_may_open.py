@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from dichvucong.accounts.models import User
+from dichvucong.accounts.testing import login_verified
 from dichvucong.core.tests.everyone import ROLES, make_everyone
 from dichvucong.core.tests.menus import labels, menu
 
@@ -36,7 +37,7 @@ def everyone(db) -> dict[str, User]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_menu_offers_exactly_the_sections_that_open(client, everyone, role) -> None:
-    client.force_login(everyone[role])
+    login_verified(client, everyone[role])
     home = client.get("/")
     assert labels(home) == EXPECTED[role]
     for link in menu(home):

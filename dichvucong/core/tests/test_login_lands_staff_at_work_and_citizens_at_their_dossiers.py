@@ -1,8 +1,10 @@
 from django.urls import reverse
 
+from dichvucong.accounts.testing import login_verified
+
 
 def test_staff_land_in_the_one_stop_office(client, cast):
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     response = client.get(reverse("core:after_login"))
     assert response["Location"] == reverse("backoffice:queues")
 
@@ -24,7 +26,7 @@ def test_the_education_office_lands_on_its_campaigns(client, cast):
         user=cast.specialist_b, role=Role.EDUCATION_OFFICE, agency=cast.agency_b
     )
     StaffRole.objects.filter(user=cast.specialist_b, role=Role.SPECIALIST).delete()
-    client.force_login(cast.specialist_b)
+    login_verified(client, cast.specialist_b)
     response = client.get(reverse("core:after_login"))
     assert response["Location"] == reverse("outreach:campaign_list")
 
@@ -37,7 +39,7 @@ def test_the_administrator_lands_in_the_admin_site(client, cast):
         username="quantri", password="x", kind=AccountKind.STAFF, is_staff=True, is_superuser=True
     )
     StaffRole.objects.create(user=administrator, role=Role.ADMINISTRATOR, agency=cast.agency_a)
-    client.force_login(administrator)
+    login_verified(client, administrator)
     assert client.get(reverse("core:after_login"))["Location"] == reverse("admin:index")
 
 
@@ -45,5 +47,5 @@ def test_staff_with_no_role_yet_go_home(client, cast):
     from dichvucong.accounts.constants import AccountKind
     from dichvucong.accounts.models import User
 
-    client.force_login(User.objects.create_user(username="moi", kind=AccountKind.STAFF))
+    login_verified(client, User.objects.create_user(username="moi", kind=AccountKind.STAFF))
     assert client.get(reverse("core:after_login"))["Location"] == reverse("core:home")

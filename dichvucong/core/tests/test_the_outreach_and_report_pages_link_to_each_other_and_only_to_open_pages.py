@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from dichvucong.accounts.models import User
+from dichvucong.accounts.testing import login_verified
 from dichvucong.core.tests.everyone import make_everyone
 from dichvucong.core.tests.menus import OUTREACH, labels, menu
 
@@ -30,7 +31,7 @@ def everyone(db) -> dict[str, User]:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("role", list(EXPECTED))
 @pytest.mark.parametrize("start", ["/tuyen-truyen/", "/bao-cao-tuyen-truyen/"])
 def test_both_layouts_offer_the_same_open_pages(client, everyone, role, start) -> None:
-    client.force_login(everyone[role])
+    login_verified(client, everyone[role])
     page = client.get(start)
     assert page.status_code == 200
     assert labels(page, OUTREACH) == EXPECTED[role]
@@ -41,14 +42,14 @@ def test_both_layouts_offer_the_same_open_pages(client, everyone, role, start) -
 
 
 def test_leadership_is_not_offered_the_roster_import_it_may_not_use(client, everyone) -> None:
-    client.force_login(everyone["district leadership"])
+    login_verified(client, everyone["district leadership"])
     page = client.get("/tuyen-truyen/lop/")
     assert "/tuyen-truyen/nhap-danh-sach/" not in page.content.decode()
     assert client.get("/tuyen-truyen/nhap-danh-sach/").status_code == 403
 
 
 def test_a_ward_receptionist_is_offered_the_residential_areas_only(client, everyone) -> None:
-    client.force_login(everyone["receptionist"])
+    login_verified(client, everyone["receptionist"])
     page = client.get("/bao-cao-tuyen-truyen/khu-dan-cu-dien-tu/")
     assert page.status_code == 200
     assert labels(page, OUTREACH) == [AREAS]

@@ -11,6 +11,9 @@ from urllib.parse import urljoin
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from dichvucong.accounts.models import User
+from dichvucong.accounts.testing import pass_second_factor
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
@@ -22,7 +25,8 @@ LOGIN_NAME = "Số định danh cá nhân, mã số thuế hoặc tên đăng nh
 
 def person(browser: Browser, base: str, username: str | None, viewport: dict[str, int]) -> Page:
     """A fresh browser with JavaScript off: anonymous when `username` is
-    None, else logged in from the "Đăng nhập" link in the page header."""
+    None, else logged in from the "Đăng nhập" link in the page header
+    (staff through their second factor too)."""
     context = browser.new_context(java_script_enabled=False, viewport=viewport, locale="vi-VN")
     page = context.new_page()
     page.goto(base + "/")
@@ -32,6 +36,8 @@ def person(browser: Browser, base: str, username: str | None, viewport: dict[str
     page.get_by_label(LOGIN_NAME).fill(username)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
+    # Staff then enrol their authenticator or type its code, as people do.
+    pass_second_factor(page, User.objects.get(username=username))
     expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
     return page
 

@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.dossiers.models import Dossier
 
 
@@ -23,7 +24,7 @@ def tmp_media(settings, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
 
 
 def logged_in(client: Client, user: Any) -> Client:
-    client.force_login(user)
+    login_verified(client, user)
     return client
 
 

@@ -11,6 +11,7 @@ import uuid
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.testing import make_dossier
 
@@ -55,7 +56,7 @@ def test_the_walk_finds_the_private_urls():
 
 @pytest.mark.parametrize("who", ["other_applicant", "receptionist_b", "specialist_b", "leader_b"])
 def test_outsiders_get_nothing_of_another_wards_dossier(client, cast, ward_a_ids, who):
-    client.force_login(getattr(cast, who))
+    login_verified(client, getattr(cast, who))
     for route in _routes():
         for path in _paths(route, ward_a_ids):
             for method in (client.get, client.post):
@@ -75,7 +76,7 @@ def test_anonymous_visitors_are_sent_to_login_or_get_nothing(client, cast, ward_
 
 @pytest.mark.parametrize("who", ["applicant", "receptionist_a"])
 def test_the_owner_and_the_wards_staff_reach_the_dossier(client, cast, ward_a_ids, who):
-    client.force_login(getattr(cast, who))
+    login_verified(client, getattr(cast, who))
     reached = 0
     for route in _routes():
         for path in _paths(route, ward_a_ids):

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.testing import make_dossier
 from dichvucong.feedback.models import Rating
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("who", ["other_applicant", "receptionist_a", "leader_a"])
 def test_someone_else_gets_404_and_rates_nothing(client, cast, who):
     dossier = make_dossier(cast, Status.RESOLVED)
-    client.force_login(getattr(cast, who))
+    login_verified(client, getattr(cast, who))
     url = reverse("feedback:rate", args=[dossier.public_id])
 
     assert client.get(url).status_code == 404

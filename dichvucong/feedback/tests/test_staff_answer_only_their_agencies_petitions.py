@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.feedback.constants import PetitionStatus
 from dichvucong.feedback.tests.helpers import district_one_stop, petition
 
@@ -16,7 +17,7 @@ def _detail(found) -> str:
 
 def test_staff_of_the_agency_answer_and_who_and_when_are_recorded(client, cast):
     found, _code = petition(cast.agency_a)
-    client.force_login(cast.specialist_a)
+    login_verified(client, cast.specialist_a)
 
     assert found.subject in client.get(MANAGE).content.decode()
     response = client.post(_detail(found), {"action": "answer", "answer": "Đã xử lý."})
@@ -31,7 +32,7 @@ def test_staff_of_the_agency_answer_and_who_and_when_are_recorded(client, cast):
 
 def test_staff_of_another_agency_get_404_and_change_nothing(client, cast):
     found, _code = petition(cast.agency_a)
-    client.force_login(cast.receptionist_b)
+    login_verified(client, cast.receptionist_b)
 
     assert found.subject not in client.get(MANAGE).content.decode()
     assert client.get(_detail(found)).status_code == 404
@@ -46,9 +47,9 @@ def test_unaddressed_petitions_go_to_the_district_one_stop_only(client, cast):
     found, _code = petition(None, subject="Không rõ cơ quan")
     one_stop = district_one_stop(cast)
 
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     assert client.get(_detail(found)).status_code == 404
-    client.force_login(one_stop)
+    login_verified(client, one_stop)
     assert "Không rõ cơ quan" in client.get(MANAGE).content.decode()
     assert client.get(_detail(found)).status_code == 200
 
@@ -61,7 +62,7 @@ def test_citizens_have_no_management_page(client, cast):
 
 def test_an_answer_is_given_once(client, cast):
     found, _code = petition(cast.agency_a)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     client.post(_detail(found), {"action": "answer", "answer": "Lần một."})
 
     response = client.post(_detail(found), {"action": "answer", "answer": "Lần hai."}, follow=True)
@@ -73,7 +74,7 @@ def test_an_answer_is_given_once(client, cast):
 
 def test_closing_without_an_answer_needs_a_reason(client, cast):
     found, _code = petition(cast.agency_a)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
 
     refused = client.post(_detail(found), {"action": "close", "note": ""}, follow=True)
     found.refresh_from_db()

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from dichvucong.accounts.models import User
+from dichvucong.accounts.testing import login_verified
 from dichvucong.dossiers.testing import make_dossier
 from dichvucong.notifications.models import OutboxMessage
 
@@ -12,7 +13,7 @@ def test_superusers_see_the_outbox_masked_and_cannot_change_it(cast, client):
     make_dossier(cast)
     message = OutboxMessage.objects.get(channel="sms")
     admin = User.objects.create_superuser("quantri", password="matkhau-demo-1")
-    client.force_login(admin)
+    login_verified(client, admin)
 
     listing = client.get(reverse("admin:notifications_outboxmessage_changelist"))
     assert listing.status_code == 200
@@ -34,6 +35,6 @@ def test_staff_who_are_not_superusers_cannot_see_it_even_with_the_permission(cas
     staff.is_staff = True
     staff.save()
     staff.user_permissions.add(Permission.objects.get(codename="view_outboxmessage"))
-    client.force_login(staff)
+    login_verified(client, staff)
     url = reverse("admin:notifications_outboxmessage_changelist")
     assert client.get(url).status_code == 403

@@ -5,6 +5,7 @@ login follows too."""
 
 from __future__ import annotations
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import AdminUnit
 from dichvucong.outreach import practice
@@ -23,7 +24,7 @@ def test_a_coordinator_sets_the_group_of_a_consented_pupil(oc, client) -> None:
     pupil = add_pupil(oc.class_a)
     consent(pupil, oc.coordinator_a)
     group_2 = _group("Tổ dân phố 2", "O-KD-2", oc.ward_a)
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     page = client.get(f"/tuyen-truyen/hoc-sinh/{pupil.pk}/").content.decode()
     assert "Tổ dân phố 1, Khương Đình" in page and "Tổ dân phố 2, Khương Đình" in page
 
@@ -46,7 +47,7 @@ def test_a_coordinator_sets_the_group_of_a_consented_pupil(oc, client) -> None:
 def test_a_pupil_without_both_consents_gets_no_group(oc, client) -> None:
     pupil = add_pupil(oc.class_a)
     consent(pupil, oc.coordinator_a, ConsentGiver.GUARDIAN)  # the pupil's own is missing
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     page = client.get(f"/tuyen-truyen/hoc-sinh/{pupil.pk}/").content.decode()
     assert 'name="group"' not in page
     assert "Cần đủ ý kiến đồng ý của phụ huynh và của học sinh trước khi chọn" in page
@@ -65,7 +66,7 @@ def test_a_group_of_another_ward_is_not_offered_nor_taken(oc, client) -> None:
     pupil = add_pupil(oc.class_a)
     consent(pupil, oc.coordinator_a)
     elsewhere = _group("Tổ dân phố 9", "O-KG-9", oc.ward_b)
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     assert "Tổ dân phố 9" not in client.get(f"/tuyen-truyen/hoc-sinh/{pupil.pk}/").content.decode()
     response = client.post(
         f"/tuyen-truyen/hoc-sinh/{pupil.pk}/to-dan-pho/", {"group": elsewhere.pk}

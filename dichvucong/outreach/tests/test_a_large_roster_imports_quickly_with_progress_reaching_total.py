@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach.constants import ImportStatus
 from dichvucong.outreach.models import Guardian, Pupil, School, SchoolClass
 from dichvucong.outreach.tests.helpers import import_file
@@ -60,7 +61,7 @@ def test_upload_page_runs_the_import_and_the_progress_page_shows_it_done(
     oc, district_classes, client, django_capture_on_commit_callbacks
 ):
     content = to_csv(roster_rows(district_classes, ROWS), bom=False, delimiter=";")
-    client.force_login(oc.education)
+    login_verified(client, oc.education)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             "/tuyen-truyen/nhap-danh-sach/",
@@ -87,7 +88,7 @@ def test_a_running_import_refreshes_itself_every_two_seconds(oc, client):
         done=1000,
         original_name="ds.xlsx",
     )
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     page = client.get(f"/tuyen-truyen/nhap-danh-sach/{job.pk}/")
     html = page.content.decode()
     assert '<meta http-equiv="refresh" content="2">' in html

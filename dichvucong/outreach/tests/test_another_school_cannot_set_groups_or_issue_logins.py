@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from dichvucong.accounts.models import User
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach import practice
 from dichvucong.outreach.models import Pupil
 from dichvucong.outreach.tests.ambassador_setup import consent
@@ -31,7 +32,7 @@ def _posts(oc, pupil) -> list[tuple[str, dict[str, object]]]:  # type: ignore[no
 
 @pytest.mark.parametrize(("who", "status"), [("coordinator_b", 404), ("leadership", 404)])
 def test_staff_who_do_not_keep_the_roster_get_404(oc, client, pupil, who, status) -> None:
-    client.force_login(getattr(oc, who))
+    login_verified(client, getattr(oc, who))
     for url, data in _posts(oc, pupil):
         assert client.post(url, data).status_code == status, url
     pupil.refresh_from_db()
@@ -42,7 +43,7 @@ def test_staff_who_do_not_keep_the_roster_get_404(oc, client, pupil, who, status
 def test_an_existing_login_is_not_reset_by_another_school(oc, client, pupil) -> None:
     Pupil.objects.filter(pk=pupil.pk).update(ambassador_group=oc.group_a)
     login = practice.create_pupil_account(pupil, by=oc.coordinator_a)
-    client.force_login(oc.coordinator_b)
+    login_verified(client, oc.coordinator_b)
     for url, data in _posts(oc, pupil):
         assert client.post(url, data).status_code == 404, url
     assert client.login(username=login.username, password=login.password)
@@ -50,7 +51,7 @@ def test_an_existing_login_is_not_reset_by_another_school(oc, client, pupil) -> 
 
 @pytest.mark.parametrize("who", ["citizen", "receptionist"])
 def test_people_without_an_outreach_role_get_403(oc, client, pupil, who) -> None:
-    client.force_login(getattr(oc, who))
+    login_verified(client, getattr(oc, who))
     for url, data in _posts(oc, pupil):
         assert client.post(url, data).status_code == 403, url
     pupil.refresh_from_db()

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach import services
 from dichvucong.outreach.models import Attendance, SchoolClass, TrainingSession
 from dichvucong.outreach.tests.cast import add_pupil
@@ -35,7 +36,7 @@ def test_the_page_lists_a_checkbox_for_every_pupil_of_the_sessions_classes(oc, s
         school=oc.school_a, name="8A2", school_year="2016-2017"
     )
     outsider = add_pupil(other_class, "Lê Cường")
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     html = client.get(_url(session)).content.decode()
     for pupil in (an, binh):
         assert f'name="present" value="{pupil.pk}"' in html
@@ -44,7 +45,7 @@ def test_the_page_lists_a_checkbox_for_every_pupil_of_the_sessions_classes(oc, s
 
 def test_select_all_ticks_every_box_without_saving(oc, session, client):
     pupils = [add_pupil(oc.class_a, "Lê An"), add_pupil(oc.class_a, "Lê Bình")]
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     html = client.post(_url(session), {"select_all": "1"}).content.decode()
     for pupil in pupils:
         assert f'value="{pupil.pk}" id="p{pupil.pk}" checked' in html
@@ -54,7 +55,7 @@ def test_select_all_ticks_every_box_without_saving(oc, session, client):
 def test_saving_marks_ticked_pupils_present_and_the_others_absent(oc, session, client):
     an, binh = add_pupil(oc.class_a, "Lê An"), add_pupil(oc.class_a, "Lê Bình")
     stranger = add_pupil(oc.class_b, "Ngô Dũng")  # another school's pupil
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     response = client.post(_url(session), {"save": "1", "present": [an.pk, stranger.pk]})
     assert response.status_code == 302
     assert dict(Attendance.objects.values_list("pupil_id", "present")) == {
@@ -77,6 +78,6 @@ def test_an_erased_pupils_attendance_stays_as_recorded(oc, session):
 
 
 def test_district_leadership_cannot_take_attendance(oc, session, client):
-    client.force_login(oc.leadership)
+    login_verified(client, oc.leadership)
     assert client.get(_url(session)).status_code == 404
     assert client.get(f"/tuyen-truyen/buoi/{session.pk}/").status_code == 200

@@ -22,6 +22,8 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 
+from dichvucong.accounts.models import User
+from dichvucong.accounts.testing import pass_second_factor
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.testing import PDF_BYTES, make_cast
@@ -106,7 +108,7 @@ def log_in(
     page.get_by_label("Số định danh cá nhân, mã số thuế hoặc tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state()
+    pass_second_factor(page, User.objects.get(username=username))
     return page
 
 

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.catalogue.constants import HandlingLevel
 from dichvucong.catalogue.models import Field, Procedure
 from dichvucong.dossiers.models import Dossier
@@ -23,7 +24,7 @@ FORM = {
 
 
 def test_the_education_office_creates_a_campaign_with_its_schools(oc, client):
-    client.force_login(oc.education)
+    login_verified(client, oc.education)
     data = dict(FORM, lead_agency=oc.education_agency.pk, schools=[oc.school_a.pk, oc.school_b.pk])
     response = client.post("/tuyen-truyen/chien-dich/them/", data)
     assert response.status_code == 302
@@ -35,7 +36,7 @@ def test_the_education_office_creates_a_campaign_with_its_schools(oc, client):
 
 
 def test_an_end_before_the_start_is_refused(oc, client):
-    client.force_login(oc.education)
+    login_verified(client, oc.education)
     data = dict(FORM, lead_agency=oc.education_agency.pk, end_date="01/03/2018")
     assert client.post("/tuyen-truyen/chien-dich/them/", data).status_code == 200
     assert not Campaign.objects.filter(title=FORM["title"]).exists()
@@ -68,7 +69,7 @@ def test_the_success_rule_follows_the_design(oc):
 
 
 def test_a_campaign_page_shows_figures_per_school(oc, client):
-    client.force_login(oc.leadership)
+    login_verified(client, oc.leadership)
     html = client.get(f"/tuyen-truyen/chien-dich/{oc.campaign.pk}/").content.decode()
     assert "THCS Khương Đình" in html and "THCS Kim Giang" in html
     assert "Sửa chiến dịch" not in html

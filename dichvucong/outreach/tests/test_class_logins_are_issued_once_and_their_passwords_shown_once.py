@@ -15,6 +15,7 @@ from django.contrib.staticfiles import finders
 from django.test import Client
 
 from dichvucong.accounts.models import User
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach.models import Guardian, Pupil
 from dichvucong.outreach.tests.ambassador_setup import consent, slips_on, tables_holding
 from dichvucong.outreach.tests.cast import add_pupil
@@ -44,7 +45,7 @@ def _issue(client, oc):  # type: ignore[no-untyped-def]
 
 def test_the_class_gets_its_logins_once_on_one_printable_page(oc, client, ready) -> None:
     pupils, unconsented = ready
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     assert (
         "Cấp tài khoản đại sứ số"
         in client.get(f"/tuyen-truyen/lop/{oc.class_a.pk}/").content.decode()
@@ -95,7 +96,7 @@ def test_the_class_gets_its_logins_once_on_one_printable_page(oc, client, ready)
 
 def test_a_lost_slip_is_replaced_from_the_pupils_page(oc, client, ready) -> None:
     pupils, _unconsented = ready
-    client.force_login(oc.education)
+    login_verified(client, oc.education)
     username = f"hs.{oc.school_a.pk}.{pupils[0].pk}"
     old = slips_on(_issue(client, oc).content.decode())[username]
     pupil_page = client.get(f"/tuyen-truyen/hoc-sinh/{pupils[0].pk}/").content.decode()
@@ -114,7 +115,7 @@ def test_a_lost_slip_is_replaced_from_the_pupils_page(oc, client, ready) -> None
 
 def test_a_pupil_without_consent_gets_no_login_from_the_pupils_page(oc, client, ready) -> None:
     _pupils, unconsented = ready
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     response = client.post(f"/tuyen-truyen/hoc-sinh/{unconsented.pk}/tai-khoan/")
     assert response.status_code == 302
     assert messages_of(response) == [

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach import services
 from dichvucong.outreach.constants import ConsentGiver, ConsentMethod
 from dichvucong.outreach.tests.cast import add_pupil
@@ -60,7 +61,7 @@ def test_a_later_withdrawal_supersedes_the_consent(oc):
 
 def test_the_pupil_page_records_a_consent(oc, client):
     pupil = add_pupil(oc.class_a, year=2003)
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     for giver in (ConsentGiver.GUARDIAN, ConsentGiver.PUPIL):
         response = client.post(
             f"/tuyen-truyen/hoc-sinh/{pupil.pk}/dong-y/",

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach import access
 from dichvucong.outreach.models import RosterImport, TrainingSession
 from dichvucong.outreach.tests.cast import add_pupil
@@ -30,7 +31,7 @@ def _school_b_rows(oc):
 
 def test_school_b_pages_are_404_for_the_coordinator_of_school_a(oc, client):
     pupil, session, job = _school_b_rows(oc)
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     for url in (
         f"/tuyen-truyen/hoc-sinh/{pupil.pk}/",
         f"/tuyen-truyen/lop/{oc.class_b.pk}/",
@@ -62,7 +63,7 @@ def test_the_querysets_hold_only_school_a(oc):
 
 def test_lists_do_not_show_school_b(oc, client):
     add_pupil(oc.class_b, "Ngô Thu Hà")
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     html = client.get("/tuyen-truyen/lop/").content.decode()
     assert "THCS Khương Đình" in html and "THCS Kim Giang" not in html
     html = client.get(f"/tuyen-truyen/chien-dich/{oc.campaign.pk}/").content.decode()

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.files.base import ContentFile
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach import materials
 from dichvucong.outreach.models import Material, RosterImport, TrainingSession
 from dichvucong.outreach.tests.cast import add_pupil
@@ -75,7 +76,7 @@ def ids(oc) -> dict[str, int]:
 
 @pytest.mark.parametrize("role", [E, L, C])
 def test_outreach_roles_get_the_expected_status_on_every_page(oc, ids, client, role):
-    client.force_login(getattr(oc, role))
+    login_verified(client, getattr(oc, role))
     for template, expected in PAGES:
         url = template.format(**ids)
         response = client.get(url)
@@ -86,7 +87,7 @@ def test_outreach_roles_get_the_expected_status_on_every_page(oc, ids, client, r
 
 @pytest.mark.parametrize("role", ["citizen", "receptionist"])
 def test_citizens_and_other_staff_get_403_everywhere(oc, ids, client, role):
-    client.force_login(getattr(oc, role))
+    login_verified(client, getattr(oc, role))
     for template, _ in PAGES:
         url = template.format(**ids)
         assert client.get(url).status_code == 403, url
@@ -101,7 +102,7 @@ def test_anonymous_visitors_are_sent_to_log_in(oc, ids, client):
 
 
 def test_district_leadership_cannot_change_anything(oc, ids, client):
-    client.force_login(oc.leadership)
+    login_verified(client, oc.leadership)
     posts = [
         "/tuyen-truyen/chien-dich/them/",
         "/tuyen-truyen/lop/them/",

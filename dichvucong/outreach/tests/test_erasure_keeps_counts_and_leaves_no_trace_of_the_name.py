@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from django.apps import apps
 from django.db import models
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.catalogue.constants import HandlingLevel
 from dichvucong.catalogue.models import Field, Procedure
 from dichvucong.outreach import services, summaries
@@ -129,7 +130,7 @@ def test_erasing_twice_records_it_once(oc):
 
 def test_the_pupil_page_erases_only_when_confirmed(oc, client):
     pupil = add_pupil(oc.class_a, name=NAME)
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     client.post(f"/tuyen-truyen/hoc-sinh/{pupil.pk}/xoa/")
     pupil.refresh_from_db()
     assert not pupil.is_erased

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach.models import Material, MaterialVersion
 
 V1 = b"%PDF-1.4 phien ban 1"
@@ -21,7 +22,7 @@ def _create(client, oc, content=V1, name="huong-dan.pdf"):
 
 
 def test_each_upload_is_a_new_version_and_the_latest_is_downloaded(oc, client):
-    client.force_login(oc.education)
+    login_verified(client, oc.education)
     assert _create(client, oc).status_code == 302
     material = Material.objects.get()
     client.post(
@@ -41,24 +42,24 @@ def test_each_upload_is_a_new_version_and_the_latest_is_downloaded(oc, client):
 
 
 def test_the_material_page_shows_versions_with_their_size(oc, client):
-    client.force_login(oc.education)
+    login_verified(client, oc.education)
     _create(client, oc)
     html = client.get(f"/tuyen-truyen/tai-lieu/{Material.objects.get().pk}/").content.decode()
     assert "huong-dan.pdf" in html and "20\xa0byte" in html
 
 
 def test_a_file_whose_content_is_not_what_its_name_says_is_refused(oc, client):
-    client.force_login(oc.education)
+    login_verified(client, oc.education)
     response = _create(client, oc, content=b"MZ\x90\x00 not a pdf", name="virus.pdf")
     assert response.status_code == 200
     assert not Material.objects.exists() and not MaterialVersion.objects.exists()
 
 
 def test_schools_download_but_only_the_education_office_uploads(oc, client):
-    client.force_login(oc.education)
+    login_verified(client, oc.education)
     _create(client, oc)
     material = Material.objects.get()
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     assert client.get(f"/tuyen-truyen/tai-lieu/{material.pk}/tai-ve/").status_code == 200
     response = client.post(
         f"/tuyen-truyen/tai-lieu/{material.pk}/", {"file": SimpleUploadedFile("x.pdf", V2)}
@@ -68,7 +69,7 @@ def test_schools_download_but_only_the_education_office_uploads(oc, client):
 
 
 def test_files_are_stored_under_generated_names(oc, client):
-    client.force_login(oc.education)
+    login_verified(client, oc.education)
     _create(client, oc)
     version = MaterialVersion.objects.get()
     assert "huong-dan" not in version.file.name

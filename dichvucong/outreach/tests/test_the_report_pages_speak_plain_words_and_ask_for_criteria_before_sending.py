@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.contrib.staticfiles import finders
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach.constants import SuccessRule
 
 ACCEPTED = "Hồ sơ được cơ quan tiếp nhận (không tính hồ sơ bị từ chối)"
@@ -26,7 +27,7 @@ def _pages(client, oc) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_the_success_rule_is_said_in_plain_words(oc, client) -> None:
-    client.force_login(oc.education)
+    login_verified(client, oc.education)
     for html in _pages(client, oc):
         assert ACCEPTED in html
         assert not re.search(r"trạng thái (từ )?\d", html)
@@ -38,7 +39,7 @@ def test_the_success_rule_is_said_in_plain_words(oc, client) -> None:
 
 
 def test_the_criteria_come_first_and_read_as_a_filter(oc, client) -> None:
-    client.force_login(oc.education)
+    login_verified(client, oc.education)
     html = client.get(f"/bao-cao-tuyen-truyen/chien-dich/{oc.campaign.pk}/").content.decode()
     assert "Phải dự buổi tuyên truyền" not in html
     label = re.search(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach.models import RosterImport
 from dichvucong.outreach.tests.helpers import GOOD_ROW
 from dichvucong.outreach.tests.rosters import to_csv, upload
@@ -26,7 +27,7 @@ def _upload(client, **choices: object):  # type: ignore[no-untyped-def]
 
 
 def test_the_office_chooses_the_campaign_first_and_at_least_one_of_the_two(oc, client) -> None:
-    client.force_login(oc.education)
+    login_verified(client, oc.education)
     html = client.get(URL).content.decode()
     assert html.index('name="campaign"') < html.index('name="school"')
     assert "không bắt buộc" not in _label(html, "campaign")
@@ -43,7 +44,7 @@ def test_the_office_chooses_the_campaign_first_and_at_least_one_of_the_two(oc, c
 
 
 def test_a_coordinator_must_name_the_school_and_may_name_a_campaign(oc, client) -> None:
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     html = client.get(URL).content.decode()
     assert html.index('name="campaign"') < html.index('name="school"')
     assert "không bắt buộc" in _label(html, "campaign")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach.models import TrainingSession
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -23,7 +24,7 @@ def _post(client, oc, **changes):
 
 
 def test_a_coordinator_adds_a_session_with_vietnamese_dates(oc, client):
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     assert _post(client, oc).status_code == 302
     session = TrainingSession.objects.get()
     assert session.starts_at == datetime(2017, 3, 2, 8, tzinfo=HANOI)
@@ -32,22 +33,22 @@ def test_a_coordinator_adds_a_session_with_vietnamese_dates(oc, client):
 
 
 def test_a_session_outside_the_campaign_or_ending_before_it_starts_is_refused(oc, client):
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     assert _post(client, oc, day="17/03/2017").status_code == 200
     assert _post(client, oc, start="10:00", end="09:00").status_code == 200
     assert not TrainingSession.objects.exists()
 
 
 def test_classes_of_another_school_are_refused(oc, client):
-    client.force_login(oc.education)
+    login_verified(client, oc.education)
     assert _post(client, oc, classes=[oc.class_b.pk]).status_code == 200
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     assert _post(client, oc, school=oc.school_b.pk).status_code == 200
     assert not TrainingSession.objects.exists()
 
 
 def test_editing_keeps_the_session_and_changes_its_time(oc, client):
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     _post(client, oc)
     session = TrainingSession.objects.get()
     form = client.get(f"/tuyen-truyen/buoi/{session.pk}/sua/").content.decode()
@@ -66,7 +67,7 @@ def test_editing_keeps_the_session_and_changes_its_time(oc, client):
 
 
 def test_the_calendar_groups_sessions_by_day(oc, client):
-    client.force_login(oc.education)
+    login_verified(client, oc.education)
     _post(client, oc, day="02/03/2017", start="14:00", end="16:00")
     _post(client, oc, day="02/03/2017", start="08:00", end="10:00")
     _post(client, oc, school=oc.school_b.pk, day="06/03/2017", classes=[oc.class_b.pk])

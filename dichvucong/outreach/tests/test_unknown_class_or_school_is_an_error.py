@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach.models import Pupil
 from dichvucong.outreach.tests.helpers import GOOD_ROW, import_rows, problems
 
@@ -49,7 +50,7 @@ def test_a_coordinator_cannot_import_for_a_whole_campaign(oc, client):
     from dichvucong.outreach.models import RosterImport
     from dichvucong.outreach.tests.rosters import to_csv, upload
 
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     response = client.post(
         "/tuyen-truyen/nhap-danh-sach/",
         {"file": upload("ds.csv", to_csv([GOOD_ROW])), "school": "", "campaign": oc.campaign.pk},

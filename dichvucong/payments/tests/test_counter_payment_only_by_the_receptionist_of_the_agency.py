@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.dossiers.constants import Status
 from dichvucong.payments import ipn, services
 from dichvucong.payments.constants import GatewayName, PaymentStatus
@@ -22,7 +23,7 @@ def _url(dossier) -> str:
 def test_the_receptionist_of_ward_a_takes_the_fee_at_the_counter(cast, client):
     with time_machine.travel(MONDAY_MORNING, tick=False):
         dossier = awaiting_payment(cast)
-        client.force_login(cast.receptionist_a)
+        login_verified(client, cast.receptionist_a)
         assert "24.000 đ" in page(client.get(_url(dossier)))
 
         response = client.post(_url(dossier), follow=True)
@@ -39,7 +40,7 @@ def test_the_receptionist_of_ward_a_takes_the_fee_at_the_counter(cast, client):
 
 
 def test_a_second_click_records_nothing_more_and_says_so(cast, client, dossier):
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     client.post(_url(dossier))
     response = client.post(_url(dossier), follow=True)
     assert "Hồ sơ đã nộp phí, lệ phí (biên lai số BL-" in page(response)
@@ -49,14 +50,14 @@ def test_a_second_click_records_nothing_more_and_says_so(cast, client, dossier):
 def test_a_fee_paid_online_is_not_taken_again_at_the_counter(cast, client, dossier):
     online = services.start_online_payment(dossier, cast.applicant, GatewayName.SANDBOX)
     ipn.process(ipn_params(online, "00"))
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     client.post(_url(dossier))
     assert list(Payment.objects.filter(dossier=dossier)) == [online]
 
 
 @pytest.mark.parametrize("who", ["receptionist_b", "leader_b", "specialist_a", "applicant"])
 def test_anyone_else_gets_404_and_nothing_changes(cast, client, dossier, who):
-    client.force_login(getattr(cast, who))
+    login_verified(client, getattr(cast, who))
     assert client.get(_url(dossier)).status_code == 404
     assert client.post(_url(dossier)).status_code == 404
     assert not Payment.objects.exists()
@@ -65,7 +66,7 @@ def test_anyone_else_gets_404_and_nothing_changes(cast, client, dossier, who):
 
 
 def test_a_dossier_that_owes_nothing_cannot_be_charged(cast, client, dossier):
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     client.post(_url(dossier))
     dossier.refresh_from_db()
     Payment.objects.all().delete()

@@ -8,6 +8,7 @@ import uuid
 import pytest
 from django.urls import reverse
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.payments import services
 from dichvucong.payments.constants import GatewayName
 
@@ -20,7 +21,7 @@ def receipt_url(cast, dossier):
 
 @pytest.mark.parametrize("who", ["applicant", "receptionist_a", "leader_a"])
 def test_the_applicant_and_the_agency_get_the_pdf(cast, client, receipt_url, who):
-    client.force_login(getattr(cast, who))
+    login_verified(client, getattr(cast, who))
     response = client.get(receipt_url)
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
@@ -29,7 +30,7 @@ def test_the_applicant_and_the_agency_get_the_pdf(cast, client, receipt_url, who
 
 @pytest.mark.parametrize("who", ["other_applicant", "receptionist_b", "leader_b"])
 def test_anyone_else_gets_404(cast, client, receipt_url, who):
-    client.force_login(getattr(cast, who))
+    login_verified(client, getattr(cast, who))
     assert client.get(receipt_url).status_code == 404
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from dichvucong.accounts.constants import AccountKind, Role
 from dichvucong.accounts.models import StaffRole, User
+from dichvucong.accounts.testing import login_verified
 from dichvucong.catalogue.constants import AgencyKind
 from dichvucong.catalogue.models import Agency
 from dichvucong.reports.tests.expected import count
@@ -15,7 +16,7 @@ YEAR = (date(2025, 1, 1), date(2025, 12, 31))
 
 
 def test_a_ward_b_receptionist_sees_ward_b_numbers_only(client, cast, world, frozen):
-    client.force_login(cast.receptionist_b)
+    login_verified(client, cast.receptionist_b)
     response = client.get("/thong-ke/noi-bo/")
     assert response.status_code == 200
     own = count("total", *YEAR, frozen, keep=lambda d: d.agency_id == cast.agency_b.pk)[()]
@@ -41,7 +42,7 @@ def test_a_ward_b_receptionist_sees_ward_b_numbers_only(client, cast, world, fro
 
 
 def test_asking_for_ward_a_from_ward_b_shows_nothing_of_ward_a(client, cast, world, frozen):
-    client.force_login(cast.receptionist_b)
+    login_verified(client, cast.receptionist_b)
     response = client.get(
         "/thong-ke/noi-bo/", {"co_quan": cast.agency_a.pk, "dia_ban": cast.ward_a.pk}
     )
@@ -72,7 +73,7 @@ def test_district_leadership_sees_every_agency(client, cast, world, frozen):
         kind=AccountKind.STAFF,
     )
     StaffRole.objects.create(user=leader, role=Role.DISTRICT_LEADERSHIP, agency=district_committee)
-    client.force_login(leader)
+    login_verified(client, leader)
     response = client.get("/thong-ke/noi-bo/")
     assert response.status_code == 200
     everything = count("total", *YEAR, frozen)[()]
@@ -94,7 +95,7 @@ def test_staff_without_a_back_office_role_get_403(client, db):
     officer = User.objects.create_user(
         username="giaovien", password="matkhau-demo-1", kind=AccountKind.STAFF
     )
-    client.force_login(officer)
+    login_verified(client, officer)
     assert client.get("/thong-ke/noi-bo/").status_code == 403
 
 

@@ -8,6 +8,7 @@ import io
 import openpyxl
 import pytest
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.reports.tables import STATS_TABLES
 
 SLUGS = [spec.slug for spec in STATS_TABLES] + ["chi-so-766"]
@@ -75,7 +76,7 @@ def test_csv_writes_shares_as_vietnamese_percentages(client, world):
 
 
 def test_the_overdue_list_downloads_for_staff(client, cast, world):
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     page = client.get("/thong-ke/noi-bo/")
     response = client.get("/thong-ke/noi-bo/", {"format": "xlsx", "bang": "ho-so-qua-han"})
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.reports.testing import generate
 from dichvucong.reports.tests.test_query_count_is_bounded import queries
 
@@ -31,7 +32,7 @@ def test_the_dashboard_is_never_cached(client, cast, world, frozen, settings):
     settings.REPORTS_CACHE_SECONDS = 300
     cache.clear()
     try:
-        client.force_login(cast.leader_a)
+        login_verified(client, cast.leader_a)
         before = client.get("/thong-ke/noi-bo/").context["totals"].received
         generate(world, 30, today=frozen, seed=4)
         after = client.get("/thong-ke/noi-bo/").context["totals"].received

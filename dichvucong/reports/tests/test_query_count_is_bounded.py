@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import connection
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.reports.testing import generate
 
 PUBLIC_PAGE_QUERY_LIMIT = 15
@@ -31,7 +32,7 @@ def test_the_public_page_costs_the_same_queries_for_120_or_360_dossiers(client, 
 
 
 def test_the_dashboard_and_open_data_are_bounded_too(client, cast, world, frozen):
-    client.force_login(cast.leader_b)
+    login_verified(client, cast.leader_b)
     dashboard = queries(client, "/thong-ke/noi-bo/")
     opendata = queries(client, "/du-lieu-mo/thong-ke.json")
     generate(world, 240, today=frozen, seed=2)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.dossiers.constants import Delivery, Status
 from dichvucong.dossiers.testing import make_dossier
 from dichvucong.results.tests.helpers import resolved, stored_bytes
@@ -55,7 +56,7 @@ def test_downloading_a_counter_result_leaves_it_to_the_counter(client, cast):
 
 def test_staff_of_the_agency_may_download_without_returning_it(client, cast):
     dossier = resolved(cast, Delivery.ONLINE)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
 
     assert client.get(_url(dossier)).status_code == 200
 
@@ -66,7 +67,7 @@ def test_staff_of_the_agency_may_download_without_returning_it(client, cast):
 @pytest.mark.parametrize("who", ["other_applicant", "receptionist_b", "leader_b"])
 def test_everyone_else_gets_404(client, cast, who):
     dossier = resolved(cast, Delivery.ONLINE)
-    client.force_login(getattr(cast, who))
+    login_verified(client, getattr(cast, who))
 
     assert client.get(_url(dossier)).status_code == 404
 

@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.models import ResultDocument
 from dichvucong.results.tests.helpers import forwarded
@@ -49,7 +50,7 @@ def test_the_applicant_downloads_the_stored_bytes_and_others_are_refused(
     assert b"".join(response.streaming_content) == bucket.read(result.file.name)
 
     for other in (cast.other_applicant, cast.receptionist_b):
-        client.force_login(other)
+        login_verified(client, other)
         assert client.get(_download_url(result)).status_code == 404
 
 

@@ -12,6 +12,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.models import Attachment, Dossier
 from dichvucong.dossiers.testing import make_draft
@@ -63,7 +64,7 @@ def test_the_upload_is_a_private_object_streamed_back_after_the_check(
     assert _download(client, attachment) == CONTENT
 
     lifecycle.submit(dossier, cast.applicant)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     assert _download(client, attachment) == CONTENT
 
 
@@ -74,7 +75,7 @@ def test_everyone_else_is_refused(cast, client, bucket, who: str):
     attachment = _upload_through_the_page(client, dossier)
     lifecycle.submit(dossier, cast.applicant)
 
-    client.force_login(getattr(cast, who))
+    login_verified(client, getattr(cast, who))
 
     assert client.get(_file_url(attachment)).status_code == 404
 

@@ -2,6 +2,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.slips.tests.pdftext import MONDAY_MORNING, page_text
 from dichvucong.dossiers.testing import make_dossier
@@ -18,7 +19,7 @@ def accepted(cast):
 
 @pytest.mark.parametrize("who", ["receptionist_a", "specialist_a", "leader_a", "applicant"])
 def test_the_agency_staff_and_the_applicant_get_the_pdf_inline(client, cast, accepted, who):
-    client.force_login(getattr(cast, who))
+    login_verified(client, getattr(cast, who))
     response = client.get(_url(accepted))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -30,7 +31,7 @@ def test_the_agency_staff_and_the_applicant_get_the_pdf_inline(client, cast, acc
 
 @pytest.mark.parametrize("who", ["receptionist_b", "leader_b", "other_applicant"])
 def test_other_wards_and_other_applicants_get_404(client, cast, accepted, who):
-    client.force_login(getattr(cast, who))
+    login_verified(client, getattr(cast, who))
     for number in ("01", "05"):
         assert client.get(_url(accepted, number)).status_code == 404
 
@@ -42,7 +43,7 @@ def test_a_visitor_is_sent_to_log_in(client, accepted):
 
 
 def test_a_slip_the_dossier_does_not_have_is_404(client, cast, accepted):
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     for number in ("02", "03", "04"):
         assert client.get(_url(accepted, number)).status_code == 404
     assert client.get(f"/phieu/{accepted.public_id}/06.pdf").status_code == 404
@@ -50,7 +51,7 @@ def test_a_slip_the_dossier_does_not_have_is_404(client, cast, accepted):
 
 def test_a_submitted_dossier_has_no_slip_yet(client, cast):
     dossier = make_dossier(cast, Status.SUBMITTED)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     assert client.get(_url(dossier, "01")).status_code == 404
     assert client.get(_url(dossier, "05")).status_code == 404
 
@@ -76,7 +77,7 @@ def test_the_register_lists_the_staffs_dossiers_received_this_month(client, cast
     with time_machine.travel(MONDAY_MORNING, tick=False):
         first = make_dossier(cast, Status.ACCEPTED)
         second = make_dossier(cast, Status.PROCESSING)
-        client.force_login(cast.receptionist_a)
+        login_verified(client, cast.receptionist_a)
         response = client.get(reverse("slips:register"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -89,12 +90,12 @@ def test_the_register_lists_the_staffs_dossiers_received_this_month(client, cast
 def test_the_register_keeps_to_the_period_and_the_staffs_agency(client, cast):
     with time_machine.travel(MONDAY_MORNING, tick=False):
         dossier = make_dossier(cast, Status.ACCEPTED)
-    client.force_login(cast.receptionist_b)
+    login_verified(client, cast.receptionist_b)
     text = page_text(
         client.get(reverse("slips:register"), {"tu": "01/03/2026", "den": "31/03/2026"}).content
     )
     assert dossier.code not in text
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     text = page_text(
         client.get(reverse("slips:register"), {"tu": "01/04/2026", "den": "30/04/2026"}).content
     )
@@ -112,7 +113,7 @@ def test_the_register_keeps_to_the_period_and_the_staffs_agency(client, cast):
     ],
 )
 def test_a_bad_period_is_a_clear_400(client, cast, query, message):
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     response = client.get(reverse("slips:register"), query)
     assert response.status_code == 400
     assert message in response.content.decode()

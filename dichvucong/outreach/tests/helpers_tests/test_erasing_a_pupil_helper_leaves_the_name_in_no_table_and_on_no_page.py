@@ -14,6 +14,7 @@ from django.db import models
 from django.urls import reverse
 
 from dichvucong.accounts.models import User
+from dichvucong.accounts.testing import login_verified
 from dichvucong.dossiers import submission, uploads
 from dichvucong.dossiers.models import Attachment, Dossier
 from dichvucong.dossiers.testing import pdf_upload
@@ -116,7 +117,7 @@ def test_the_login_is_emptied_and_can_no_longer_be_used(hc, client, sent_sms) ->
 def test_no_page_shows_the_name_after_erasure(hc, client, sent_sms) -> None:
     _rehearsal, helped, waiting = the_pupils_year(hc, client, sent_sms)
     office = reverse("backoffice:detail", args=[helped.public_id])
-    client.force_login(hc.cast.receptionist_a)
+    login_verified(client, hc.cast.receptionist_a)
     # Before: the dossier records who helped, from the (erasable) account.
     assert NAME in text(client.get(office))
 
@@ -132,7 +133,7 @@ def test_no_page_shows_the_name_after_erasure(hc, client, sent_sms) -> None:
         (hc.other_helper, reverse("helpers:home")),
     ]
     for user, url in pages:
-        client.force_login(user)
+        login_verified(client, user)
         response = client.get(url)
         assert response.status_code == 200, url
         assert not holds_name(text(response)), url

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach import services
 from dichvucong.outreach.constants import ConsentGiver, ConsentMethod
 
@@ -19,7 +20,7 @@ def test_only_active_ambassadors_reach_the_ambassador_pages(hc, client, name) ->
     assert client.get(url).url.startswith("/tai-khoan/dang-nhap/")
     client.force_login(hc.cast.applicant)
     assert client.get(url).status_code == 403
-    client.force_login(hc.cast.receptionist_a)
+    login_verified(client, hc.cast.receptionist_a)
     assert client.get(url).status_code == 403
     client.force_login(hc.helper)
     assert client.get(url).status_code == 200

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.dossiers import access
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
@@ -50,7 +51,7 @@ def test_practice_dossiers_never_reach_an_officers_queue_nor_lookup(hc, client) 
     cast = hc.cast
     for officer in (cast.receptionist_a, cast.specialist_a, cast.leader_a):
         assert not access.staff_dossiers(officer).filter(pk=dossier.pk).exists()
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     assert "Phạm Minh Khôi" not in text(client.get(reverse("backoffice:queues")))
     # Lookup leaves practice out even if one carried a code (data gone wrong).
     Dossier.objects.filter(pk=dossier.pk).update(code="T.KM-261120-0001", applicant_phone="0909")

@@ -5,6 +5,7 @@ the send-back reason is marked required."""
 
 from __future__ import annotations
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach import report
 from dichvucong.outreach.constants import ReportState
 from dichvucong.outreach.models import YearEndReport
@@ -18,7 +19,7 @@ def _url(oc, action: str = "") -> str:  # type: ignore[no-untyped-def]
 def test_approving_without_the_confirmation_changes_nothing(oc, client) -> None:
     report.submit(oc.campaign, oc.education)
     before = YearEndReport.objects.filter(campaign=oc.campaign).values().get()
-    client.force_login(oc.leadership)
+    login_verified(client, oc.leadership)
     response = client.post(_url(oc, "phe-duyet/"))
     assert response.status_code == 302
     assert messages_of(response) == [
@@ -33,7 +34,7 @@ def test_approving_without_the_confirmation_changes_nothing(oc, client) -> None:
 
 def test_approve_and_send_back_are_apart_and_say_what_is_required(oc, client) -> None:
     report.submit(oc.campaign, oc.education)
-    client.force_login(oc.leadership)
+    login_verified(client, oc.leadership)
     html = client.get(_url(oc)).content.decode()
     approve = html[html.index('id="phe-duyet"') : html.index('id="tra-lai"')]
     send_back = html[html.index('id="tra-lai"') :]

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.catalogue.constants import AgencyKind, UnitLevel
 from dichvucong.catalogue.models import AdminUnit, Agency
 from dichvucong.outreach.models import Campaign, School
@@ -27,7 +28,7 @@ def _sheets(client, world) -> list[str]:
     ],
 )
 def test_a_coordinator_sees_the_own_school_only(world, client, who, own, other, names):
-    client.force_login(getattr(world.oc, who))
+    login_verified(client, getattr(world.oc, who))
     page = _page(client, world)
     html = page.content.decode()
     shown = page.context["shown"]
@@ -38,7 +39,7 @@ def test_a_coordinator_sees_the_own_school_only(world, client, who, own, other, 
 
 
 def test_the_leadership_sees_every_school_and_no_pupil_name(world, client):
-    client.force_login(world.oc.leadership)
+    login_verified(client, world.oc.leadership)
     page = _page(client, world)
     html = page.content.decode()
     assert page.context["shown"].whole
@@ -53,7 +54,7 @@ def test_the_leadership_sees_every_school_and_no_pupil_name(world, client):
 
 @pytest.mark.parametrize("who", ["citizen", "receptionist"])
 def test_people_without_an_outreach_role_get_403(world, client, who):
-    client.force_login(getattr(world.oc, who))
+    login_verified(client, getattr(world.oc, who))
     for suffix in ("", "bao-cao.xlsx", "bao-cao.pdf"):
         assert _page(client, world, suffix).status_code == 403
     assert client.get("/bao-cao-tuyen-truyen/").status_code == 403
@@ -83,5 +84,5 @@ def test_a_campaign_of_another_district_is_404(world, client):
     )
     campaign.schools.set([School.objects.create(name="THCS Hải Châu")])
     for user in (world.oc.education, world.oc.leadership, world.oc.coordinator_a):
-        client.force_login(user)
+        login_verified(client, user)
         assert client.get(f"/bao-cao-tuyen-truyen/chien-dich/{campaign.pk}/").status_code == 404

@@ -8,6 +8,8 @@ import io
 
 from openpyxl import load_workbook
 
+from dichvucong.accounts.testing import login_verified
+
 
 def _page(client, world, suffix: str = ""):  # type: ignore[no-untyped-def]
     return client.get(f"/bao-cao-tuyen-truyen/chien-dich/{world.campaign.pk}/{suffix}")
@@ -19,7 +21,7 @@ def _headers(client, world) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 def test_leadership_gets_no_name_columns(world, client) -> None:
-    client.force_login(world.oc.leadership)
+    login_verified(client, world.oc.leadership)
     page = _page(client, world)
     html = page.content.decode()
     assert page.context["listed"], "the world has commended pupils"
@@ -31,7 +33,7 @@ def test_leadership_gets_no_name_columns(world, client) -> None:
 
 
 def test_the_education_office_keeps_the_names(world, client) -> None:
-    client.force_login(world.oc.education)
+    login_verified(client, world.oc.education)
     page = _page(client, world)
     html = page.content.decode()
     assert page.context["shown"].names

@@ -4,16 +4,17 @@ office saves criteria or moves the report."""
 
 from __future__ import annotations
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach.models import YearEndReport
 from dichvucong.outreach.report import present_all
 
 
 def test_pages_and_downloads_leave_no_report_row(world, client):
-    client.force_login(world.oc.education)
+    login_verified(client, world.oc.education)
     base = f"/bao-cao-tuyen-truyen/chien-dich/{world.campaign.pk}/"
     for suffix in ("", "bao-cao.xlsx", "bao-cao.pdf"):
         assert client.get(base + suffix).status_code == 200
-    client.force_login(world.oc.leadership)
+    login_verified(client, world.oc.leadership)
     assert client.get(base).status_code == 200
     assert not YearEndReport.objects.filter(campaign=world.campaign).exists()
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach import report
 from dichvucong.outreach.constants import ReportState
 from dichvucong.outreach.models import Attendance
@@ -11,7 +12,7 @@ def _url(world, action: str = "") -> str:
 
 def test_the_leadership_sends_the_report_back_with_a_reason(world, client):
     report.submit(world.campaign, world.oc.education)
-    client.force_login(world.oc.leadership)
+    login_verified(client, world.oc.leadership)
     client.post(_url(world, "tra-lai/"), {"reason": "   "})
     assert report.report_row(world.campaign).state == ReportState.SUBMITTED
 
@@ -21,7 +22,7 @@ def test_the_leadership_sends_the_report_back_with_a_reason(world, client):
     assert row.state == ReportState.DRAFT and row.submitted_at is None
 
     Attendance.objects.filter(session__campaign=world.campaign).update(present=False)
-    client.force_login(world.oc.education)
+    login_verified(client, world.oc.education)
     page = client.get(_url(world))
     assert reason in page.content.decode()
     assert page.context["shown"].totals.trained == 0  # live again

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach import report, services
 from dichvucong.outreach.constants import ERASED_NAME, ReportState
 from dichvucong.outreach.models import Ambassador, Attendance, Pupil
@@ -29,7 +30,7 @@ def _url(world, action: str = "") -> str:
 
 
 def test_the_submitted_report_is_frozen_and_the_approved_one_stays_so(world, client):
-    client.force_login(world.oc.education)
+    login_verified(client, world.oc.education)
     assert client.post(_url(world, "gui/")).status_code == 302
     row, frozen = report.current_report(world.campaign)
     assert row.state == ReportState.SUBMITTED and row.submitted_by == world.oc.education
@@ -38,7 +39,7 @@ def test_the_submitted_report_is_frozen_and_the_approved_one_stays_so(world, cli
     assert report.build_report(world.campaign).totals != frozen.totals
     assert report.current_report(world.campaign)[1].to_json() == before
 
-    client.force_login(world.oc.leadership)
+    login_verified(client, world.oc.leadership)
     assert client.post(_url(world, "phe-duyet/"), {"confirm": "on"}).status_code == 302
     _change_the_year(world)
     row, approved = report.current_report(world.campaign)
@@ -55,7 +56,7 @@ def test_a_pupil_erased_after_approval_stays_counted_but_loses_the_name(world, c
     pupil = Pupil.objects.get(pk=listed[0].pupil_id)
     name = pupil.full_name
     services.erase_pupil(pupil, world.oc.education)
-    client.force_login(world.oc.education)
+    login_verified(client, world.oc.education)
     page = client.get(_url(world))
     first = page.context["listed"][0]
     assert first.name == ERASED_NAME and first.dossiers == listed[0].dossiers

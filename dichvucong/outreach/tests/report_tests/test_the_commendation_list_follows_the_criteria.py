@@ -4,6 +4,7 @@ import dataclasses
 
 import pytest
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach import report
 from dichvucong.outreach.tests.report_tests.direct import commended
 
@@ -32,7 +33,7 @@ def test_each_criterion_changes_the_list_and_erased_pupils_are_left_out(world):
 
 def test_criteria_are_kept_on_the_report_and_used_by_the_page(world, client):
     criteria = report.Criteria(min_dossiers=2, min_households=2, require_trained=False)
-    client.force_login(world.oc.education)
+    login_verified(client, world.oc.education)
     response = client.post(
         f"/bao-cao-tuyen-truyen/chien-dich/{world.campaign.pk}/tieu-chi/",
         {"min_dossiers": 2, "min_households": 2, "quota_per_school": ""},

@@ -5,6 +5,7 @@ import re
 
 from pypdf import PdfReader
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach import report
 from dichvucong.outreach.report_exports import figure_values
 from dichvucong.reports.formatting import format_count
@@ -16,7 +17,7 @@ def _text(content: bytes) -> str:
 
 
 def test_the_pdf_has_the_schools_and_the_totals_in_vietnamese(world, client):
-    client.force_login(world.oc.education)
+    login_verified(client, world.oc.education)
     response = client.get(f"/bao-cao-tuyen-truyen/chien-dich/{world.campaign.pk}/bao-cao.pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"

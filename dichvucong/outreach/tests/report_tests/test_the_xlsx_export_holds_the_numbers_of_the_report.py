@@ -4,6 +4,7 @@ import io
 
 from openpyxl import load_workbook
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach import report
 from dichvucong.outreach.models import Pupil
 from dichvucong.outreach.report_exports import figure_values
@@ -20,7 +21,7 @@ def _rows(sheet) -> dict[str, list]:
 
 
 def test_every_sheet_has_the_numbers_of_the_report(world, client):
-    client.force_login(world.oc.education)
+    login_verified(client, world.oc.education)
     response = client.get(f"/bao-cao-tuyen-truyen/chien-dich/{world.campaign.pk}/bao-cao.xlsx")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
@@ -42,7 +43,7 @@ def test_every_sheet_has_the_numbers_of_the_report(world, client):
 
 
 def test_the_commendation_list_is_in_its_schools_sheet_with_names(world, client):
-    client.force_login(world.oc.education)
+    login_verified(client, world.oc.education)
     response = client.get(f"/bao-cao-tuyen-truyen/chien-dich/{world.campaign.pk}/bao-cao.xlsx")
     workbook = load_workbook(io.BytesIO(response.content))
     built = report.build_report(world.campaign)

@@ -1,6 +1,6 @@
 from django.test import RequestFactory, override_settings
 
-from dichvucong.core.throttle import client_address
+from dichvucong.throttle import client_address
 
 
 def _request(forwarded: str = "") -> object:
