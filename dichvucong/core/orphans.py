@@ -25,14 +25,15 @@ def stored_names(storage: Storage, folder: str) -> Iterator[str]:
     # Not exists(folder): on object storage a folder is only a prefix of
     # keys, never an object, so it never "exists"; listing it finds nothing
     # there when it is empty, where local disk raises instead.
+    # folder "" is the storage's root.
     try:
         folders, files = storage.listdir(folder)
     except FileNotFoundError:
         return
     for name in files:
-        yield f"{folder}/{name}"
+        yield f"{folder}/{name}" if folder else name
     for sub in folders:
-        yield from stored_names(storage, f"{folder}/{sub}")
+        yield from stored_names(storage, f"{folder}/{sub}" if folder else sub)
 
 
 def _file_fields() -> list[FileField]:
