@@ -36,6 +36,9 @@ def load(connection: BaseDatabaseWrapper, path: Path) -> None:
     connection.ensure_connection()
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
+        # A damaged file would be copied in page by page all the same.
+        if source.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("quick_check")
         source.backup(connection.connection)
     except sqlite3.Error as error:
         raise BackupError(
