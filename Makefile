@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?= -n auto -m "not fuzz"
 
-.PHONY: run test fuzz install install-dev lint check-deploy check clean
+.PHONY: run test fuzz install install-dev lint check-deploy check clean backup restore
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,16 @@ run: install
 
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The database and every stored file into one archive (README: Backup and
+# restore); OUTPUT=path chooses where, else var/backups/dichvucong-<time>.tar.
+backup: install
+	DEBUG=$${DEBUG:-true} $(PY) manage.py backup $(if $(OUTPUT),--output "$(OUTPUT)")
+
+# FORCE=1 replaces a database that holds data.
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/dichvucong-....tar [FORCE=1]"; exit 2; }
+	DEBUG=$${DEBUG:-true} $(PY) manage.py restore "$(FILE)" $(if $(FORCE),--force)
 
 # Schemathesis against a live server, from the generated OpenAPI document.
 fuzz: install-dev

@@ -51,7 +51,7 @@ def test_the_file_of_a_rolled_back_upload_is_swept_and_the_kept_one_stays(cast, 
     stored = _files(media_root)
     (orphan,) = stored - named
 
-    assert orphans.purge_orphans() == []  # younger than an hour: may be committing
+    assert orphans.purge_orphans().deleted == []  # younger than an hour: may be committing
     _age_all(media_root, hours=2)
     listed = StringIO()
     call_command("purge_orphan_files", "--dry-run", stdout=listed)
@@ -66,5 +66,5 @@ def test_a_file_outside_the_models_folders_is_never_swept(cast, media_root):
     stray.parent.mkdir(parents=True)
     stray.write_text("không thuộc hệ thống tệp của hồ sơ")
     _age_all(media_root, hours=48)
-    assert orphans.purge_orphans() == []
+    assert orphans.purge_orphans().deleted == []
     assert stray.exists()

@@ -68,7 +68,7 @@ def test_the_orphan_file_of_a_rolled_back_approval_is_purged(cast, media_root):
     _age(media_root, orphan, hours=2)
     _age(media_root, kept.file.name, hours=2)
 
-    purged = orphans.purge_orphans()
+    purged = orphans.purge_orphans().deleted
 
     assert purged == [orphan]
     assert not (media_root / orphan).exists()
@@ -79,9 +79,9 @@ def test_a_young_orphan_may_still_be_committing_and_is_kept(cast, media_root):
     dossier = forwarded(cast)
     _approve_then_fail(dossier, cast.leader_a)
 
-    assert orphans.purge_orphans() == []
+    assert orphans.purge_orphans().deleted == []
     later = timezone.now() + timedelta(hours=2)
-    assert len(orphans.purge_orphans(now=later)) == 1
+    assert len(orphans.purge_orphans(now=later).deleted) == 1
 
 
 def test_the_command_lists_on_a_dry_run_and_deletes_otherwise(cast, media_root):
