@@ -278,3 +278,22 @@ SVG = (
 )
 HTML = b"<!DOCTYPE html>\n<html><body><script>fetch('/ho-so/')</script></body></html>"
 HTML_UTF16 = "\ufeff<html><script>alert(1)</script></html>".encode("utf-16-le")
+
+# --- Uploads as a browser or a script sends them: (name, bytes, declared type) -------------
+
+HOSTILE_UPLOADS: dict[str, tuple[str, bytes, str]] = {
+    **{
+        f"pdf-{label}": ("giay-chung-sinh.pdf", data, "application/pdf")
+        for label, (data, _code) in ACTIVE_PDFS.items()
+    },
+    "png-30000x30000": ("anh-chup.png", PNG_BOMB, "image/png"),
+    "jpeg-30000x30000": ("anh-chup.jpg", JPEG_BOMB, "image/jpeg"),
+    "png-garbled-header": ("anh-chup.png", PNG_BAD_CRC, "image/png"),
+    "jpeg-truncated-header": ("anh-chup.jpg", JPEG_TRUNCATED, "image/jpeg"),
+    "svg": ("anh.svg", SVG, "image/svg+xml"),
+    "svg-named-png": ("anh.png", SVG, "image/png"),
+    "html-named-pdf": ("giay-chung-sinh.pdf", HTML, "application/pdf"),
+    "double-extension": ("giay-chung-sinh.pdf.html", document(), "text/html"),
+    "declared-type-lies": ("giay-chung-sinh.pdf", document(), "text/html"),
+    "png-sent-as-pdf": ("giay-chung-sinh.pdf", png(), "application/pdf"),
+}
