@@ -234,6 +234,8 @@ REPORTS_CACHE_SECONDS = env_int("REPORTS_CACHE_SECONDS", 300)
 # (12-24 MP: 48-200 MP sensors bin pixels unless told otherwise); decoded,
 # it is 160 MB of memory for whoever opens it, where 30000 x 30000 is 3.6 GB.
 UPLOAD_MAX_IMAGE_MEGAPIXELS = env_int("UPLOAD_MAX_IMAGE_MEGAPIXELS", 40)
+if UPLOAD_MAX_IMAGE_MEGAPIXELS < 1:
+    raise ConfigError("UPLOAD_MAX_IMAGE_MEGAPIXELS must be at least 1")
 UPLOAD_MAX_IMAGE_PIXELS = UPLOAD_MAX_IMAGE_MEGAPIXELS * 1_000_000
 
 # --- Background work (Celery) and notifications ----------------------------
