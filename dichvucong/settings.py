@@ -299,6 +299,15 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 RECEPTION_CUTOFF_HOUR = env_int("RECEPTION_CUTOFF_HOUR", 15)
 # How long the public statistics page keeps its figures; 0 = always live.
 REPORTS_CACHE_SECONDS = env_int("REPORTS_CACHE_SECONDS", 300)
+# An uploaded image may declare at most this many pixels (a decompression
+# bomb declares gigapixels in a few kilobytes). 40 megapixels takes an A4
+# page scanned at 600 dpi (35 MP) and a phone photo at its default setting
+# (12-24 MP: 48-200 MP sensors bin pixels unless told otherwise); decoded,
+# it is 160 MB of memory for whoever opens it, where 30000 x 30000 is 3.6 GB.
+UPLOAD_MAX_IMAGE_MEGAPIXELS = env_int("UPLOAD_MAX_IMAGE_MEGAPIXELS", 40)
+if UPLOAD_MAX_IMAGE_MEGAPIXELS < 1:
+    raise ConfigError("UPLOAD_MAX_IMAGE_MEGAPIXELS must be at least 1")
+UPLOAD_MAX_IMAGE_PIXELS = UPLOAD_MAX_IMAGE_MEGAPIXELS * 1_000_000
 
 # --- Dossier event log ----------------------------------------------------
 # The key of the event log's HMAC chain (dossiers/events.py). It lives

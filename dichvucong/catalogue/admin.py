@@ -8,8 +8,10 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.catalogue import fees
@@ -21,6 +23,7 @@ from dichvucong.catalogue.models import (
     Procedure,
     RequiredDocument,
 )
+from dichvucong.lib import filecheck
 
 admin.site.site_header = _("Quản trị dịch vụ công")
 admin.site.site_title = _("Quản trị dịch vụ công")
@@ -76,8 +79,35 @@ class FieldAdmin(admin.ModelAdmin):
         return obj.procedure_count  # type: ignore[attr-defined]
 
 
+class RequiredDocumentForm(forms.ModelForm):
+    """The blank form (mẫu đơn, tờ khai) citizens download from a
+    procedure's page is checked as any uploaded file is (lib/filecheck.py):
+    a PDF with a script or an HTML page renamed .pdf never reaches them."""
+
+    class Meta:
+        model = RequiredDocument
+        fields = ["position", "name", "required", "template"]
+
+    def clean_template(self) -> Any:
+        upload = self.cleaned_data.get("template")
+        if not isinstance(upload, UploadedFile):  # none, cleared, or the stored one kept
+            return upload
+        try:
+            checked = filecheck.check_upload(
+                upload.name or "",
+                getattr(upload, "content_type", None),
+                upload,
+                filecheck.FORM_TEMPLATES,
+            )
+        except filecheck.FileRefused as error:
+            raise forms.ValidationError(error.text(gettext)) from None
+        upload.name = checked.name
+        return upload
+
+
 class RequiredDocumentInline(admin.TabularInline):
     model = RequiredDocument
+    form = RequiredDocumentForm
     fields = ["position", "name", "required", "template"]
     extra = 0
 

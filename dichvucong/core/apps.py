@@ -10,7 +10,9 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        from dichvucong.core import checks
+        from dichvucong.core import checks, lookups
+
+        lookups.register()
 
         # Unsafe embedded defaults refused with DEBUG off (core/checks.py);
         # `check --deploy` runs it too, being tagged security.

@@ -31,11 +31,17 @@ from django.utils.translation import gettext_lazy as _
 from dichvucong.accounts.fields import IdNumberField, PhoneField, TaxCodeField
 from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import AdminUnit
+from dichvucong.lib.text import clean_typed
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d%m%Y", "%Y-%m-%d"]
 DATE_DISPLAY = "%d/%m/%Y"
 EARLIEST_DATE = date(1900, 1, 1)
 TEXT_MAX, TEXTAREA_MAX, STREET_MAX = 500, 2000, 200
+# Whatever a schema says, a number stays within ±999 999 999 999 999: the
+# fee is computed from it and stored in a 64-bit column, and API clients in
+# JavaScript read integers exactly only up to 2**53 (about 9 * 10**15).
+NUMBER_LIMIT = 10**15 - 1
+DECIMAL_PLACES = 6  # when the schema does not say
 # Posted row counts are untrusted: a group without "max" still stops here.
 ROWS_CAP = 20
 RADIO_MAX_CHOICES = 4
@@ -53,6 +59,7 @@ MSG_TOO_EARLY = _("Ngày không được trước ngày %(limit)s.")
 MSG_NUMBER = _("Vui lòng nhập một số, ví dụ 2.")
 MSG_NUMBER_MIN = _("Số nhỏ nhất được nhập là %(limit_value)s.")
 MSG_NUMBER_MAX = _("Số lớn nhất được nhập là %(limit_value)s.")
+MSG_DECIMALS = _("Tối đa %(max)s chữ số sau dấu phẩy.")
 MSG_EMAIL = _("Địa chỉ thư điện tử chưa đúng, ví dụ: ten@gmail.com.")
 MSG_TOO_LONG = _("Tối đa %(limit_value)d ký tự (bạn đã nhập %(show_value)d).")
 MSG_WARD = _("Vui lòng chọn phường/xã.")
@@ -125,24 +132,51 @@ def _common(spec: dict[str, Any], required: bool) -> dict[str, Any]:
     }
 
 
+class SchemaTextField(forms.CharField):
+    """Text as a person typed it, kept clean (lib/text.py clean_typed):
+    NFC, no control or invisible characters, line breaks only where the
+    field has lines."""
+
+    def __init__(self, *, multiline: bool = False, **kwargs: Any) -> None:
+        self.multiline = multiline
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> str:
+        text = super().to_python(value)
+        return clean_typed(text, multiline=self.multiline).strip() if text else text
+
+
 def _text(spec: dict[str, Any], common: dict[str, Any], limit: int, **kw: Any) -> forms.Field:
     common["error_messages"]["max_length"] = MSG_TOO_LONG
-    return forms.CharField(max_length=_int(spec.get("max_length"), limit), **common, **kw)
+    return SchemaTextField(max_length=_int(spec.get("max_length"), limit), **common, **kw)
+
+
+def _bound(value: Any, default: int) -> Any:
+    """A schema's min or max, never past NUMBER_LIMIT; the limit without one."""
+    if not _is_number(value):
+        return default
+    return max(-NUMBER_LIMIT, min(value, NUMBER_LIMIT))
 
 
 def _number(spec: dict[str, Any], common: dict[str, Any]) -> forms.Field:
     low, high = spec.get("min"), spec.get("max")
     common["error_messages"].update(
-        invalid=MSG_NUMBER, min_value=MSG_NUMBER_MIN, max_value=MSG_NUMBER_MAX
+        invalid=MSG_NUMBER,
+        min_value=MSG_NUMBER_MIN,
+        max_value=MSG_NUMBER_MAX,
+        max_decimal_places=MSG_DECIMALS,
     )
     bounds = {
-        "min_value": low if _is_number(low) else None,
-        "max_value": high if _is_number(high) else None,
+        "min_value": _bound(low, -NUMBER_LIMIT),
+        "max_value": _bound(high, NUMBER_LIMIT),
     }
     if spec.get("decimal_places") or any(_is_fraction(v) for v in (low, high)):
         # localize: Vietnamese write 2,5; "2.5" is read the same.
         widget = forms.TextInput(attrs={"inputmode": "decimal"})
-        return forms.DecimalField(localize=True, widget=widget, **bounds, **common)
+        places = _int(spec.get("decimal_places"), DECIMAL_PLACES)
+        return forms.DecimalField(
+            localize=True, widget=widget, decimal_places=places, **bounds, **common
+        )
     widget = forms.TextInput(attrs={"inputmode": "numeric"})
     return forms.IntegerField(widget=widget, **bounds, **common)
 
@@ -158,7 +192,8 @@ def _simple_field(spec: dict[str, Any], required: bool) -> forms.Field:
     common = _common(spec, required)
     kind = spec.get("type")
     if kind == "textarea":
-        return _text(spec, common, TEXTAREA_MAX, widget=forms.Textarea(attrs={"rows": 4}))
+        textarea = forms.Textarea(attrs={"rows": 4})
+        return _text(spec, common, TEXTAREA_MAX, multiline=True, widget=textarea)
     if kind == "number":
         return _number(spec, common)
     if kind == "date":
@@ -247,7 +282,7 @@ def _address_fields(units: Units) -> dict[str, forms.Field]:
             choices=units.group_choices,
             error_messages=messages,
         ),
-        "street": forms.CharField(
+        "street": SchemaTextField(
             label=_("Số nhà, ngõ, đường phố"),
             required=False,
             max_length=STREET_MAX,

@@ -7,6 +7,12 @@ from typing import Any
 from dichvucong.catalogue.fees import FeeNotSet, compute_fee
 from dichvucong.dossiers.models import Dossier
 
+# No fee of a district's procedures comes near a billion đồng; it is also
+# the most a receptionist may enter. Past it the form's page or copy count
+# is not believable, and the receptionist sets the fee (as for a fee the
+# catalogue lacks) instead of the dossier storing a number no column holds.
+MAX_FEE = 1_000_000_000
+
 
 def _count(value: Any) -> int:
     try:
@@ -30,10 +36,11 @@ def _page_rows(data: dict[str, Any]) -> list[tuple[int, int]]:
 def dossier_fee(dossier: Dossier) -> int | None:
     """What the dossier owes before any exemption; None when the amount is
     not in the catalogue (a council-set fee the administrator has not
-    entered) and the receptionist must set it."""
+    entered) or past MAX_FEE, and the receptionist must set it."""
     rule = dossier.procedure.fee_rule or {"kind": "free"}
     try:
-        return sum(compute_fee(rule, pages, copies)
-                   for pages, copies in _page_rows(dossier.form_data or {}))
+        total = sum(compute_fee(rule, pages, copies)
+                    for pages, copies in _page_rows(dossier.form_data or {}))
     except (FeeNotSet, ValueError):
         return None
+    return total if total <= MAX_FEE else None

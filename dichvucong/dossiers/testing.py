@@ -19,10 +19,12 @@ from dichvucong.catalogue.models import AdminUnit, Agency, Field, Procedure, Req
 from dichvucong.dossiers import lifecycle, uploads
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
+from dichvucong.lib.tests import hostile_files
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 64
+# Real images (a 1 x 1 grey PNG and JPEG): uploads read their headers.
+PNG_BYTES = hostile_files.png()
+JPEG_BYTES = hostile_files.JPEG
 
 BIRTH_SCHEMA: list[dict[str, Any]] = [
     {"title": "Người được khai sinh", "fields": [

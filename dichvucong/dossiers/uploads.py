@@ -4,12 +4,10 @@ generated name outside the web root."""
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 import uuid
-from pathlib import PurePosixPath
 from typing import Any
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Sum
@@ -26,14 +24,10 @@ from dichvucong.dossiers.constants import (
 )
 from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Attachment, Dossier
+from dichvucong.lib import filecheck
 
-# Content type -> (magic bytes at the start of the file, extensions allowed).
-ALLOWED_TYPES: dict[str, tuple[bytes, tuple[str, ...]]] = {
-    "application/pdf": (b"%PDF-", (".pdf",)),
-    "image/jpeg": (b"\xff\xd8\xff", (".jpg", ".jpeg")),
-    "image/png": (b"\x89PNG\r\n\x1a\n", (".png",)),
-}
-UNSAFE_CHARS = re.compile(r"[^\w\-. ()]+", re.UNICODE)
+# The name rule lives in lib/filecheck.py; this is its name here.
+safe_name = filecheck.clean_name
 
 
 class UploadError(Exception):
@@ -44,30 +38,22 @@ def human_size(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MB"
 
 
-def safe_name(name: str) -> str:
-    """The base name only, NFC, no path or control characters, at most 100
-    characters, never empty."""
-    base = PurePosixPath(name.replace("\\", "/")).name
-    base = unicodedata.normalize("NFC", base)
-    base = UNSAFE_CHARS.sub("_", base).strip(" .") or "tep"
-    stem, dot, ext = base.rpartition(".")
-    if dot and len(ext) <= 5:
-        return f"{stem[:90]}.{ext.lower()}"
-    return base[:100]
-
-
-def content_type_of(upload: UploadedFile) -> str:
-    """The type the content proves, checked against the file's extension."""
-    ext = PurePosixPath(upload.name or "").suffix.lower()
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    for content_type, (magic, extensions) in ALLOWED_TYPES.items():
-        if ext in extensions:
-            if not head.startswith(magic):
-                raise UploadError(_("Nội dung tệp không đúng định dạng %(ext)s.") % {"ext": ext})
-            return content_type
-    raise UploadError(_("Chỉ nhận tệp PDF, JPG hoặc PNG."))
+def check_file(
+    upload: Any, accepted: filecheck.Accepted = filecheck.DOCUMENTS
+) -> filecheck.Checked:
+    """The one rule for a file someone gives us (lib/filecheck.py): its
+    clean name and its type, proved by its content. Raises UploadError
+    with the reason in Vietnamese."""
+    try:
+        return filecheck.check_upload(
+            upload.name or "",
+            getattr(upload, "content_type", None),
+            upload,
+            accepted,
+            max_pixels=settings.UPLOAD_MAX_IMAGE_PIXELS,
+        )
+    except filecheck.FileRefused as error:
+        raise UploadError(error.text(_)) from None
 
 
 def _check_sizes(dossier: Dossier, upload: UploadedFile) -> None:
@@ -99,15 +85,14 @@ def add_attachment(dossier: Dossier, actor: Any, upload: UploadedFile, *,
     # per-dossier limit and together exceed it.
     dossier = lock_dossier(dossier)
     _check_sizes(dossier, upload)
-    content_type = content_type_of(upload)
-    name = safe_name(upload.name or "tep")
-    ext = ALLOWED_TYPES[content_type][1][0]
+    checked = check_file(upload)
+    name = checked.name
     attachment = Attachment(
         dossier=dossier, document=document, kind=kind, original_name=name,
-        content_type=content_type, size=upload.size, sha256=_sha256(upload),
+        content_type=checked.file_type.content_type, size=upload.size, sha256=_sha256(upload),
         uploaded_by=actor,
     )
-    attachment.file.save(f"{uuid.uuid4().hex}{ext}", upload, save=False)
+    attachment.file.save(f"{uuid.uuid4().hex}{checked.extension}", upload, save=False)
     attachment.save()
     if dossier.status != Status.DRAFT:
         events.record(dossier, actor=actor, kind=EventKind.DOCUMENT,

@@ -79,7 +79,7 @@ class MaterialVersionForm(forms.Form):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         try:
-            materials.content_type_of(upload)
+            materials.checked_file(upload)
         except materials.MaterialFileError as error:
             raise forms.ValidationError(str(error)) from None
         return upload

@@ -33,7 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from dichvucong.dossiers.uploads import safe_name
+from dichvucong.lib import filecheck
 from dichvucong.lib.identity import InvalidIdentity, clean_mobile_phone
 from dichvucong.lib.text import fold
 from dichvucong.outreach.access import scope_for
@@ -515,7 +515,7 @@ def start_import(
         school=school,
         campaign=campaign,
         school_year=school_year,
-        original_name=safe_name(upload.name or ""),
+        original_name=filecheck.clean_name(upload.name or ""),
     )
     job.file.save(f"{uuid.uuid4().hex}{ext}", upload, save=False)
     job.save()

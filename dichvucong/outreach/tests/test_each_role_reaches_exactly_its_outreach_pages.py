@@ -11,6 +11,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from dichvucong.accounts.testing import login_verified
+from dichvucong.dossiers.testing import PDF_BYTES
 from dichvucong.outreach import materials
 from dichvucong.outreach.models import Material, RosterImport, TrainingSession
 from dichvucong.outreach.tests.cast import add_pupil
@@ -56,7 +57,7 @@ def ids(oc) -> dict[str, int]:
     )
     session.classes.set([oc.class_a])
     material = Material.objects.create(campaign=oc.campaign, title="Hướng dẫn", kind="guide")
-    version = materials.add_version(material, ContentFile(b"%PDF-1.4 demo", name="hd.pdf"))
+    version = materials.add_version(material, ContentFile(PDF_BYTES, name="hd.pdf"))
     job = RosterImport.objects.create(
         uploaded_by=oc.coordinator_a,
         school=oc.school_a,

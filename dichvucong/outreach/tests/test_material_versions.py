@@ -3,10 +3,15 @@ from __future__ import annotations
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from dichvucong.accounts.testing import login_verified
+from dichvucong.lib.tests.hostile_files import document
 from dichvucong.outreach.models import Material, MaterialVersion
 
-V1 = b"%PDF-1.4 phien ban 1"
-V2 = b"%PDF-1.4 phien ban thu hai"
+V1 = document(b"/Lang (vi) % phien ban 1\n")
+V2 = document(b"/Lang (vi) % phien ban thu hai\n")
+
+
+def pdf(name: str, content: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
 def _create(client, oc, content=V1, name="huong-dan.pdf"):
@@ -16,7 +21,7 @@ def _create(client, oc, content=V1, name="huong-dan.pdf"):
             "title": "Tài liệu hướng dẫn",
             "kind": "guide",
             "note": "Bản đầu",
-            "file": SimpleUploadedFile(name, content),
+            "file": pdf(name, content),
         },
     )
 
@@ -27,7 +32,7 @@ def test_each_upload_is_a_new_version_and_the_latest_is_downloaded(oc, client):
     material = Material.objects.get()
     client.post(
         f"/tuyen-truyen/tai-lieu/{material.pk}/",
-        {"file": SimpleUploadedFile("huong-dan-v2.pdf", V2), "note": "Sửa mục 3"},
+        {"file": pdf("huong-dan-v2.pdf", V2), "note": "Sửa mục 3"},
     )
     assert list(material.versions.values_list("number", "size")) == [(2, len(V2)), (1, len(V1))]
 
@@ -45,7 +50,7 @@ def test_the_material_page_shows_versions_with_their_size(oc, client):
     login_verified(client, oc.education)
     _create(client, oc)
     html = client.get(f"/tuyen-truyen/tai-lieu/{Material.objects.get().pk}/").content.decode()
-    assert "huong-dan.pdf" in html and "20\xa0byte" in html
+    assert "huong-dan.pdf" in html and f"{len(V1)}\xa0byte" in html
 
 
 def test_a_file_whose_content_is_not_what_its_name_says_is_refused(oc, client):
@@ -62,7 +67,7 @@ def test_schools_download_but_only_the_education_office_uploads(oc, client):
     login_verified(client, oc.coordinator_a)
     assert client.get(f"/tuyen-truyen/tai-lieu/{material.pk}/tai-ve/").status_code == 200
     response = client.post(
-        f"/tuyen-truyen/tai-lieu/{material.pk}/", {"file": SimpleUploadedFile("x.pdf", V2)}
+        f"/tuyen-truyen/tai-lieu/{material.pk}/", {"file": pdf("x.pdf", V2)}
     )
     assert response.status_code == 403
     assert material.versions.count() == 1

@@ -16,12 +16,15 @@ from dichvucong.accounts.testing import login_verified
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.models import Attachment, Dossier
 from dichvucong.dossiers.testing import make_draft
+from dichvucong.lib.tests.hostile_files import document
 
 pytestmark = [pytest.mark.s3, pytest.mark.django_db]
 
 # Over Django's 2.5 MB in-memory limit, so the upload arrives as a temporary
 # file and the download is spooled to disk: both paths of a real scan.
-CONTENT = b"%PDF-1.4\n" + os.urandom(3 * 1024 * 1024)
+# A real PDF (uploads are read) carrying 3 MB of scanned-looking bytes.
+SCAN = os.urandom(3 * 1024 * 1024)
+CONTENT = document(more=[b"<< /Length %d >>\nstream\n%s\nendstream" % (len(SCAN), SCAN)])
 
 
 def _documents_url(dossier: Dossier) -> str:
