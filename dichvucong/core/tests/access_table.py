@@ -320,8 +320,8 @@ ACCESS: dict[str, tuple[Case, ...]] = {
 
 # Every model in the admin, and the pages of a row the administrator may
 # not open (403): rows whose deletion would lose what the law or the
-# counts need (pupils are erased on their school's page, which keeps the
-# counts; the audit trail and the outbox are read-only records).
+# counts need (the audit trail, the outbox and the list of erasures are
+# read-only records). Minors' rows are not in the admin at all.
 ADMIN_MODELS: dict[str, frozenset[str]] = {
     "auth.group": frozenset(),
     "audit.auditentry": frozenset({"delete"}),
@@ -335,17 +335,9 @@ ADMIN_MODELS: dict[str, frozenset[str]] = {
     "outreach.school": frozenset(),
     "outreach.campaign": frozenset(),
     "outreach.material": frozenset(),
-    "outreach.schoolclass": frozenset(),
-    "outreach.pupil": frozenset({"delete"}),
-    "outreach.guardian": frozenset({"delete"}),
-    "outreach.consent": frozenset(),
+    "outreach.schoolclass": frozenset({"delete"}),  # a class with pupils
     "outreach.pupilerasure": frozenset({"delete"}),
-    "outreach.rosterimport": frozenset(),
     "outreach.trainingsession": frozenset(),
-    "outreach.attendance": frozenset(),
-    "outreach.ambassador": frozenset(),
-    "outreach.practiceattempt": frozenset(),
-    "outreach.assistedsubmission": frozenset(),
     "outreach.yearendreport": frozenset(),
     "notifications.outboxmessage": frozenset({"delete"}),
 }
@@ -384,7 +376,8 @@ SECRETS: dict[str, frozenset[str]] = {
     "helper_a_name": frozenset(
         {"helper_a", "applicant_a", *WARD_A_STAFF, *ROSTER_X, "administrator"}
     ),
-    "pupil_x_name": frozenset({*ROSTER_X, "administrator"}),
+    # Pupils are not in the admin (outreach/admin.py says why).
+    "pupil_x_name": ROSTER_X,
 }
 
 # Patterns whose parameters name no row, and why.
