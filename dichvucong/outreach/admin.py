@@ -10,18 +10,10 @@ from django.http import HttpRequest
 from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import AdminUnit
 from dichvucong.outreach.models import (
-    Ambassador,
-    AssistedSubmission,
-    Attendance,
     Campaign,
-    Consent,
-    Guardian,
     Material,
     MaterialVersion,
-    PracticeAttempt,
-    Pupil,
     PupilErasure,
-    RosterImport,
     School,
     SchoolClass,
     TrainingSession,
@@ -47,8 +39,6 @@ class SchoolAdmin(admin.ModelAdmin):
 
 
 # --- The campaign -------------------------------------------------------------
-# Pupils are minors: list pages show ids, classes and counts, and names only
-# where a school's staff need them to find a row (the pupil list itself).
 
 
 class MaterialVersionInline(admin.TabularInline):
@@ -87,36 +77,23 @@ class SchoolClassAdmin(admin.ModelAdmin):
     list_filter = ["school_year", "grade", "school"]
     list_select_related = ["school"]
 
-
-@admin.register(Pupil)
-class PupilAdmin(admin.ModelAdmin):
-    list_display = ["full_name", "school_class", "birth_year", "erased_at"]
-    list_filter = [("erased_at", admin.EmptyFieldListFilter)]
-    list_select_related = ["school_class"]
-    raw_id_fields = ["school_class", "guardian", "ambassador_group"]
-    search_fields = ["full_name"]
-    # Erasure goes through services.erase_pupil (pupil page), which keeps
-    # the counts; a hard delete here would not.
-    readonly_fields = ["erased_at"]
-
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+        # A class with pupils cannot go (they are protected, and the counts
+        # hang on them), and the page saying so would list them by name;
+        # an empty class, created by mistake, may. No bulk delete either:
+        # its confirmation page would list them just the same.
+        return obj is not None and not obj.pupils.exists()
 
 
-@admin.register(Guardian)
-class GuardianAdmin(admin.ModelAdmin):
-    list_display = ["pk", "full_name"]
-    search_fields = ["phone"]
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-@admin.register(Consent)
-class ConsentAdmin(admin.ModelAdmin):
-    list_display = ["pk", "pupil_id", "giver", "given", "method", "recorded_at"]
-    list_filter = ["giver", "given", "method"]
-    raw_id_fields = ["pupil", "recorded_by"]
+# Not in the admin: pupils, guardians, consents, attendance, ambassadors,
+# practice attempts, assisted submissions and roster imports. They are
+# minors' personal data and the inputs of the year-end counts, kept by the
+# schools and the education office on the outreach pages (access.py: each
+# sees its own schools, erasure keeps the counts, consent goes through
+# services.record_consent). The admin is for master data (DESIGN.md §2,
+# §8): an administrator reading every minor's name and guardian's phone,
+# or editing a consent or an attendance outside those rules, is access
+# nobody's work needs. Erasures are listed (ids only, no name).
 
 
 @admin.register(PupilErasure)
@@ -131,22 +108,6 @@ class PupilErasureAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(RosterImport)
-class RosterImportAdmin(admin.ModelAdmin):
-    list_display = [
-        "pk",
-        "original_name",
-        "school",
-        "school_year",
-        "status",
-        "done",
-        "total",
-        "created_at",
-    ]
-    list_filter = ["status"]
-    readonly_fields = ["errors", "done", "total", "created", "updated", "finished_at"]
-
-
 @admin.register(TrainingSession)
 class TrainingSessionAdmin(admin.ModelAdmin):
     list_display = ["school", "starts_at", "place", "campaign"]
@@ -154,35 +115,6 @@ class TrainingSessionAdmin(admin.ModelAdmin):
     list_select_related = ["school", "campaign"]
     filter_horizontal = ["classes", "materials"]
     date_hierarchy = "starts_at"
-
-
-@admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
-    list_display = ["session", "pupil_id", "present"]
-    list_filter = ["present"]
-    raw_id_fields = ["session", "pupil"]
-
-
-@admin.register(Ambassador)
-class AmbassadorAdmin(admin.ModelAdmin):
-    list_display = ["pk", "campaign", "residential_group", "active", "since"]
-    list_filter = ["active", "campaign"]
-    raw_id_fields = ["user", "pupil", "residential_group"]
-
-
-@admin.register(PracticeAttempt)
-class PracticeAttemptAdmin(admin.ModelAdmin):
-    list_display = ["pk", "pupil_id", "procedure", "started_at", "completed_at"]
-    raw_id_fields = ["pupil", "session", "dossier"]
-
-
-@admin.register(AssistedSubmission)
-class AssistedSubmissionAdmin(admin.ModelAdmin):
-    list_display = ["dossier", "ambassador", "channel", "confirmed_at"]
-    list_filter = ["channel"]
-    raw_id_fields = ["dossier", "ambassador"]
-    # The code's hash is of no use to anyone reading the admin.
-    exclude = ["code_hash"]
 
 
 @admin.register(YearEndReport)
