@@ -76,16 +76,22 @@ def _sha256(upload: UploadedFile) -> str:
     return digest.hexdigest()
 
 
-@operation
 def add_attachment(dossier: Dossier, actor: Any, upload: UploadedFile, *,
                    document: Any = None, kind: str = AttachmentKind.APPLICATION) -> Attachment:
     """Check and store one file. Raises UploadError, storing nothing, when
-    the type, content or size is not acceptable."""
+    the type, content or size is not acceptable. The content is read
+    before the dossier is locked: a long PDF scan holds nobody up."""
+    checked = check_file(upload)
+    return _store(dossier, actor, upload, checked, document, kind)
+
+
+@operation
+def _store(dossier: Dossier, actor: Any, upload: UploadedFile, checked: filecheck.Checked,
+           document: Any, kind: str) -> Attachment:
     # Lock the dossier so two uploads at once cannot both fit under the
     # per-dossier limit and together exceed it.
     dossier = lock_dossier(dossier)
     _check_sizes(dossier, upload)
-    checked = check_file(upload)
     name = checked.name
     attachment = Attachment(
         dossier=dossier, document=document, kind=kind, original_name=name,
