@@ -56,12 +56,15 @@ def check_file(
         raise UploadError(error.text(_)) from None
 
 
-def _check_sizes(dossier: Dossier, upload: UploadedFile) -> None:
+def _check_size(upload: UploadedFile) -> None:
     if upload.size is None or upload.size == 0:
         raise UploadError(_("Tệp rỗng."))
     if upload.size > MAX_FILE_BYTES:
         raise UploadError(_("Tệp quá lớn: tối đa %(max)s mỗi tệp.")
                           % {"max": human_size(MAX_FILE_BYTES)})
+
+
+def _check_dossier_total(dossier: Dossier, upload: UploadedFile) -> None:
     used = dossier.attachments.aggregate(total=Sum("size"))["total"] or 0
     if used + upload.size > MAX_DOSSIER_BYTES:
         raise UploadError(_("Tổng dung lượng hồ sơ vượt quá %(max)s.")
@@ -81,6 +84,7 @@ def add_attachment(dossier: Dossier, actor: Any, upload: UploadedFile, *,
     """Check and store one file. Raises UploadError, storing nothing, when
     the type, content or size is not acceptable. The content is read
     before the dossier is locked: a long PDF scan holds nobody up."""
+    _check_size(upload)
     checked = check_file(upload)
     return _store(dossier, actor, upload, checked, document, kind)
 
@@ -91,7 +95,7 @@ def _store(dossier: Dossier, actor: Any, upload: UploadedFile, checked: filechec
     # Lock the dossier so two uploads at once cannot both fit under the
     # per-dossier limit and together exceed it.
     dossier = lock_dossier(dossier)
-    _check_sizes(dossier, upload)
+    _check_dossier_total(dossier, upload)
     name = checked.name
     attachment = Attachment(
         dossier=dossier, document=document, kind=kind, original_name=name,

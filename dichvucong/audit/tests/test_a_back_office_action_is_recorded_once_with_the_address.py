@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.test import Client
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.api.tests.helpers import send
 from dichvucong.audit.constants import Action
 from dichvucong.audit.models import AuditEntry
@@ -24,7 +25,7 @@ def staff_entries(target: str = "") -> list[AuditEntry]:
 def test_an_accept_on_the_back_office_page(client, cast):
     dossier = make_dossier(cast, Status.SUBMITTED)
     AuditEntry.objects.all()._raw_delete(AuditEntry.objects.db)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     response = client.post(action_url(dossier, "accept"), {}, **FROM_ADDRESS)
     assert response.status_code == 302
     dossier.refresh_from_db()
@@ -59,7 +60,7 @@ def test_the_applicants_own_steps_are_not_staff_actions(cast):
 def test_a_refused_attempt_is_recorded_as_what_was_sent(client, cast):
     dossier = make_dossier(cast, Status.ACCEPTED)  # accepting again cannot work
     AuditEntry.objects.all()._raw_delete(AuditEntry.objects.db)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     client.post(action_url(dossier, "accept"), {}, **FROM_ADDRESS)
     [entry] = staff_entries()
     assert entry.what == "Gửi thao tác: backoffice:action"

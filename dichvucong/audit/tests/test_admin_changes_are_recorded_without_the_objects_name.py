@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from dichvucong.accounts.models import User
+from dichvucong.accounts.testing import login_verified
 from dichvucong.audit.constants import Action
 from dichvucong.audit.models import AuditEntry
 from dichvucong.audit.tests.helpers import ADDRESS, FROM_ADDRESS, everything_kept
@@ -26,7 +27,7 @@ def admin_user(db):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def admin_client(client, admin_user):  # type: ignore[no-untyped-def]
-    client.force_login(admin_user)
+    login_verified(client, admin_user)
     AuditEntry.objects.all()._raw_delete(AuditEntry.objects.db)  # the login
     return client
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.test import Client
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.audit.constants import Action
 from dichvucong.audit.middleware import CSRF_DENIAL
 from dichvucong.audit.models import AuditEntry
@@ -20,7 +21,7 @@ from dichvucong.dossiers.testing import make_dossier
 def test_a_ward_b_receptionist_opening_a_ward_a_dossier(client, cast):
     dossier = make_dossier(cast, Status.SUBMITTED)
     AuditEntry.objects.all()._raw_delete(AuditEntry.objects.db)  # what setting it up left
-    client.force_login(cast.receptionist_b)
+    login_verified(client, cast.receptionist_b)
     assert client.get(detail_url(dossier), **FROM_ADDRESS).status_code == 404
     entry = only(Action.ACCESS_DENIED)
     assert (entry.actor, entry.address) == (cast.receptionist_b, ADDRESS)
@@ -29,7 +30,7 @@ def test_a_ward_b_receptionist_opening_a_ward_a_dossier(client, cast):
 
 
 def test_a_citizen_at_the_back_office_door(client, cast):
-    client.force_login(cast.applicant)
+    login_verified(client, cast.applicant)
     assert client.get("/mot-cua/?q=001090012345", **FROM_ADDRESS).status_code == 403
     entry = only(Action.ACCESS_DENIED)
     assert entry.actor == cast.applicant and entry.actor_label == "***345"
@@ -40,7 +41,7 @@ def test_a_citizen_at_the_back_office_door(client, cast):
 def test_a_form_sent_without_its_csrf_token(cast):
     dossier = make_dossier(cast, Status.SUBMITTED)
     browser = Client(enforce_csrf_checks=True)
-    browser.force_login(cast.receptionist_a)
+    login_verified(browser, cast.receptionist_a)
     response = browser.post(action_url(dossier, "accept"), {}, **FROM_ADDRESS)
     assert response.status_code == 403
     entry = only(Action.ACCESS_DENIED)
@@ -53,7 +54,7 @@ def test_ordinary_visits_leave_nothing(client, cast):
     dossier = make_dossier(cast, Status.SUBMITTED)
     AuditEntry.objects.all()._raw_delete(AuditEntry.objects.db)
     assert client.get(detail_url(dossier)).status_code == 302  # to the login page
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     before = AuditEntry.objects.count()  # the login itself
     assert client.get(detail_url(dossier)).status_code == 200
     assert client.get("/khong-co-trang-nay/").status_code == 404  # names no object

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.audit.constants import Action
 from dichvucong.audit.models import AuditEntry
 from dichvucong.audit.tests.helpers import ADDRESS, FROM_ADDRESS, everything_kept
@@ -35,7 +36,7 @@ def _sent(view: str) -> AuditEntry:
 
 def test_a_consent_recorded_by_a_school_coordinator(client, oc):
     pupil = add_pupil(oc.class_a, PUPIL)
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     data = {"giver": "guardian", "given": "yes", "method": "paper"}
     client.post(f"/tuyen-truyen/hoc-sinh/{pupil.pk}/dong-y/", data, **FROM_ADDRESS)
     entry = _sent("outreach:consent_record")
@@ -46,7 +47,7 @@ def test_a_consent_recorded_by_a_school_coordinator(client, oc):
 
 def test_a_pupils_erasure_is_recorded_and_the_name_stays_out_of_the_trail(client, oc):
     pupil = add_pupil(oc.class_a, PUPIL)
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     client.post(f"/tuyen-truyen/hoc-sinh/{pupil.pk}/xoa/", {"confirm": "yes"}, **FROM_ADDRESS)
     assert Pupil.objects.get(pk=pupil.pk).is_erased
     assert _sent("outreach:pupil_erase").target == f"pk={pupil.pk}"
@@ -58,7 +59,7 @@ def test_pupils_logins_issued_and_a_password_replaced_keep_no_password(client, o
     pupil = add_pupil(oc.class_a, PUPIL)
     consent(pupil, oc.coordinator_a)
     Pupil.objects.filter(pk=pupil.pk).update(ambassador_group=oc.group_a)
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     issued = client.post(f"/tuyen-truyen/lop/{oc.class_a.pk}/cap-tai-khoan/", **FROM_ADDRESS)
     assert _sent("outreach:class_logins").address == ADDRESS
     # A lost slip: a new password from the pupil's page.
@@ -75,7 +76,7 @@ def test_pupils_logins_issued_and_a_password_replaced_keep_no_password(client, o
 
 def test_a_petition_answered(client, cast):
     found, _code = petition(cast.agency_a)
-    client.force_login(cast.specialist_a)
+    login_verified(client, cast.specialist_a)
     url = reverse("feedback:manage_detail", args=[found.public_id])
     client.post(url, {"action": "answer", "answer": "Đã xử lý."}, **FROM_ADDRESS)
     entry = _sent("feedback:manage_detail")
@@ -87,7 +88,7 @@ def test_a_petition_answered(client, cast):
 
 def test_a_fee_taken_at_the_counter(client, cast):
     dossier = awaiting_payment(cast)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     client.post(reverse("payments:counter", args=[dossier.public_id]), **FROM_ADDRESS)
     dossier.refresh_from_db()
     entry = AuditEntry.objects.filter(action=Action.STAFF_ACTION, target=dossier.code).first()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dichvucong.accounts.models import User
+from dichvucong.accounts.testing import login_verified
 from dichvucong.audit.constants import Action
 from dichvucong.audit.models import AuditEntry
 from dichvucong.audit.tests.helpers import LOGIN, only
@@ -33,7 +34,7 @@ def trail(client, cast) -> str:  # type: ignore[no-untyped-def]
     """A failed login, and an accepted dossier; returns the dossier's code."""
     client.post(LOGIN, {"username": "tiepnhan.a", "password": "sai"})
     dossier = make_dossier(cast, Status.SUBMITTED)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     client.post(action_url(dossier, "accept"))
     client.logout()
     dossier.refresh_from_db()
@@ -47,7 +48,7 @@ def _listed(client, query: str = "") -> list[AuditEntry]:  # type: ignore[no-unt
 
 
 def test_a_superuser_filters_and_searches_it(client, cast, trail):
-    client.force_login(User.objects.create_superuser("quantri", password="x", kind="staff"))
+    login_verified(client, User.objects.create_superuser("quantri", password="x", kind="staff"))
     failed = _listed(client, "?action=login_failed")
     assert [e.action for e in failed] == [Action.LOGIN_FAILED]
     [accepted] = _listed(client, f"?q={trail}")
@@ -62,7 +63,7 @@ def test_a_superuser_filters_and_searches_it(client, cast, trail):
 
 
 def test_nobody_adds_edits_or_deletes_an_entry(client, cast, trail):
-    client.force_login(User.objects.create_superuser("quantri", password="x", kind="staff"))
+    login_verified(client, User.objects.create_superuser("quantri", password="x", kind="staff"))
     entry = AuditEntry.objects.filter(action=Action.STAFF_ACTION).first()
     change = reverse("admin:audit_auditentry_change", args=[entry.pk])
     assert client.get(change).status_code == 200  # to read
@@ -76,11 +77,11 @@ def test_nobody_adds_edits_or_deletes_an_entry(client, cast, trail):
 
 
 def test_staff_with_the_permission_read_it_and_other_staff_do_not(client, cast, trail):
-    client.force_login(_staff_user("kiemtra", "view_auditentry"))
+    login_verified(client, _staff_user("kiemtra", "view_auditentry"))
     assert client.get(LIST).status_code == 200
 
     other = _staff_user("quantri.danhmuc", "view_field", "change_field")
-    client.force_login(other)
+    login_verified(client, other)
     assert client.get(LIST).status_code == 403
     refusal = AuditEntry.objects.filter(action=Action.ACCESS_DENIED).get()
     assert (refusal.actor, refusal.path) == (other, LIST)
@@ -88,6 +89,6 @@ def test_staff_with_the_permission_read_it_and_other_staff_do_not(client, cast, 
 
 
 def test_a_clerk_is_not_let_into_the_admin(client, cast):
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     assert client.get(LIST).status_code == 302  # the admin's login page
     assert only(Action.LOGIN).actor == cast.receptionist_a

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.tests.helpers import post_action
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.testing import make_dossier
@@ -17,7 +18,7 @@ HUGE = ["1" * 40, "-" + "9" * 40, str(2**63), str(-(2**63) - 1), str(2**64)]
 @pytest.mark.parametrize("value", HUGE)
 def test_a_huge_document_id_is_refused_with_a_message(client, cast, value: str) -> None:
     dossier = make_dossier(cast, Status.SUBMITTED)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     document = cast.procedure.documents.get(required=True)
     response = post_action(
         client, dossier, "supplement", {"documents": [str(document.pk), value], "note": "x"}
@@ -33,7 +34,7 @@ def test_a_huge_document_id_is_refused_with_a_message(client, cast, value: str) 
 
 def test_the_real_documents_are_still_asked_for(client, cast) -> None:
     dossier = make_dossier(cast, Status.SUBMITTED)
-    client.force_login(cast.receptionist_a)
+    login_verified(client, cast.receptionist_a)
     document = cast.procedure.documents.get(required=True)
     post_action(client, dossier, "supplement", {"documents": [str(document.pk)]})
     dossier.refresh_from_db()

@@ -290,6 +290,7 @@ ACCESS: dict[str, tuple[Case, ...]] = {
     "api-v1:put_form_data": (api("PUT", "draft_a", OWN_DOSSIER, {"data": {}}),),
     "api-v1:upload_attachment": (Case("POST", "draft_a", OWN_DOSSIER, upload=True),),
     "api-v1:submit": (api("POST", "draft_a", OWN_DOSSIER),),
+    "api-v1:discard_draft": (api("DELETE", "draft_a", OWN_DOSSIER),),
     "api-v1:withdraw": (api("POST", "submitted_a", OWN_DOSSIER, {"reason": "Nộp nhầm"}),),
     "api-v1:get_dossier": (
         api("GET", "submitted_a", STAFF_KEY_A),

@@ -44,6 +44,7 @@ from dichvucong.dossiers.models import Attachment, Dossier
 from dichvucong.dossiers.testing import (
     BIRTH_FORM_DATA,
     BIRTH_SCHEMA,
+    PDF_BYTES,
     Cast,
     make_cast,
     make_dossier,
@@ -220,7 +221,7 @@ def _outreach(world: World, district: District) -> None:
     session.classes.set([district.class_x])
     services.save_attendance(session, [world.objects["pupil_x"].pk])
     material = Material.objects.create(campaign=district.campaign, title="Hướng dẫn", kind="guide")
-    version = materials.add_version(material, ContentFile(b"%PDF-1.4 demo", name="hd.pdf"))
+    version = materials.add_version(material, ContentFile(PDF_BYTES, name="hd.pdf"))
     roster = RosterImport.objects.create(
         uploaded_by=world.users["coordinator_x"],
         school=district.school_x,
@@ -283,7 +284,7 @@ def _dossiers(world: World, cast: Cast) -> None:
         petition_a=petition(agency=cast.agency_a)[0],
     )
     document = cast.procedure.documents.get(required=True)
-    document.template.save("to-khai-khai-sinh.pdf", ContentFile(b"%PDF-1.4 mau"), save=True)
+    document.template.save("to-khai-khai-sinh.pdf", ContentFile(PDF_BYTES), save=True)
     world.objects["document"] = document
 
 

@@ -8,6 +8,7 @@ import hashlib
 import os
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models.fields.files import FieldFile
 
 from dichvucong.dossiers import events, lifecycle, uploads
@@ -20,7 +21,6 @@ from dichvucong.dossiers.testing import (
     Cast,
     make_dossier,
     make_draft,
-    pdf_upload,
 )
 
 RESTORED = "restored"
@@ -54,12 +54,12 @@ def make_district(cast: Cast) -> list[Dossier]:
     and another citizen's dossier at ward B."""
     dossiers = [make_draft(cast)] + [make_dossier(cast, status) for status in STATUSES]
     scans = [
-        ("to-khai.pdf", PDF_BYTES + os.urandom(4096)),
-        ("anh-chup.png", PNG_BYTES + os.urandom(4096)),
-        ("ban-sao.jpg", JPEG_BYTES + os.urandom(4096)),
+        ("to-khai.pdf", PDF_BYTES + os.urandom(4096), "application/pdf"),
+        ("anh-chup.png", PNG_BYTES + os.urandom(4096), "image/png"),
+        ("ban-sao.jpg", JPEG_BYTES + os.urandom(4096), "image/jpeg"),
     ]
     # The draft gets a scan; the one waiting for supplements gets two.
-    for dossier, (name, content) in zip(
+    for dossier, (name, content, declared) in zip(
         [dossiers[0], dossiers[3], dossiers[3]], scans, strict=True
     ):
         kind = (
@@ -67,7 +67,8 @@ def make_district(cast: Cast) -> list[Dossier]:
             if dossier.status == Status.SUPPLEMENT
             else AttachmentKind.APPLICATION
         )
-        uploads.add_attachment(dossier, cast.applicant, pdf_upload(name, content), kind=kind)
+        upload = SimpleUploadedFile(name, content, content_type=declared)
+        uploads.add_attachment(dossier, cast.applicant, upload, kind=kind)
     other = make_draft(cast, cast.other_applicant, cast.agency_b)
     lifecycle.submit(other, cast.other_applicant)
     return [*dossiers, other]

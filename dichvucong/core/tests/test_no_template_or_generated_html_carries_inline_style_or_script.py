@@ -38,8 +38,16 @@ def test_no_template_has_inline_style_or_script() -> None:
     assert offences(templates) == []
 
 
+# Modules that look for markup in what people upload, and write none.
+READS_MARKUP = {PACKAGE / "lib" / "filecheck.py"}
+
+
 def test_no_python_writes_inline_style_or_script_into_html() -> None:
-    sources = [path for path in PACKAGE.rglob("*.py") if "tests" not in path.parts]
+    sources = [
+        path
+        for path in PACKAGE.rglob("*.py")
+        if "tests" not in path.parts and path not in READS_MARKUP
+    ]
 
     assert offences(sources) == []
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach.models import TrainingSession
 
 HUGE = ["1" * 40, str(2**63), "-" + "9" * 40]
@@ -14,7 +15,7 @@ HUGE = ["1" * 40, str(2**63), "-" + "9" * 40]
 @pytest.mark.parametrize("field", ["classes", "materials"])
 @pytest.mark.parametrize("value", HUGE)
 def test_a_huge_id_is_refused_and_the_session_not_saved(oc, client, field: str, value: str):
-    client.force_login(oc.coordinator_a)
+    login_verified(client, oc.coordinator_a)
     data = {
         "school": oc.school_a.pk,
         "day": "02/03/2017",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.lib.tests import hostile_files as corpus
 from dichvucong.outreach.models import Material, MaterialVersion
 
@@ -36,7 +37,7 @@ def _post(client, oc, name: str, content: bytes, declared: str = "application/pd
     ids=["javascript", "embedded-file", "html", "double-extension", "svg"],
 )
 def test_a_hostile_material_is_refused_and_the_form_kept(oc, client, name, content, message):
-    client.force_login(oc.education)
+    login_verified(client, oc.education)
     response = _post(client, oc, name, content)
     assert response.status_code == 200
     html = response.content.decode()
@@ -47,7 +48,7 @@ def test_a_hostile_material_is_refused_and_the_form_kept(oc, client, name, conte
 
 
 def test_a_real_pdf_and_a_real_slide_deck_are_taken(oc, client):
-    client.force_login(oc.education)
+    login_verified(client, oc.education)
     assert _post(client, oc, "huong-dan.pdf", corpus.document()).status_code == 302
     version = MaterialVersion.objects.get()
     assert (version.original_name, version.content_type) == ("huong-dan.pdf", "application/pdf")

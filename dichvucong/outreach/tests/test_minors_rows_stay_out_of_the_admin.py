@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from dichvucong.accounts.constants import AccountKind
 from dichvucong.accounts.models import User
+from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach.models import (
     Ambassador,
     AssistedSubmission,
@@ -56,7 +57,7 @@ def test_a_class_with_pupils_cannot_be_deleted_and_its_pupils_are_not_listed(
     oc, client, administrator
 ) -> None:
     add_pupil(oc.class_a, PUPIL_NAME)
-    client.force_login(administrator)
+    login_verified(client, administrator)
     response = client.get(reverse("admin:outreach_schoolclass_delete", args=[oc.class_a.pk]))
     assert response.status_code == 403
     assert PUPIL_NAME not in response.content.decode()
@@ -65,7 +66,7 @@ def test_a_class_with_pupils_cannot_be_deleted_and_its_pupils_are_not_listed(
 
 
 def test_an_empty_class_made_by_mistake_can_be_deleted(oc, client, administrator) -> None:
-    client.force_login(administrator)
+    login_verified(client, administrator)
     url = reverse("admin:outreach_schoolclass_delete", args=[oc.class_b.pk])
     assert client.get(url).status_code == 200
     client.post(url, {"post": "yes"})
