@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "dichvucong.feedback",
     "dichvucong.api",
     "dichvucong.reports",
+    "dichvucong.storage",
 ]
 
 MIDDLEWARE = [

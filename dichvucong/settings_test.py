@@ -22,7 +22,7 @@ MEDIA_ROOT = Path(
 )
 STORAGES = {**STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}  # noqa: F405
 
-PASSWORD_HASHERS = ["dichvucong.core.hashers.TestArgon2PasswordHasher"]
+PASSWORD_HASHERS = ["dichvucong.accounts.hashers.TestArgon2PasswordHasher"]
 
 # The suite runs the embedded defaults with DEBUG off (as pytest-django
 # does), so it allows each of them explicitly, as an operator would have to

@@ -13,7 +13,7 @@ from dichvucong.api.schemas import PageQuery
 from dichvucong.catalogue.models import Agency, Procedure
 from dichvucong.dossiers import submission
 from dichvucong.dossiers.models import Attachment, Dossier, Event
-from dichvucong.dossiers.views_follow import timeline
+from dichvucong.dossiers.views.follow import timeline
 
 M = TypeVar("M", bound=Model)
 
@@ -113,7 +113,7 @@ def _dossier_fields(dossier: Dossier) -> dict[str, Any]:
 
 def applicant_dossier(dossier: Dossier) -> dict[str, Any]:
     """What the applicant's own dossier page shows, staff named by their
-    office only (views_follow.timeline)."""
+    office only (dossiers.views.follow.timeline)."""
     return {
         **dossier_summary(dossier),
         **_dossier_fields(dossier),

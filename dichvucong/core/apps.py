@@ -10,7 +10,8 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        from dichvucong.core import checks, lookups
+        from dichvucong import lookups
+        from dichvucong.core import checks
 
         lookups.register()
 

@@ -1,6 +1,6 @@
 """A file is written before its row commits: when the transaction around an
 upload rolls back, the file stays on disk with no row. The sweep
-(core.orphans, `manage.py purge_orphan_files`) removes it after an hour and
+(storage.orphans, `manage.py purge_orphan_files`) removes it after an hour and
 never touches a file a row still names."""
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from dichvucong.core import orphans
 from dichvucong.dossiers.models import Attachment
 from dichvucong.dossiers.testing import make_draft, pdf_upload
 from dichvucong.dossiers.uploads import add_attachment
+from dichvucong.storage import orphans
 
 
 class Boom(Exception):

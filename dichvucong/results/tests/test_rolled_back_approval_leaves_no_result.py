@@ -10,11 +10,11 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from dichvucong.core import orphans
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier, ResultDocument
 from dichvucong.results.tests.helpers import forwarded, resolved
+from dichvucong.storage import orphans
 
 pytestmark = pytest.mark.django_db
 

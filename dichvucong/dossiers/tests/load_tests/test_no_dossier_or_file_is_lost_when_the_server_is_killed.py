@@ -24,13 +24,13 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.utils import timezone
 
-from dichvucong.core import orphans
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Attachment, Dossier
 from dichvucong.dossiers.testing import make_cast
 from dichvucong.dossiers.tests.load_tests.crash_clients import citizen_process
 from dichvucong.dossiers.tests.load_tests.server import Gunicorn
 from dichvucong.dossiers.tests.load_tests.world import FORM_DATA, PASSWORD, World, make_world
+from dichvucong.storage import orphans
 
 PROCESSES = 6
 DOSSIERS_EACH = 5
@@ -51,8 +51,15 @@ def _kill_and_restart(server: Gunicorn, results: object, kills: int) -> int:
 def _run_clients(world: World, server: Gunicorn) -> tuple[list[dict], int]:
     procedure = world.cast.procedure.code
     args = [
-        (server.url, user.username, PASSWORD, procedure, world.required_document[procedure],
-         FORM_DATA, DOSSIERS_EACH)
+        (
+            server.url,
+            user.username,
+            PASSWORD,
+            procedure,
+            world.required_document[procedure],
+            FORM_DATA,
+            DOSSIERS_EACH,
+        )
         for user in world.citizens
     ]
     with multiprocessing.get_context("spawn").Pool(PROCESSES) as pool:
@@ -103,5 +110,7 @@ def test_no_dossier_or_file_is_lost_when_the_server_is_killed(tmp_path: Path) ->
     submitted = set(Dossier.objects.exclude(status=Status.DRAFT).values_list("code", flat=True))
     assert submitted == told, "a dossier exists that no citizen was told about"
     _assert_every_file_is_named_and_every_name_stored()
-    print(f"server killed {kills} times; {len(told)} dossiers, "
-          f"{Attachment.objects.count()} files kept")
+    print(
+        f"server killed {kills} times; {len(told)} dossiers, "
+        f"{Attachment.objects.count()} files kept"
+    )

@@ -10,7 +10,7 @@ from dichvucong.accounts.testing import login_verified
 from dichvucong.dossiers import access
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
-from dichvucong.dossiers.views_lookup import find_dossier
+from dichvucong.dossiers.views.lookup import find_dossier
 from dichvucong.outreach.tests.helpers_tests.steps import dossier_url, fill_on_pages, text
 
 BANNER = "THỰC HÀNH – hồ sơ không được gửi tới cơ quan nào"
