@@ -61,3 +61,11 @@ def cast(db):  # type: ignore[no-untyped-def]
     from dichvucong.dossiers.testing import make_cast
 
     return make_cast()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that drives Chromium is a browser test whether or not its
+    file says so: CI's PostgreSQL leg leaves these out (.ci/run)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
