@@ -18,3 +18,36 @@ class AccountKind(models.TextChoices):
     CITIZEN = "citizen", _("Công dân")
     ORGANISATION = "organisation", _("Tổ chức, doanh nghiệp")
     STAFF = "staff", _("Cán bộ")
+
+
+class AssuranceLevel(models.TextChoices):
+    """How sure the office is that an account belongs to the person whose
+    ID number (or tax code) it carries, weakest first. National e-ID is
+    filled by the VNeID connection (a later issue)."""
+
+    SELF_DECLARED = "self_declared", _("Tự khai")
+    PHONE_CONFIRMED = "phone_confirmed", _("Đã xác nhận số điện thoại")
+    COUNTER_VERIFIED = "counter_verified", _("Đã xác minh tại Bộ phận Một cửa")
+    NATIONAL_EID = "national_eid", _("Định danh điện tử quốc gia (VNeID)")
+
+
+# Weakest first, so a level compares by its place here.
+ASSURANCE_ORDER = [level.value for level in AssuranceLevel]
+# A procedure can ask for any level but the lowest: an account whose phone
+# nobody confirmed submits nothing (accounts.services.assurance_refusal).
+PROCEDURE_MINIMUM_CHOICES = [
+    (level.value, level.label) for level in AssuranceLevel if level != AssuranceLevel.SELF_DECLARED
+]
+
+
+def assurance_rank(level: str) -> int:
+    """0 for self-declared up to 3 for national e-ID; an unknown value
+    counts as the weakest."""
+    return ASSURANCE_ORDER.index(level) if level in ASSURANCE_ORDER else 0
+
+
+class CodePurpose(models.TextChoices):
+    """What a one-time code sent by SMS to an account's phone is for."""
+
+    RECOVERY = "recovery", _("Lấy lại mật khẩu")
+    PHONE = "phone", _("Xác nhận số điện thoại")

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from dichvucong.accounts import recovery, services
 from dichvucong.accounts.fields import AccountNumberField, IdNumberField, PhoneField, TaxCodeField
 from dichvucong.accounts.models import User
-from dichvucong.catalogue.models import AdminUnit
 from dichvucong.throttle import client_address, rules, within_hourly_limit
 
 REQUIRED = _("Vui lòng điền mục này.")
@@ -48,13 +47,23 @@ class PlainForm(forms.Form):
 
 
 class GroupChoiceField(forms.ModelChoiceField):
+    """Groups listed under their ward (one <optgroup> per ward, in natural
+    order): without JavaScript the list reads in blocks of one ward; with
+    it, static/js/ward-groups.js shows only the chosen ward's block. The
+    server checks the group lies in the ward either way."""
+
     # Required whenever the chosen ward has groups (services.address_errors),
     # so the page must not call it optional.
     conditionally_required = True
 
-    def label_from_instance(self, obj: AdminUnit) -> str:  # type: ignore[override]
-        # Without JavaScript every group is listed, so each says its ward.
-        return f"{obj.name} – {obj.parent.name}" if obj.parent else obj.name
+    def grouped_choices(self) -> list[tuple[Any, Any]]:
+        return [
+            ("", self.empty_label),
+            *[
+                (ward.name, [(group.pk, group.name) for group in groups])
+                for ward, groups in services.groups_by_ward()
+            ],
+        ]
 
 
 def ward_field() -> forms.ModelChoiceField:
@@ -125,6 +134,13 @@ class CitizenRegistrationForm(PasswordPairForm):
         empty_label=_("— Chọn tổ dân phố —"),
         queryset=services.group_choices(),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        groups = self.fields["residential_group"]
+        groups.widget.choices = groups.grouped_choices()  # type: ignore[attr-defined]
+        # What the script matches the <optgroup> labels against.
+        self.fields["ward"].widget.attrs["data-ward-groups"] = "id_residential_group"
 
     field_order = [
         "full_name",
@@ -311,7 +327,6 @@ class NewPasswordForm(SetPasswordForm):
         self.error_messages = {**self.error_messages, "password_mismatch": PASSWORDS_DIFFER}
 
 
-
 class RecoveryRequestForm(PlainForm):
     login_number = AccountNumberField(
         label=_("Số định danh cá nhân"),
@@ -341,6 +356,17 @@ class RecoveryCodeForm(PasswordPairForm):
         super().__init__(*args, **kwargs)
         self.fields["password1"].label = _("Mật khẩu mới")
         self.fields["password2"].label = _("Nhập lại mật khẩu mới")
+
+
+class PhoneCodeForm(PlainForm):
+    code = forms.RegexField(
+        label=_("Mã xác nhận (6 chữ số)"),
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": _("Nhập 6 chữ số trong tin nhắn, ví dụ 123456.")},
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 8}
+        ),
+    )
 
 
 class SecondFactorForm(PlainForm):

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from dichvucong.accounts.constants import AccountKind, Role
+from dichvucong.accounts.constants import AccountKind, AssuranceLevel, CodePurpose, Role
 
 
 class User(AbstractUser):
@@ -62,6 +62,16 @@ class CitizenProfile(models.Model):
         related_name="+",
         verbose_name=_("tổ dân phố"),
     )
+    # How sure the office is that the account is this person's (constants).
+    # Self-registration starts at SELF_DECLARED and says so itself; the
+    # default covers accounts made by people the office trusts (the admin,
+    # the demo), and was given to every account made before the levels.
+    assurance = models.CharField(
+        _("mức xác thực"),
+        max_length=16,
+        choices=AssuranceLevel.choices,
+        default=AssuranceLevel.PHONE_CONFIRMED,
+    )
 
     class Meta:
         verbose_name = _("hồ sơ công dân")
@@ -85,6 +95,16 @@ class OrganisationProfile(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("phường/xã"),
+    )
+    # How sure the office is that the account is this person's (constants).
+    # Self-registration starts at SELF_DECLARED and says so itself; the
+    # default covers accounts made by people the office trusts (the admin,
+    # the demo), and was given to every account made before the levels.
+    assurance = models.CharField(
+        _("mức xác thực"),
+        max_length=16,
+        choices=AssuranceLevel.choices,
+        default=AssuranceLevel.PHONE_CONFIRMED,
     )
 
     class Meta:
@@ -141,6 +161,11 @@ class PasswordRecovery(models.Model):
     whenever a new one is written."""
 
     token = models.CharField(max_length=64, unique=True)
+    # The same codes confirm a phone (accounts/phone_confirmation.py); a
+    # code for one purpose never serves the other.
+    purpose = models.CharField(
+        max_length=8, choices=CodePurpose.choices, default=CodePurpose.RECOVERY
+    )
     user = models.ForeignKey(
         User, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )

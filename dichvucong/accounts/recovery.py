@@ -52,7 +52,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from dichvucong.accounts.constants import AccountKind
+from dichvucong.accounts.constants import AccountKind, CodePurpose
 from dichvucong.accounts.models import (
     CitizenProfile,
     OrganisationProfile,
@@ -145,10 +145,11 @@ def _new_code() -> str:
     return f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
 
 
-def _issue(user: User | None, phone: str) -> str:
+def issue_code(user: User | None, phone: str, purpose: str = CodePurpose.RECOVERY) -> str:
     """A new row for `user` (None: a decoy) and its token; the user's
-    earlier codes die. The code is sent after the row is committed, so it
-    can always be checked once it arrives."""
+    earlier codes for the same purpose die. The code is sent after the row
+    is committed, so it can always be checked once it arrives. Phone
+    confirmation (phone_confirmation.py) issues its codes here too."""
     now = timezone.now()
     token = secrets.token_urlsafe(32)
     code = _new_code()
@@ -156,16 +157,17 @@ def _issue(user: User | None, phone: str) -> str:
         PasswordRecovery.objects.filter(created_at__lt=now - KEEP_ROWS).delete()
         if user is not None:
             live = PasswordRecovery.objects.filter(user=user, used_at=None, expires_at__gt=now)
-            live.update(expires_at=now)
+            live.filter(purpose=purpose).update(expires_at=now)
         PasswordRecovery.objects.create(
             token=token,
+            purpose=purpose,
             user=user,
             code_hash=_code_hash(token, code) if user is not None else "",
             created_at=now,
             expires_at=now + CODE_LIFETIME,
         )
     if user is not None:
-        _deliver(phone, code)
+        _deliver(phone, code, purpose)
     return token
 
 
@@ -173,10 +175,10 @@ def _issue_for(user: User | None, phone: str) -> str:
     """A real code when the account may have one now, else a decoy: an
     account over its hourly limit looks exactly like no account."""
     if user is None or not phone:
-        return _issue(None, "")
+        return issue_code(None, "")
     if not within_hourly_limit(f"password-recovery:u:{user.pk}", CODES_PER_ACCOUNT_PER_HOUR):
-        return _issue(None, "")
-    return _issue(user, phone)
+        return issue_code(None, "")
+    return issue_code(user, phone)
 
 
 def start(login_number: str, phone: str) -> str:
@@ -188,7 +190,7 @@ def start(login_number: str, phone: str) -> str:
 def resend(token: str) -> str:
     """A new code for the recovery `token` belongs to (the old one dies);
     returns the new token. Decoys get a new decoy."""
-    row = PasswordRecovery.objects.filter(token=token).first()
+    row = PasswordRecovery.objects.filter(token=token, purpose=CodePurpose.RECOVERY).first()
     user = _served(row.user_id) if row is not None else None
     return _issue_for(user, _phone_of(user) if user is not None else "")
 
@@ -196,15 +198,22 @@ def resend(token: str) -> str:
 # --- Sending -------------------------------------------------------------------------
 
 
-def code_sms(code: str) -> str:
+LOG_NAMES = {CodePurpose.RECOVERY: "password recovery", CodePurpose.PHONE: "phone confirmation"}
+SMS_TEMPLATES = {
+    CodePurpose.RECOVERY: "accounts/recovery_sms.txt",
+    CodePurpose.PHONE: "accounts/phone_code_sms.txt",
+}
+
+
+def code_sms(code: str, purpose: str = CodePurpose.RECOVERY) -> str:
     """The SMS: the code and its validity, nothing about the account. In
     Vietnamese folded to ASCII (notifications.compose says why)."""
     context = {"code": code, "minutes": int(CODE_LIFETIME.total_seconds() // 60)}
     with translation.override("vi"):
-        return ascii_fold(render_to_string("accounts/recovery_sms.txt", context))
+        return ascii_fold(render_to_string(SMS_TEMPLATES[purpose], context))
 
 
-def _deliver(phone: str, code: str) -> None:
+def _deliver(phone: str, code: str, purpose: str = CodePurpose.RECOVERY) -> None:
     """Through the configured provider. The embedded log provider writes
     SMS bodies to the log, where a readable code would let whoever reads
     the log take over the account: for it the code is masked (as for
@@ -213,17 +222,17 @@ def _deliver(phone: str, code: str) -> None:
     A failure is logged by type only (gateways echo numbers) and not shown:
     the page must look the same whether or not a code was due."""
     try:
-        sms.send_code(phone, code_sms(code), code)
+        sms.send_code(phone, code_sms(code, purpose), code)
     except Exception as error:
-        logger.warning("password recovery code not sent: %s", type(error).__name__)
+        logger.warning("%s code not sent: %s", LOG_NAMES[purpose], type(error).__name__)
         return
-    logger.info("password recovery: code sent by SMS")
+    logger.info("%s: code sent by SMS", LOG_NAMES[purpose])
 
 
 # --- Using a code -------------------------------------------------------------------
 
 
-def _refusal(row: PasswordRecovery, code: str) -> str | None:
+def code_refusal(row: PasswordRecovery, code: str) -> str | None:
     """Why the typed code is refused (None: it is right). The try is
     counted before the comparison, by a conditional UPDATE, so concurrent
     tries cannot add up to more than MAX_ATTEMPTS where rows are not
@@ -260,7 +269,8 @@ def _set_password(row: PasswordRecovery, password: str) -> User:
         raise RecoveryRefused(gettext(USED))
     user.set_password(password)
     user.save(update_fields=["password"])
-    PasswordRecovery.objects.filter(user=user, used_at=None).update(expires_at=now)
+    live = PasswordRecovery.objects.filter(user=user, used_at=None, purpose=CodePurpose.RECOVERY)
+    live.update(expires_at=now)
     clear_login_failures(user.get_username())
     logger.info("password recovery %s: password set", row.pk)
     return user
@@ -271,10 +281,11 @@ def reset_password(token: str, code: str, password: str) -> User:
     Raises RecoveryRefused (wrong, expired, dead or spent code; a wrong try
     is still counted) or ValidationError (the password)."""
     with transaction.atomic():
-        row = PasswordRecovery.objects.select_for_update().filter(token=token).first()
+        rows = PasswordRecovery.objects.select_for_update()
+        row = rows.filter(token=token, purpose=CodePurpose.RECOVERY).first()
         if row is None:
             raise RecoveryRefused(gettext(NO_CODE))
-        refusal = _refusal(row, "".join(code.split()))
+        refusal = code_refusal(row, "".join(code.split()))
         if refusal is None:
             return _set_password(row, password)
     # Raised after the commit, so the counted try stays counted.

@@ -8,12 +8,14 @@ permanent record keeps for an account.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.contrib.auth import authenticate
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, models, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -22,7 +24,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.accounts import two_factor
-from dichvucong.accounts.constants import AccountKind
+from dichvucong.accounts.constants import AccountKind, AssuranceLevel, assurance_rank
 from dichvucong.accounts.models import CitizenProfile, OrganisationProfile, User
 from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import AdminUnit
@@ -32,8 +34,10 @@ from dichvucong.throttle import Refused, client_address, rules, when_context
 logger = logging.getLogger(__name__)
 
 ID_NUMBER_TAKEN = _(
-    "Số định danh cá nhân này đã có tài khoản. Nếu đó là bạn, hãy đăng nhập "
-    "hoặc dùng chức năng quên mật khẩu."
+    "Số định danh cá nhân này đã có tài khoản. Nếu bạn đã đăng ký, hãy đăng nhập "
+    "hoặc dùng chức năng quên mật khẩu. Nếu bạn chưa từng đăng ký, hãy mang thẻ căn cước "
+    "đến Bộ phận Một cửa của UBND phường hoặc quận: cán bộ kiểm tra thẻ và trả lại "
+    "tài khoản cho bạn."
 )
 TAX_CODE_TAKEN = _(
     "Mã số thuế này đã có tài khoản. Nếu đó là tổ chức của bạn, hãy đăng nhập "
@@ -116,10 +120,27 @@ def ward_choices() -> QuerySet[AdminUnit]:
 
 
 def group_choices() -> QuerySet[AdminUnit]:
-    """Every group, ordered by ward, so a list shown without JavaScript
-    reads in blocks of one ward."""
-    groups = AdminUnit.objects.filter(level=UnitLevel.GROUP).select_related("parent")
-    return groups.order_by("parent__name", "name")
+    """Every group: what the registration form accepts."""
+    return AdminUnit.objects.filter(level=UnitLevel.GROUP).select_related("parent")
+
+
+def natural_key(text: str) -> list[Any]:
+    """ "Tổ 2" before "Tổ 10": numbers inside a name compare as numbers."""
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text)]
+
+
+def groups_by_ward() -> list[tuple[AdminUnit, list[AdminUnit]]]:
+    """Each ward with its groups, both in natural order: the list reads in
+    blocks of one ward without JavaScript, and a script can show one block."""
+    groups: dict[int, list[AdminUnit]] = {}
+    for group in group_choices():
+        groups.setdefault(group.parent_id or 0, []).append(group)
+    wards = sorted(ward_choices(), key=lambda ward: natural_key(ward.name))
+    return [
+        (ward, sorted(groups[ward.pk], key=lambda group: natural_key(group.name)))
+        for ward in wards
+        if ward.pk in groups
+    ]
 
 
 def address_errors(ward: AdminUnit | None, group: AdminUnit | None) -> list[FieldError]:
@@ -180,6 +201,8 @@ def register_citizen(data: CitizenRegistration) -> User:
         raise RegistrationRefused(errors)
     login = Login(data.id_number, data.password, data.email, data.full_name, AccountKind.CITIZEN)
     profile = {
+        # Nobody has checked the phone yet (phone_confirmation.py).
+        "assurance": AssuranceLevel.SELF_DECLARED,
         "id_number": data.id_number,
         "date_of_birth": data.date_of_birth,
         "phone": data.phone,
@@ -200,6 +223,7 @@ def register_organisation(data: OrganisationRegistration) -> User:
         raise RegistrationRefused(errors)
     login = Login(data.tax_code, data.password, data.email, data.name, AccountKind.ORGANISATION)
     profile = {
+        "assurance": AssuranceLevel.SELF_DECLARED,
         "name": data.name,
         "tax_code": data.tax_code,
         "representative": data.representative,
@@ -342,6 +366,11 @@ def organisation_profile(user: User) -> OrganisationProfile | None:
     return OrganisationProfile.objects.select_related("ward").filter(user=user).first()
 
 
+def contact_phone(user: User) -> str:
+    profile = citizen_profile(user) or organisation_profile(user)
+    return profile.phone if profile is not None else ""
+
+
 def full_address(street: str, group: AdminUnit | None, ward: AdminUnit | None) -> str:
     """ "12 ngõ 5, Tổ 3, Phường Khương Trung, Quận Thanh Xuân, Hà Nội"."""
     parts = [street, group.name if group else "", ward.full_name() if ward else ""]
@@ -395,3 +424,92 @@ def name_for_records(user: Any) -> str:
         if pseudonym:
             return pseudonym
     return str(user.get_full_name())
+
+
+# --- Level of assurance ------------------------------------------------------------
+
+NEEDS_PHONE = _(
+    "Tài khoản của bạn chưa xác nhận số điện thoại nên chưa nộp được hồ sơ; bản nháp vẫn "
+    "được giữ. Vào “Tài khoản của tôi”, bấm “Xác nhận số điện thoại”, nhập mã 6 số "
+    "gửi tới điện thoại của bạn, rồi nộp lại."
+)
+NEEDS_COUNTER = _(
+    "Thủ tục này chỉ nhận hồ sơ trực tuyến từ tài khoản đã được xác minh tại Bộ phận Một cửa; "
+    "bản nháp vẫn được giữ. Hãy mang thẻ căn cước đến Bộ phận Một cửa của UBND phường "
+    "hoặc quận để cán bộ xác minh, rồi nộp lại."
+)
+NEEDS_NATIONAL_EID = _(
+    "Thủ tục này chỉ nhận hồ sơ trực tuyến từ tài khoản định danh điện tử quốc gia (VNeID), "
+    "chưa kết nối với hệ thống; bản nháp vẫn được giữ. Bạn có thể nộp trực tiếp tại "
+    "Bộ phận Một cửa."
+)
+RAISE_LEVEL = {
+    AssuranceLevel.PHONE_CONFIRMED: NEEDS_PHONE,
+    AssuranceLevel.COUNTER_VERIFIED: NEEDS_COUNTER,
+    AssuranceLevel.NATIONAL_EID: NEEDS_NATIONAL_EID,
+}
+
+
+def account_assurance(user_id: int | None) -> str:
+    """The level of the account with this id; an account without a
+    profile (staff, a service account) is only what it says of itself."""
+    # One query: a page showing it (the back-office dossier) counts them.
+    levels = User.objects.filter(pk=user_id).values_list(
+        "citizen__assurance", "organisation__assurance"
+    )
+    for level in levels.first() or ():
+        if level:
+            return str(level)
+    return AssuranceLevel.SELF_DECLARED
+
+
+def profile_assurance(user: Any) -> str:
+    """The level read from profiles already loaded with the user
+    (select_related("…citizen", "…organisation")): no query."""
+    for name in ("citizen", "organisation"):
+        try:
+            return str(getattr(user, name).assurance)
+        except (AttributeError, ObjectDoesNotExist):
+            continue
+    return AssuranceLevel.SELF_DECLARED
+
+
+def assurance_of(user: Any) -> str:
+    return account_assurance(getattr(user, "pk", None))
+
+
+def assurance_refusal(user: Any, required: str) -> str | None:
+    """Why `user` may not submit online to a procedure asking for the
+    level `required`, saying how to raise it; None when they may. No
+    procedure asks for less than a confirmed phone, and none is served to
+    an account below it (catalogue PROCEDURE_MINIMUM_CHOICES)."""
+    if assurance_rank(required) < assurance_rank(AssuranceLevel.PHONE_CONFIRMED):
+        required = AssuranceLevel.PHONE_CONFIRMED
+    if assurance_rank(assurance_of(user)) >= assurance_rank(required):
+        return None
+    return gettext(RAISE_LEVEL[AssuranceLevel(required)])
+
+
+# --- The name staff read for someone who helped an applicant -------------------
+
+# Rules for helpers some app knows better (outreach: a pupil's name and school);
+# None from a rule: not its account.
+_helper_name_rules: list[RecordNameRule] = []
+
+
+def register_helper_name_rule(rule: RecordNameRule) -> None:
+    if rule not in _helper_name_rules:
+        _helper_name_rules.append(rule)
+
+
+def helper_name_for_staff(user: Any) -> str:
+    """How the back office names someone who submitted for an applicant:
+    a pupil ambassador by name and school (the minimum, DESIGN.md §6),
+    anyone else by full name. Pages only: records keep name_for_records."""
+    if not getattr(user, "pk", None):
+        return ""
+    for rule in _helper_name_rules:
+        name = rule(user)
+        if name:
+            return name
+    return str(user.get_full_name() or user.get_username())

@@ -36,6 +36,13 @@ urlpatterns = [
     path("xac-thuc/ma-du-phong/", views.two_factor_codes, name="two_factor_codes"),
     path("dang-ky/", views.register_citizen, name="register"),
     path("dang-ky/to-chuc/", views.register_organisation, name="register_organisation"),
+    # The phone typed at registration, confirmed by a code (phone_confirmation.py).
+    path("xac-nhan-so-dien-thoai/", views.confirm_phone, name="confirm_phone"),
+    path(
+        "xac-nhan-so-dien-thoai/gui-lai-ma/",
+        views.confirm_phone_resend,
+        name="confirm_phone_resend",
+    ),
     # Residents recover by SMS code; the e-mail link stays for staff and for
     # accounts without a phone (recovery.py).
     path("quen-mat-khau/", views.password_recovery, name="password_recovery"),

@@ -21,15 +21,17 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dichvucong.accounts import recovery, services, two_factor
+from dichvucong.accounts import phone_confirmation, recovery, services, two_factor
 from dichvucong.accounts.forms import (
     CitizenRegistrationForm,
     LoginForm,
     OrganisationRegistrationForm,
+    PhoneCodeForm,
     RecoveryCodeForm,
     RecoveryRequestForm,
     SecondFactorForm,
 )
+from dichvucong.notifications.masking import mask_phone
 from dichvucong.throttle import Refused, client_address, rules, too_many
 
 # The pending recovery: an opaque token, kept here and never in a URL.
@@ -45,6 +47,10 @@ class LoginView(auth_views.LoginView):
 
     form_class = LoginForm
     template_name = "accounts/login.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        # In demo mode the page links to the demo accounts (/demo/).
+        return {**super().get_context_data(**kwargs), "demo_mode": settings.DEMO_MODE}
 
     def form_invalid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         if form.refused is None:
@@ -79,9 +85,61 @@ def register_organisation(request: HttpRequest) -> HttpResponse:
 
 
 def _welcome(request: HttpRequest, user: services.User) -> HttpResponse:
+    """Logged in at once, and a code on its way to the phone typed: the
+    account can prepare drafts now and submit once the code is back."""
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, _("Đăng ký thành công. Bạn đã được đăng nhập."))
-    return redirect("accounts:profile")
+    _send_phone_code(request, user)
+    return redirect("accounts:confirm_phone")
+
+
+def _send_phone_code(request: HttpRequest, user: services.User) -> bool:
+    try:
+        rules.CODE_SENDS.take(client_address(request))
+        phone_confirmation.send_code(user)
+    except Refused:
+        messages.error(request, _too_many_sends())
+        return False
+    except phone_confirmation.CodeRefused as refused:
+        messages.error(request, refused.message)
+        return False
+    return True
+
+
+@login_required
+def confirm_phone(request: HttpRequest) -> HttpResponse:
+    """The code sent to the account's phone, typed back."""
+    user = request.user
+    if not phone_confirmation.needs_confirmation(user):  # type: ignore[arg-type]
+        messages.info(request, _("Số điện thoại của tài khoản đã được xác nhận."))
+        return redirect("accounts:profile")
+    form = PhoneCodeForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        address = client_address(request)
+        rules.CODE_FAILURES.check(address)
+        try:
+            phone_confirmation.confirm(user, form.cleaned_data["code"])  # type: ignore[arg-type]
+        except phone_confirmation.CodeRefused as refused:
+            rules.CODE_FAILURES.hit(address)
+            form.add_error("code", refused.message)
+        else:
+            messages.success(request, _("Đã xác nhận số điện thoại. Bạn đã nộp được hồ sơ."))
+            return redirect("accounts:profile")
+    context = {
+        "form": form,
+        "phone": mask_phone(services.contact_phone(user)),
+        "minutes": int(recovery.CODE_LIFETIME.total_seconds() // 60),
+        "per_hour": phone_confirmation.CODES_PER_ACCOUNT_PER_HOUR,
+    }
+    return _no_store(render(request, "accounts/confirm_phone.html", context))
+
+
+@login_required
+@require_POST
+def confirm_phone_resend(request: HttpRequest) -> HttpResponse:
+    if _send_phone_code(request, request.user):  # type: ignore[arg-type]
+        messages.info(request, _("Đã gửi mã mới. Mã cũ không dùng được nữa."))
+    return redirect("accounts:confirm_phone")
 
 
 @require_POST
@@ -95,6 +153,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
     context = {
+        "needs_phone_confirmation": phone_confirmation.needs_confirmation(user),  # type: ignore[arg-type]
         "citizen": services.citizen_profile(user),  # type: ignore[arg-type]
         "organisation": services.organisation_profile(user),  # type: ignore[arg-type]
         "recovery_codes_left": (

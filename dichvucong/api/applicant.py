@@ -15,6 +15,7 @@ from ninja import File, Form, Query, Router, Status
 from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
 
+from dichvucong.accounts.services import assurance_of
 from dichvucong.api import access, present
 from dichvucong.api.auth import applicant_auth, user_of
 from dichvucong.api.errors import ApiError, field_error
@@ -61,7 +62,12 @@ def _present(request: HttpRequest, public_id: uuid.UUID) -> dict[str, Any]:
 @decorate_view(ensure_csrf_cookie)
 def me(request: HttpRequest) -> dict[str, Any]:
     user = user_of(request)
-    return {"username": user.username, "full_name": user.get_full_name(), "kind": user.kind}
+    return {
+        "username": user.username,
+        "full_name": user.get_full_name(),
+        "kind": user.kind,
+        "assurance": assurance_of(user),
+    }
 
 
 @router.get(
@@ -175,6 +181,12 @@ def upload_attachment(
     "/dossiers/{public_id}/submit",
     response=answers(ApplicantDossierOut, *WRITE, 429),
     summary="Nộp hồ sơ (gọi lại nhiều lần vẫn chỉ một hồ sơ, một mã)",
+    description=(
+        "Tài khoản phải đạt mức xác thực tối thiểu của thủ tục (`min_assurance`, không thấp hơn "
+        "`phone_confirmed`). Nếu chưa đạt: 403 với `code` = `assurance_too_low`, `message` nói "
+        "cách nâng mức (xác nhận số điện thoại bằng mã SMS trên trang Tài khoản, hoặc xác minh "
+        "tại Bộ phận Một cửa); bản nháp giữ nguyên. Hồ sơ thiếu thành phần: 422 `incomplete`."
+    ),
 )
 def submit(request: HttpRequest, public_id: uuid.UUID) -> dict[str, Any]:
     dossier = _dossier(request, public_id)

@@ -39,7 +39,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from dichvucong.api.constants import MAX_JSON_BODY_BYTES, MAX_MULTIPART_BODY_BYTES
 from dichvucong.conflicts import Busy, is_conflict
 from dichvucong.dossiers.lifecycle import TransitionError
-from dichvucong.dossiers.submission import IncompleteDossier
+from dichvucong.dossiers.submission import AssuranceTooLow, IncompleteDossier
 from dichvucong.dossiers.uploads import UploadError
 from dichvucong.throttle import Refused
 from dichvucong.throttle.responses import announce
@@ -246,6 +246,7 @@ HANDLERS: dict[type[Exception], Callable[[HttpRequest, Any], HttpResponse]] = {
     Http404: lambda r, e: _render(r, not_found()),
     PermissionDenied: lambda r, e: _render(r, ApiError(403, "forbidden", MSG_FORBIDDEN)),
     TransitionError: lambda r, e: _render(r, ApiError(409, "transition_refused", str(e))),
+    AssuranceTooLow: lambda r, e: _render(r, ApiError(403, "assurance_too_low", str(e))),
     IncompleteDossier: lambda r, e: _render(
         r,
         invalid(

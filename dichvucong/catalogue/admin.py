@@ -131,6 +131,7 @@ class ProcedureForm(forms.ModelForm):
             "working_days",
             "same_day_cutoff",
             "result_type",
+            "min_assurance",
             "fee_text",
             "fee_rule",
             "form_schema",
@@ -192,6 +193,7 @@ class ProcedureAdmin(admin.ModelAdmin):
                     "working_days",
                     "same_day_cutoff",
                     "result_type",
+                    "min_assurance",
                 ]
             },
         ),

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from dichvucong.accounts.constants import PROCEDURE_MINIMUM_CHOICES, AssuranceLevel
 from dichvucong.catalogue.constants import (
     UNIT_LEVEL_ORDER,
     AgencyKind,
@@ -130,6 +131,16 @@ class Procedure(models.Model):
     form_schema = models.JSONField(_("biểu mẫu điện tử"), default=list, blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
     is_active = models.BooleanField(_("đang áp dụng"), default=True)
+    # Who may submit online: an account at least this sure to be its
+    # holder's (accounts.services.assurance_refusal). Never below a
+    # confirmed phone; imported procedures start there.
+    min_assurance = models.CharField(
+        _("mức xác thực tối thiểu của tài khoản nộp"),
+        max_length=16,
+        choices=PROCEDURE_MINIMUM_CHOICES,
+        default=AssuranceLevel.PHONE_CONFIRMED,
+        help_text=_("Tài khoản có mức xác thực thấp hơn không nộp trực tuyến được thủ tục này."),
+    )
     search_text = models.TextField(editable=False, default="")
 
     class Meta:

@@ -106,18 +106,21 @@ PROVINCE_CODES: dict[str, str] = {
     "096": "Cà Mau",
 }
 
-ID_NOT_DIGITS = gettext_noop("Số định danh cá nhân chỉ gồm chữ số.")
-ID_OLD_CARD = gettext_noop(
-    "Đây là số chứng minh nhân dân cũ (9 số). Vui lòng nhập số định danh cá nhân "
-    "12 số in trên thẻ căn cước."
+ID_NOT_DIGITS = gettext_noop(
+    "Số định danh cá nhân chỉ gồm chữ số: nhập 12 số in trên thẻ căn cước, ví dụ 001090012345."
 )
-ID_LENGTH = gettext_noop("Số định danh cá nhân phải có đúng 12 chữ số.")
+ID_OLD_CARD = gettext_noop(
+    "Đây là số chứng minh nhân dân cũ (9 số). Nhập số định danh cá nhân 12 số in "
+    "trên thẻ căn cước, ví dụ 001090012345."
+)
+ID_LENGTH = gettext_noop("Số định danh cá nhân phải có đúng 12 chữ số. Ví dụ: 001090012345.")
 ID_PROVINCE = gettext_noop(
-    "Ba số đầu của số định danh cá nhân không phải mã tỉnh, thành phố nào. Vui lòng kiểm tra lại."
+    "Ba số đầu của số định danh cá nhân không phải mã tỉnh, thành phố nào. "
+    "Nhập lại đúng 12 số in trên thẻ căn cước."
 )
 ID_FUTURE_YEAR = gettext_noop(
     "Năm sinh ghi trong số định danh cá nhân (số thứ 4 đến số thứ 6) chưa tới. "
-    "Vui lòng kiểm tra lại."
+    "Nhập lại đúng 12 số in trên thẻ căn cước."
 )
 
 Sex = Literal["male", "female"]
@@ -180,12 +183,15 @@ MOBILE_PREFIXES: frozenset[str] = frozenset(
     + ["090", "091", "092", "093", "094", "096", "097", "098", "099"]
 )
 
-PHONE_NOT_DIGITS = gettext_noop("Số điện thoại chỉ gồm chữ số (có thể bắt đầu bằng +84).")
+PHONE_NOT_DIGITS = gettext_noop(
+    "Số điện thoại chỉ gồm chữ số: nhập 10 số, ví dụ 0912345678 (có thể bắt đầu bằng +84)."
+)
 PHONE_LENGTH = gettext_noop(
-    "Số điện thoại di động phải có 10 chữ số và bắt đầu bằng số 0, ví dụ 0912 345 678."
+    "Số điện thoại di động phải có 10 chữ số và bắt đầu bằng số 0, ví dụ 0912345678."
 )
 PHONE_PREFIX = gettext_noop(
-    "Đầu số này không phải đầu số di động đang dùng ở Việt Nam. Vui lòng kiểm tra lại."
+    "Đầu số này không phải đầu số di động đang dùng ở Việt Nam. "
+    "Nhập số di động 10 chữ số, ví dụ 0912345678."
 )
 
 

@@ -35,9 +35,12 @@ def test_fields_return_the_normalised_values():
 def test_fields_put_the_vietnamese_message_on_the_field():
     form = IdentityForm({"id_number": "00108501234", "phone": "0951234567", "tax_code": "12"})
     assert not form.is_valid()
-    assert form.errors["id_number"] == ["Số định danh cá nhân phải có đúng 12 chữ số."]
+    assert form.errors["id_number"] == [
+        "Số định danh cá nhân phải có đúng 12 chữ số. Ví dụ: 001090012345."
+    ]
     assert form.errors["phone"] == [
-        "Đầu số này không phải đầu số di động đang dùng ở Việt Nam. Vui lòng kiểm tra lại."
+        "Đầu số này không phải đầu số di động đang dùng ở Việt Nam. "
+        "Nhập số di động 10 chữ số, ví dụ 0912345678."
     ]
     assert "Mã số thuế gồm 10 chữ số" in form.errors["tax_code"][0]
 
