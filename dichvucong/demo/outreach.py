@@ -25,9 +25,10 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from dichvucong.accounts.models import User
+from dichvucong.catalogue.models import AdminUnit
 from dichvucong.demo.master import Master
 from dichvucong.demo.store import Tally, upsert
-from dichvucong.outreach import materials, pdf
+from dichvucong.outreach import materials, pdf, roster
 from dichvucong.outreach.constants import ConsentGiver, ConsentMethod, MaterialKind
 from dichvucong.outreach.models import (
     Attendance,
@@ -41,6 +42,7 @@ from dichvucong.outreach.models import (
     SchoolClass,
     TrainingSession,
 )
+from dichvucong.outreach.practice import ambassador_groups
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "thanh_xuan_2017.json"
 SEED = 2017
@@ -312,43 +314,67 @@ def _classes(schools: list[School], tally: Tally) -> list[SchoolClass]:
 
 
 def _pupils(classes: list[SchoolClass], tally: Tally) -> None:
+    """The rosters go through the schools' own import (roster.import_table),
+    with ward and residential group columns: a first pass adds the pupils,
+    the consent forms come back, and the same file again saves the groups
+    of the pupils whose consents allow it, as a school would do."""
     filled = set(
         Pupil.objects.filter(school_class__in=classes).values_list("school_class_id", flat=True)
     )
-    pairs: list[tuple[Pupil, Guardian]] = []
-    for school_class in classes:
-        if school_class.pk not in filled:
-            pairs.extend(_class_roster(school_class))
-    guardians = Guardian.objects.bulk_create([g for _, g in pairs], batch_size=500)
-    for (pupil, _), guardian in zip(pairs, guardians, strict=True):
-        pupil.guardian = guardian
-    pupils = Pupil.objects.bulk_create([p for p, _ in pairs], batch_size=500)
+    todo = [school_class for school_class in classes if school_class.pk not in filled]
+    if not todo:
+        return
+    schools = list({c.school_id: c.school for c in todo}.values())
+    table = _roster_table(todo)
+    guardians_before = Guardian.objects.count()
+    first = roster.import_table(table, schools, SCHOOL_YEAR)
+    pupils = Pupil.objects.filter(school_class__in=todo)
     consents = [c for pupil in pupils for c in _consents(pupil)]
     Consent.objects.bulk_create(consents, batch_size=500)
-    for model, rows in ((Guardian, guardians), (Pupil, pupils), (Consent, consents)):
-        tally.created[model._meta.label] += len(rows)
+    roster.import_table(table, schools, SCHOOL_YEAR)
+    tally.created[Guardian._meta.label] += Guardian.objects.count() - guardians_before
+    tally.created[Pupil._meta.label] += first.created
+    tally.created[Consent._meta.label] += len(consents)
 
 
-def _class_roster(school_class: SchoolClass) -> list[tuple[Pupil, Guardian]]:
+def _roster_table(classes: list[SchoolClass]) -> list[tuple[int, list[Any]]]:
+    """The demo's roster as a file's rows: header first, then one line per
+    pupil with the ward and group the pupil will serve (one of the
+    school's ward, chosen by a generator seeded with the pupil's name)."""
+    header = list(roster.COLUMNS.values())
+    rows: list[tuple[int, list[Any]]] = [(1, header)]
+    groups: dict[int, list[AdminUnit]] = {}
+    for school_class in classes:
+        school = school_class.school
+        if school.pk not in groups:
+            groups[school.pk] = list(
+                ambassador_groups(school).select_related("parent").order_by("code")
+            )
+        for name, year, parent, phone in _class_roster(school_class):
+            rng = random.Random(f"{SEED}:group:{school.name}:{school_class.name}:{name}")
+            group = rng.choice(groups[school.pk]) if groups[school.pk] else None
+            ward = group.parent.name if group and group.parent else ""
+            line = [school.name, school_class.name, name, year, parent, phone, ward]
+            rows.append((len(rows) + 1, [*line, group.name if group else ""]))
+    return rows
+
+
+def _class_roster(school_class: SchoolClass) -> list[tuple[str, int, str, str]]:
+    """(pupil, year of birth, parent, parent's phone) of one class."""
     rng = random.Random(f"{SEED}:{school_class.school.name}:{school_class.name}")
     names = NameMaker(rng)
     size = rng.randint(35, 45)
-    pairs: list[tuple[Pupil, Guardian]] = []
+    lines: list[tuple[str, int, str, str]] = []
     seen: set[str] = set()
-    while len(pairs) < size:
+    while len(lines) < size:
         pupil_name, parent_name = names.pupil()
         if pupil_name in seen:
             continue
         seen.add(pupil_name)
         # Most were born in 2003; a few started school a year late.
         year = 2003 if rng.random() < 0.93 else 2002
-        pairs.append(
-            (
-                Pupil(school_class=school_class, full_name=pupil_name, birth_year=year),
-                Guardian(full_name=parent_name, phone=names.phone()),
-            )
-        )
-    return pairs
+        lines.append((pupil_name, year, parent_name, names.phone()))
+    return lines
 
 
 def _consents(pupil: Pupil) -> list[Consent]:

@@ -11,3 +11,9 @@ from dichvucong.outreach import roster
 @shared_task(ignore_result=True)
 def process_roster_import_task(import_id: int) -> None:
     roster.process_import(import_id)
+
+
+@shared_task(ignore_result=True)
+def expire_roster_previews_task() -> None:
+    """Cancels previews left unconfirmed, deleting their files."""
+    roster.jobs.expire_previews()

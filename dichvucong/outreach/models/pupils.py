@@ -192,6 +192,9 @@ class RosterImport(models.Model):
     done = models.PositiveIntegerField(default=0)
     created = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
+    valid = models.PositiveIntegerField(default=0)  # good lines, shown in the preview
+    groups_set = models.PositiveIntegerField(default=0)
+    groups_held = models.PositiveIntegerField(default=0)  # a group given, consent missing
     errors = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -18,7 +18,9 @@ from dichvucong.outreach import access, practice
 from dichvucong.outreach.access import Scope
 from dichvucong.outreach.forms import AmbassadorGroupForm
 from dichvucong.outreach.models import SchoolClass
+from dichvucong.outreach.roster import bulk
 from dichvucong.outreach.views.common import outreach_staff
+from dichvucong.public_url import public_url
 
 
 @require_POST
@@ -60,6 +62,49 @@ def class_logins(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse
     return _slips(request, school_class, done)
 
 
+@require_POST
+@outreach_staff
+def class_bulk(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
+    """The class page's "chọn nhiều": a residential group for the chosen
+    pupils (or the whole class), or their first logins and slips."""
+    school_class = get_object_or_404(
+        access.writable_classes_for(request.user).select_related("school"), pk=pk
+    )
+    whole = request.POST.get("whole_class") == "yes"
+    pupils = list(
+        bulk.chosen_pupils(
+            request.user, school_class, request.POST.getlist("pupil"), whole_class=whole
+        )
+    )
+    if not pupils:
+        messages.error(request, _("Chưa chọn học sinh nào: đánh dấu học sinh hoặc chọn “Cả lớp”."))
+    elif request.POST.get("action") == "logins":
+        done = bulk.issue_logins(pupils, by=request.user)
+        if done.issued:
+            return _slips(request, school_class, done)
+        messages.warning(request, _nothing_issued(done))
+    else:
+        _bulk_group(request, school_class, pupils)
+    return redirect("outreach:class_detail", pk=school_class.pk)
+
+
+def _bulk_group(request: HttpRequest, school_class: SchoolClass, pupils: list) -> None:
+    form = AmbassadorGroupForm(request.POST, school=school_class.school)
+    if not form.is_valid():
+        messages.error(request, _("Chưa lưu: hãy chọn một tổ dân phố trong danh sách."))
+        return
+    result = bulk.assign_group(pupils, form.cleaned_data["group"], by=request.user)
+    if result.done:
+        messages.success(
+            request,
+            _("Đã gán %(group)s cho %(n)s học sinh.")
+            % {"group": form.cleaned_data["group"].name, "n": len(result.done)},
+        )
+    if result.refused:
+        names = "; ".join(f"{pupil.full_name} ({why})" for pupil, why in result.refused)
+        messages.warning(request, _("Chưa gán cho %(names)s.") % {"names": names})
+
+
 def _nothing_issued(done: practice.IssuedLogins) -> str:
     return _(
         "Không cấp tài khoản mới nào: %(existing)s học sinh đã có tài khoản, "
@@ -95,7 +140,7 @@ def _slips(
             "school_class": school_class,
             "school": school_class.school,
             "done": done,
-            "address": request.build_absolute_uri(reverse("helpers:home")),
+            "address": public_url(reverse("helpers:home"), request),
         },
     )
     response["Cache-Control"] = "private, no-store"

@@ -1,15 +1,20 @@
-"""Roster upload and the progress page of an import."""
+"""Roster upload, the preview and progress page of an import, its
+confirmation, and the sample file."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dichvucong.outreach import access, roster
 from dichvucong.outreach.access import Scope
-from dichvucong.outreach.constants import RUNNING_IMPORT_STATUSES
+from dichvucong.outreach.constants import RUNNING_IMPORT_STATUSES, ImportStatus
 from dichvucong.outreach.forms import RosterUploadForm, SchoolClassForm
+from dichvucong.outreach.models import RosterImport
+from dichvucong.outreach.roster import sample
 from dichvucong.outreach.views.common import forbidden, outreach_staff
 
 REFRESH_SECONDS = 2
@@ -47,9 +52,7 @@ def roster_upload(request: HttpRequest, *, scope: Scope) -> HttpResponse:
 @require_GET
 @outreach_staff
 def roster_progress(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
-    job = get_object_or_404(
-        access.imports_for(request.user).select_related("school", "campaign"), pk=pk
-    )
+    job = _job(request, pk)
     running = job.status in RUNNING_IMPORT_STATUSES
     response = render(
         request,
@@ -58,7 +61,9 @@ def roster_progress(request: HttpRequest, pk: int, *, scope: Scope) -> HttpRespo
             "job": job,
             "running": running,
             "refresh": REFRESH_SECONDS,
-            "unchanged": max(job.total - job.created - job.updated, 0),
+            "unchanged": max(job.valid - job.created - job.updated, 0),
+            "ready": job.status == ImportStatus.READY,
+            "may_confirm": scope.may_edit,
         },
     )
     if running:
@@ -68,14 +73,48 @@ def roster_progress(request: HttpRequest, pk: int, *, scope: Scope) -> HttpRespo
     return response
 
 
-@require_GET
+def _job(request: HttpRequest, pk: int) -> RosterImport:
+    return get_object_or_404(
+        access.imports_for(request.user).select_related("school", "campaign"), pk=pk
+    )
+
+
+@require_POST
 @outreach_staff
-def roster_sample(request: HttpRequest, *, scope: Scope) -> HttpResponse:
-    """An empty CSV with the right headers (UTF-8 with BOM, so Excel shows
-    the Vietnamese correctly)."""
+def roster_confirm(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
+    """Save the good lines of a previewed file. A second click finds the
+    job no longer waiting and saves nothing more."""
+    job = _job(request, pk)
     if not scope.may_edit:
         return forbidden(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="danh-sach-hoc-sinh-mau.csv"'
-    response.write("\ufeff" + ",".join(roster.COLUMNS.values()) + "\r\n")
+    if not roster.confirm_import(job):
+        messages.info(request, _("Danh sách này đã được xác nhận, không nhập thêm lần nữa."))
+    return redirect("outreach:roster_progress", pk=job.pk)
+
+
+@require_POST
+@outreach_staff
+def roster_cancel(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
+    job = _job(request, pk)
+    if not scope.may_edit:
+        return forbidden(request)
+    if roster.cancel_import(job):
+        messages.success(request, _("Đã hủy: không học sinh nào được nhập, tệp đã được xóa."))
+    return redirect("outreach:roster_upload")
+
+
+@require_GET
+@outreach_staff
+def roster_sample(request: HttpRequest, kind: str, *, scope: Scope) -> HttpResponse:
+    """A sample with the columns and a few made-up pupils of the user's
+    school: CSV in UTF-8 with a BOM, or XLSX."""
+    if not scope.may_edit:
+        return forbidden(request)
+    if kind == "xlsx":
+        content = sample.sample_xlsx(request.user)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        content, content_type = sample.sample_csv(request.user), "text/csv; charset=utf-8"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="danh-sach-hoc-sinh-mau.{kind}"'
     return response

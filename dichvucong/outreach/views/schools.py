@@ -10,9 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from dichvucong.catalogue.models import AdminUnit
 from dichvucong.outreach import access, practice, services
 from dichvucong.outreach.access import Scope
 from dichvucong.outreach.forms import AmbassadorGroupForm, ConsentForm, SchoolClassForm
+from dichvucong.outreach.models import SchoolClass
+from dichvucong.outreach.roster.bulk import natural_key
 from dichvucong.outreach.views.common import forbidden, outreach_staff, safe_next
 
 
@@ -81,8 +84,15 @@ def class_detail(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse
             "school_class": school_class,
             "pupils": pupils,
             "without_consent": sum(1 for p in pupils if not p.consented and not p.is_erased),
+            "groups": _groups(school_class),
         },
     )
+
+
+def _groups(school_class: SchoolClass) -> list[AdminUnit]:
+    """The groups the class's pupils may serve, "Tổ 2" before "Tổ 10"."""
+    groups = practice.ambassador_groups(school_class.school).select_related("parent")
+    return sorted(groups, key=lambda g: (g.parent.name if g.parent else "", natural_key(g.name)))
 
 
 @require_GET
