@@ -26,6 +26,7 @@ from dichvucong.dossiers.constants import (
 )
 from dichvucong.dossiers.models import Dossier
 from dichvucong.lib.money import format_vnd
+from dichvucong.results import service as results
 
 Run = Callable[[Dossier, Any, Any], str]
 
@@ -72,13 +73,18 @@ def _assign(dossier: Dossier, user: Any, form: Any) -> str:
 
 
 def _forward(dossier: Dossier, user: Any, form: Any) -> str:
-    lifecycle.forward(dossier, user, form.cleaned_data["opinion"])
+    results.forward(dossier, user, form.cleaned_data["opinion"])
     return gettext("Đã trình lãnh đạo phê duyệt.")
 
 
 def _approve(dossier: Dossier, user: Any, form: Any) -> str:
     lifecycle.approve(dossier, user)
     return gettext("Đã phê duyệt. Hồ sơ đã xử lý xong, chờ trả kết quả.")
+
+
+def _send_back(dossier: Dossier, user: Any, form: Any) -> str:
+    lifecycle.send_back(dossier, user, form.cleaned_data["reason"])
+    return gettext("Đã trả lại chuyên viên để sửa dự thảo kết quả.")
 
 
 def _stop(dossier: Dossier, user: Any, form: Any) -> str:
@@ -146,6 +152,13 @@ ACTIONS: dict[str, Action] = {
             _("Đồng ý với kết quả chuyên viên trình; hồ sơ chuyển sang “Đã xử lý xong”."),
         ),
         Action(
+            "send_back",
+            _("Trả lại chuyên viên"),
+            action_forms.ReasonForm,
+            _send_back,
+            _("Chưa đồng ý với dự thảo kết quả: ghi rõ cần sửa gì."),
+        ),
+        Action(
             "stop",
             _("Dừng xử lý"),
             action_forms.ReasonForm,
@@ -174,7 +187,7 @@ ACTIONS: dict[str, Action] = {
 # The usual next step first, the exceptional ones after it.
 SHOWN_IN_ORDER = (
     "accept", "approve", "forward", "assign", "return",
-    "supplement", "refuse", "stop", "apologise",
+    "supplement", "refuse", "send_back", "stop", "apologise",
 )  # fmt: skip
 
 
@@ -204,7 +217,7 @@ def _assign_offered(d: Dossier, user: Any, roles: frozenset[str], _t: date) -> b
 def _forward_offered(d: Dossier, user: Any, roles: frozenset[str], _t: date) -> bool:
     # Once forwarded the holder is nobody; forwarding again would only
     # repeat the event.
-    return d.status == Status.PROCESSING and d.assignee_id == user.pk == d.holder_id
+    return results.can_draft(d, user)
 
 
 def _approve_offered(d: Dossier, user: Any, roles: frozenset[str], _t: date) -> bool:
@@ -230,6 +243,7 @@ _OFFERED: dict[str, Callable[[Dossier, Any, frozenset[str], date], bool]] = {
     "assign": _assign_offered,
     "forward": _forward_offered,
     "approve": _approve_offered,
+    "send_back": _approve_offered,
     "stop": _stop_offered,
     "return": _return_offered,
     "apologise": _apology_offered,

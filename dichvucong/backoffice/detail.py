@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dichvucong.accounts.constants import Role
+from dichvucong.accounts.constants import AssuranceLevel, Role
+from dichvucong.accounts.services import helper_name_for_staff, profile_assurance
 from dichvucong.backoffice.actions import Action, offered
 from dichvucong.backoffice.forms import ActionForm
 from dichvucong.backoffice.permissions import roles_for_dossier
@@ -25,13 +26,21 @@ from dichvucong.dossiers.deadlines import timeliness
 from dichvucong.dossiers.models import Attachment, Dossier, Event
 from dichvucong.dossiers.slips.service import slip_links
 from dichvucong.lib.money import format_vnd
+from dichvucong.results import service as results
 
 
 def dossier_for(user: Any, public_id: UUID) -> Dossier:
     """Only through staff_dossiers: another ward's dossier is a plain 404,
     which does not even confirm that it exists."""
     dossiers = staff_dossiers(user).select_related(
-        "agency__parent", "procedure__field", "holder", "assignee", "helper"
+        "agency__parent",
+        "procedure__field",
+        "holder",
+        "assignee",
+        "helper",
+        # The applicant's level of assurance, shown on the page.
+        "applicant__citizen",
+        "applicant__organisation",
     )
     return get_object_or_404(dossiers, public_id=public_id)
 
@@ -48,6 +57,8 @@ def attachment_url(public_id: UUID) -> str:
 class TimelineEntry:
     event: Event
     details: list[str]
+    # Who acted as staff read it: the helper by name, not by record pseudonym.
+    who: str = ""
 
 
 def _iso_day(value: Any) -> str:
@@ -78,9 +89,17 @@ def _event_details(event: Event) -> list[str]:
         details.append(
             _("Lệ phí phải nộp: %(amount)s") % {"amount": format_vnd(data["fee_amount"])}
         )
+    if event.kind == EventKind.DOCUMENT and data.get("added"):
+        details.append(_document_line(data))
     if data.get("tracking"):
         details.append(_("Mã bưu gửi: %(number)s") % {"number": data["tracking"]})
     return details
+
+
+def _document_line(data: dict[str, Any]) -> str:
+    """The file and the document it is, e.g. "Tệp: scan.pdf – Giấy chứng sinh"."""
+    line = _("Tệp: %(name)s") % {"name": data["added"]}
+    return f"{line} – {data['document']}" if data.get("document") else line
 
 
 def form_sections(dossier: Dossier) -> list[tuple[str, list[eforms.Answer]]]:
@@ -92,7 +111,23 @@ def form_sections(dossier: Dossier) -> list[tuple[str, list[eforms.Answer]]]:
 
 
 def timeline(dossier: Dossier) -> list[TimelineEntry]:
-    return [TimelineEntry(event, _event_details(event)) for event in dossier.events.order_by("seq")]
+    helper = helper_name(dossier)
+    return [
+        TimelineEntry(
+            event,
+            _event_details(event),
+            helper if helper and event.actor_id == dossier.helper_id else event.actor_name,
+        )
+        for event in dossier.events.order_by("seq")
+    ]
+
+
+def helper_name(dossier: Dossier) -> str:
+    """Who submitted for the applicant, named for staff (a pupil: name and
+    school); "" when the applicant submitted alone."""
+    if dossier.helper_id is None or dossier.helper_id == dossier.applicant_id:
+        return ""
+    return helper_name_for_staff(dossier.helper)
 
 
 def attachments(dossier: Dossier) -> list[tuple[Attachment, str]]:
@@ -133,12 +168,33 @@ def context(
         "sections": form_sections(dossier),
         "attachments": attachments(dossier),
         "timeline": timeline(dossier),
+        "helper_name": helper_name(dossier),
         "actions": action_forms(dossier, offered(dossier, user, roles, today), bound),
         "slips": slip_links(dossier, applicant=False),
         "register_url": REGISTER_URL,
         "counter_payment_url": counter_payment_url(dossier, roles),
         "exemption_label": EXEMPTION_LABELS.get(dossier.fee_exemption, dossier.fee_exemption),
+        "applicant_assurance": AssuranceLevel(profile_assurance(dossier.applicant)).label,
+        "result_draft": results.saved_draft(dossier),
+        "can_draft": results.can_draft(dossier, user),
+        "sent_back": sent_back_reason(dossier),
+        "result_url": result_url(dossier),
     }
+
+
+def sent_back_reason(dossier: Dossier) -> str:
+    """Why the leader last sent the draft back, while it is back with the
+    specialist; empty otherwise."""
+    if dossier.status != Status.PROCESSING or dossier.holder_id is None:
+        return ""
+    last = dossier.events.exclude(kind=EventKind.NOTE).order_by("-seq").first()
+    return last.reason if last is not None and last.kind == EventKind.SEND_BACK else ""
+
+
+def result_url(dossier: Dossier) -> str | None:
+    if not hasattr(dossier, "result"):
+        return None
+    return reverse("results:download", args=[dossier.public_id])
 
 
 def counter_payment_url(dossier: Dossier, roles: frozenset[str]) -> str | None:

@@ -303,6 +303,26 @@ def approve(dossier: Dossier, actor: Any) -> Dossier:
 
 
 @operation
+def send_back(dossier: Dossier, actor: Any, reason: str) -> Dossier:
+    """The leader does not approve the forwarded draft and returns the
+    dossier to its specialist with the reason; the status stays 4, the
+    specialist holds it again, redrafts and forwards anew."""
+    dossier = _locked(dossier)
+    _require_role(actor, dossier, Role.LEADER)
+    _require_status(dossier, (Status.PROCESSING,))
+    if not was_forwarded(dossier):
+        raise TransitionError(_("Hồ sơ chưa được trình lãnh đạo, không có gì để trả lại."))
+    reason = _require_reason(reason)
+    Dossier.objects.filter(pk=dossier.pk).update(holder=dossier.assignee_id)
+    dossier.holder = dossier.assignee
+    # "assignee" names whose hands it returns to, as an assignment does
+    # (the control slip 05 and the back-office timeline read it).
+    events.record(dossier, actor=actor, kind=EventKind.SEND_BACK, reason=reason,
+                  data={"assignee": dossier.assignee.get_full_name()})
+    return dossier
+
+
+@operation
 def stop(dossier: Dossier, actor: Any, reason: str) -> Dossier:
     """The leader stops processing with reasons: 4 -> 8."""
     dossier = _locked(dossier)

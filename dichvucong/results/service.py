@@ -1,4 +1,5 @@
-"""Electronic results (DESIGN.md §5): issued when the leader approves,
+"""Electronic results (DESIGN.md §5): drafted by the specialist from the
+procedure's template, issued with a number of issue when the leader approves,
 downloaded by the applicant (which returns an online result), and checked
 by anyone holding one, by its verification code or by its bytes.
 
@@ -25,11 +26,12 @@ from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import AccountKind
 from dichvucong.conflicts import operation
-from dichvucong.dossiers import access, lifecycle
-from dichvucong.dossiers.constants import FINISHED_STATUSES, Status
+from dichvucong.dossiers import access, events, lifecycle
+from dichvucong.dossiers.constants import FINISHED_STATUSES, EventKind, Status
 from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Dossier, Event, ResultDocument
-from dichvucong.results.document import ResultFacts, render_result, result_title
+from dichvucong.results import drafting, layout, numbering
+from dichvucong.results.models import ResultDraft
 
 # No 0/O or 1/I: the code is read off paper and typed in by hand.
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -74,13 +76,92 @@ def _unused_code() -> str:
     raise RuntimeError("no unused verification code after 5 draws")
 
 
+# --- Drafting ------------------------------------------------------------------------
+
+
+class DraftError(lifecycle.TransitionError):
+    """A draft cannot be saved or forwarded now; the message is for the user."""
+
+
+def can_draft(dossier: Dossier, user: Any) -> bool:
+    """The assigned specialist drafts while holding the dossier in
+    processing: not once it is forwarded (the leader holds the draft then),
+    again once it is sent back."""
+    pk = getattr(user, "pk", None)
+    return (
+        dossier.status == Status.PROCESSING
+        and pk is not None
+        and (dossier.assignee_id == pk == dossier.holder_id)
+    )
+
+
+def saved_draft(dossier: Dossier) -> ResultDraft | None:
+    return ResultDraft.objects.filter(dossier=dossier).first()
+
+
+def draft_to_edit(dossier: Dossier) -> ResultDraft:
+    """The saved draft, or a new one from the procedure's template filled
+    from the dossier (not saved until the specialist saves it)."""
+    return saved_draft(dossier) or _new_draft(dossier, None)
+
+
+def _new_draft(dossier: Dossier, author: Any) -> ResultDraft:
+    template = drafting.template_for(dossier)
+    draft = drafting.first_draft(dossier, template)
+    return ResultDraft(
+        dossier=dossier,
+        template=template if template.pk else None,
+        title=draft.title,
+        symbol=draft.symbol,
+        fields=draft.fields,
+        body=draft.body,
+        signer_title=draft.signer_title,
+        drafted_by=author,
+    )
+
+
+@operation
+def save_draft(dossier: Dossier, specialist: Any, values: list[str], body: str) -> ResultDraft:
+    """The specialist's edits: one value per fact of the template, in its
+    order, and the body. Each save is an event of the dossier."""
+    dossier = lock_dossier(dossier, "procedure", "agency")
+    if not can_draft(dossier, specialist):
+        raise DraftError(_("Chỉ chuyên viên đang giữ hồ sơ mới soạn được dự thảo kết quả."))
+    draft = draft_to_edit(dossier)
+    if len(values) != len(draft.fields):
+        raise DraftError(_("Mẫu kết quả vừa thay đổi, vui lòng tải lại trang."))
+    draft.fields = [
+        {"label": row["label"], "value": value.strip()}
+        for row, value in zip(draft.fields, values, strict=True)
+    ]
+    draft.body = body.strip()
+    draft.drafted_by = specialist
+    draft.save()
+    events.record(
+        dossier, actor=specialist, kind=EventKind.RESULT_DRAFT, data={"result_title": draft.title}
+    )
+    return draft
+
+
+@operation
+def forward(dossier: Dossier, specialist: Any, opinion: str) -> Dossier:
+    """The specialist's "Trình lãnh đạo" from the back office: with a saved
+    draft only, so the leader approves a document, not a form."""
+    dossier = lock_dossier(dossier)
+    if can_draft(dossier, specialist) and saved_draft(dossier) is None:
+        raise DraftError(_("Hãy soạn và lưu dự thảo kết quả trước khi trình lãnh đạo."))
+    return lifecycle.forward(dossier, specialist, opinion)
+
+
 # --- Issuing ----------------------------------------------------------------------
 
 
 @operation
 def issue_result(dossier: Dossier, leader: Any) -> ResultDocument:
-    """The result of a resolved dossier, signed by `leader`: created once,
-    returned as it is on every later call."""
+    """The result of a resolved dossier, signed by `leader`: the draft
+    (or, for a dossier forwarded without one, the template's first draft)
+    takes the next number of the agency's register and is printed. Created
+    once, returned as it is on every later call."""
     dossier = lock_dossier(dossier, "procedure", "agency")
     existing = ResultDocument.objects.filter(dossier=dossier).first()
     if existing is not None:
@@ -88,15 +169,9 @@ def issue_result(dossier: Dossier, leader: Any) -> ResultDocument:
     if dossier.status not in FINISHED_STATUSES or leader is None:
         raise ResultError(_("Hồ sơ chưa được phê duyệt, chưa thể cấp kết quả."))
     issued_at = timezone.now()
+    draft = _numbered(dossier, saved_draft(dossier) or _new_draft(dossier, None), issued_at)
     code = _unused_code()
-    facts = ResultFacts(
-        dossier=dossier,
-        title=result_title(dossier),
-        verification_code=code,
-        issued_on=timezone.localdate(issued_at),
-        signer_name=leader.get_full_name(),
-    )
-    data = render_result(facts)
+    data = layout.render(_official(dossier, draft, leader, code))
     result = ResultDocument(
         dossier=dossier,
         verification_code=code,
@@ -107,6 +182,34 @@ def issue_result(dossier: Dossier, leader: Any) -> ResultDocument:
     result.file.save(f"{uuid.uuid4().hex}.pdf", ContentFile(data), save=False)
     result.save()
     return result
+
+
+def _numbered(dossier: Dossier, draft: ResultDraft, issued_at: Any) -> ResultDraft:
+    year = timezone.localdate(issued_at).year
+    draft.agency, draft.year, draft.issued_at = dossier.agency, year, issued_at
+    draft.number = numbering.next_number(dossier.agency, year)
+    draft.save()
+    return draft
+
+
+def _official(
+    dossier: Dossier, draft: ResultDraft, leader: Any, code: str
+) -> layout.OfficialDocument:
+    return layout.OfficialDocument(
+        agency=dossier.agency,
+        number_text=draft.number_text,
+        issued_on=timezone.localdate(draft.issued_at),
+        title=draft.title,
+        facts=[(row["label"], row["value"]) for row in draft.fields],
+        body=draft.body,
+        signer_title=draft.signer_title,
+        signer_name=leader.get_full_name(),
+        recipients=[f"{dossier.applicant_name};", "Lưu: VT."],
+        verification_code=code,
+        dossier_code=dossier.code or "",
+        practice=dossier.is_practice,
+        keywords=[dossier.code or "", code, draft.number_text],
+    )
 
 
 def on_status_changed(sender: Any, dossier: Dossier, event: Event, **kwargs: Any) -> None:
@@ -159,6 +262,8 @@ class PublicFacts:
     issued_on: date
     sha256: str
     holder: str
+    number: str = ""
+    title: str = ""
 
 
 def masked_name(name: str) -> str:
@@ -181,6 +286,7 @@ def _holder(dossier: Dossier) -> str:
 
 def public_facts(result: ResultDocument) -> PublicFacts:
     dossier = result.dossier
+    draft = saved_draft(dossier)
     return PublicFacts(
         procedure=dossier.procedure.name,
         agency=dossier.agency.name,
@@ -188,6 +294,8 @@ def public_facts(result: ResultDocument) -> PublicFacts:
         issued_on=timezone.localdate(result.issued_at),
         sha256=result.sha256,
         holder=_holder(dossier),
+        number=draft.number_text if draft else "",
+        title=draft.title if draft else "",
     )
 
 

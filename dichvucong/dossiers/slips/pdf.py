@@ -13,13 +13,16 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import segno
-from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import Agency
+from dichvucong.documents import layout as decree30
+from dichvucong.documents.pdf import FAMILY as SERIF
+from dichvucong.documents.pdf import FONT_DIR as SERIF_DIR
+from dichvucong.public_url import public_url
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FAMILY = "DejaVu"
@@ -62,7 +65,7 @@ def parse_iso_date(value: object) -> date | None:
 
 
 def lookup_url(code: str) -> str:
-    return settings.SITE_URL.rstrip("/") + "/tra-cuu/?" + urlencode({"ma": code})
+    return public_url(reverse("lookup:form") + "?" + urlencode({"ma": code}))
 
 
 def qr_png(text: str) -> io.BytesIO:
@@ -73,12 +76,9 @@ def qr_png(text: str) -> io.BytesIO:
 
 
 def place_name(agency: Agency) -> str:
-    """The city (tỉnh/thành phố) the agency sits in, as forms head the date."""
-    unit = agency.admin_unit
-    for node in [unit, *unit.ancestors()]:
-        if node.level == UnitLevel.CITY:
-            return node.name
-    return unit.name
+    """Decree 30/2020, Appendix I, II.4: the name of the agency's own
+    administrative unit (a ward's committee writes the ward's name)."""
+    return decree30.place_name(agency.admin_unit.name)
 
 
 def agency_lines(agency: Agency, *, desk: bool) -> tuple[str, str]:
@@ -133,6 +133,7 @@ class SlipPDF(FPDF):
     def letterhead(self, agency: Agency, day: date, *, desk: bool = True) -> None:
         """Agency top left (with the lookup QR code under it when the slip
         has a dossier code), form number, motto and place-date top right."""
+        self._add_serif()
         top = self.get_y()
         left_w = self.epw * 0.45
         right_x = self.l_margin + left_w + 2
@@ -153,36 +154,42 @@ class SlipPDF(FPDF):
         self._motto_block(right_w, f"{place_name(agency)}, {long_date(day)}")
         self.set_y(max(left_bottom, self.get_y()) + 2)
 
+    def _add_serif(self) -> None:
+        """The letterhead is set in the serif of the official documents
+        (dichvucong.documents); added here, as subclasses (the e-result)
+        set up their own fonts."""
+        if f"{SERIF.lower()}B" in self.fonts:
+            return
+        for style, name in (("", "Regular"), ("B", "Bold"), ("I", "Italic")):
+            self.add_font(SERIF, style, fname=SERIF_DIR / f"LiberationSerif-{name}.ttf")
+
     def _agency_block(self, lines: tuple[str, str], width: float) -> None:
+        """Decree 30's cell 2: the parent body upright, the issuing unit
+        bold, a rule a third of the column under it."""
         upper, lower = lines
+        size = 9 if width < 80 else 11
         if upper:
-            self.set_font(FAMILY, "", 8)
-            self.multi_cell(width, 3.8, upper, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_font(FAMILY, "B", 8)
-        self.multi_cell(width, 3.8, lower, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self._rule(self.l_margin + width / 2, self.get_y() + 0.8, 18)
+            self.set_font(SERIF, "", size)
+            self.multi_cell(width, 4, upper, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font(SERIF, "B", size)
+        self.multi_cell(width, 4, lower, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self._rule(self.l_margin + width / 2, self.get_y() + 0.8, width / 3)
         self.set_y(self.get_y() + 1.5)
 
     def _motto_block(self, width: float, place_date: str) -> None:
+        """Decree 30's cells 1 and 4: the motto, the slogan with a rule as
+        long as itself, the place and date in italics."""
         x = self.get_x()
+        narrow = width < 80
         self.set_font(FAMILY, "", 7)
         self.cell(width, 3.4, self.form_number, align="R", new_x=XPos.LEFT, new_y=YPos.NEXT)
-        self.set_font(FAMILY, "B", 8 if width < 80 else 9)
-        self.cell(
-            width,
-            4,
-            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-            align="C",
-            new_x=XPos.LEFT,
-            new_y=YPos.NEXT,
-        )
-        self.set_font(FAMILY, "B", 8.5 if width < 80 else 9.5)
-        self.cell(
-            width, 4.2, "Độc lập - Tự do - Hạnh phúc", align="C", new_x=XPos.LEFT, new_y=YPos.NEXT
-        )
-        self._rule(x + width / 2, self.get_y() + 0.6, 44)
+        self.set_font(SERIF, "B", 9 if narrow else 11)
+        self.cell(width, 4, decree30.MOTTO, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        self.set_font(SERIF, "B", 9.5 if narrow else 12)
+        self.cell(width, 4.2, decree30.SLOGAN, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        self._rule(x + width / 2, self.get_y() + 0.6, self.get_string_width(decree30.SLOGAN))
         self.set_xy(x, self.get_y() + 3)
-        self.set_font(FAMILY, "", 8)
+        self.set_font(SERIF, "I", 9.5 if narrow else 11)
         self.multi_cell(width, 4, place_date, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def _rule(self, centre_x: float, y: float, length: float) -> None:
@@ -281,4 +288,5 @@ class SlipPDF(FPDF):
 
 
 def long_date(day: date) -> str:
-    return f"ngày {day:%d} tháng {day:%m} năm {day:%Y}"
+    """The Decree's date line: a leading 0 for days 1-9, January and February."""
+    return decree30.long_date(day)

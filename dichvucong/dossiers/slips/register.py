@@ -54,7 +54,7 @@ def _row(number: int, dossier: Dossier, verdict: Timeliness) -> list[str]:
         _due(dossier),
         _local_date(dossier.resolved_at),
         _local_date(dossier.returned_at),
-        str(dossier.get_status_display()),
+        dossier.status_text,
         str(verdict.label) if verdict != Timeliness.NONE else "",
     ]
 

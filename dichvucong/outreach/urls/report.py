@@ -24,4 +24,15 @@ urlpatterns = [
         name="export_xlsx",
     ),
     path("chien-dich/<int:pk>/bao-cao.pdf", views_report.export, {"fmt": "pdf"}, name="export_pdf"),
+    # Decree 30 documents: the report sent to the district, the draft decision.
+    *[
+        path(
+            f"chien-dich/<int:pk>/{slug}.{fmt}",
+            views_report.official,
+            {"kind": kind, "fmt": fmt},
+            name=f"{kind}_{fmt}",
+        )
+        for kind, slug in (("report", "van-ban-bao-cao"), ("decision", "du-thao-quyet-dinh"))
+        for fmt in ("pdf", "docx")
+    ],
 ]

@@ -18,7 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from dichvucong.outreach import access, areas, report, report_exports
+from dichvucong.documents import pdf as document_pdf
+from dichvucong.documents import word as document_word
+from dichvucong.outreach import access, areas, report, report_documents, report_exports
 from dichvucong.outreach.access import Scope
 from dichvucong.outreach.constants import ReportState
 from dichvucong.outreach.models import Campaign
@@ -116,6 +118,7 @@ def detail(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
             "may_decide": report.may_approve(request.user, campaign)
             and shown.row.state == ReportState.SUBMITTED,
             "approve_form": ApproveForm(),
+            "official_documents": report_documents.may_have(request.user, campaign),
             "send_back_form": SendBackForm(),
         },
     )
@@ -233,6 +236,34 @@ def export(request: HttpRequest, pk: int, fmt: str, *, scope: Scope) -> HttpResp
     response = HttpResponse(body, content_type=content_type)
     name = report_exports.file_name(shown, fmt)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    # Pupils' names: never kept by a shared cache.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+_OFFICIAL = {
+    "report": (report_documents.report_document, "bao-cao"),
+    "decision": (report_documents.decision_document, "du-thao-quyet-dinh-khen-thuong"),
+}
+
+
+@require_GET
+@outreach_staff
+def official(request: HttpRequest, pk: int, kind: str, fmt: str, *, scope: Scope) -> HttpResponse:
+    """The report and the draft decision in Decree 30's layout, as PDF or
+    DOCX: for the education office, and the district once it was sent."""
+    campaign = _campaign(request, pk)
+    if not report_documents.may_have(request.user, campaign):
+        return forbidden(request)
+    build, name = _OFFICIAL[kind]
+    document = build(campaign)
+    if fmt == "docx":
+        body, content_type = document_word.render(document), document_word.DOCX_TYPE
+    else:
+        body, content_type = document_pdf.render(document), report_exports.PDF_TYPE
+    response = HttpResponse(body, content_type=content_type)
+    filename = report_documents.file_name(name, campaign, fmt)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     # Pupils' names: never kept by a shared cache.
     response["Cache-Control"] = "private, no-store"
     return response

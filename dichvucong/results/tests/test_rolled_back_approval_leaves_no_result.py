@@ -46,7 +46,7 @@ def test_a_failing_result_rolls_the_approval_back(cast, monkeypatch):
     def broken(facts):
         raise RuntimeError("font missing")
 
-    monkeypatch.setattr("dichvucong.results.service.render_result", broken)
+    monkeypatch.setattr("dichvucong.results.layout.render", broken)
     with pytest.raises(RuntimeError):
         lifecycle.approve(dossier, cast.leader_a)
 

@@ -32,7 +32,7 @@ def test_receipt_carries_title_code_people_documents_and_due_date(accepted):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Độc lập - Tự do - Hạnh phúc" in text
     assert "UBND PHƯỜNG KHƯƠNG MAI" in text
-    assert "Hà Nội, ngày 02 tháng 03 năm 2026" in text
+    assert "Khương Mai, ngày 02 tháng 3 năm 2026" in text
     assert "Cán bộ tiếp nhận: Lê Tiếp Nhận" in text
     assert "Nguyễn Văn Bình" in text
     assert "12 Khương Trung, Khương Mai, Thanh Xuân, Hà Nội" in text

@@ -23,5 +23,5 @@ def test_each_reason_is_printed_on_its_own_line(cast):
     assert "1. Không thuộc thẩm quyền của UBND phường" in text
     assert "2. Người nộp không có quan hệ với người được khai sinh" in text
     assert "Thời gian nộp hồ sơ: 09:00 02/03/2026" in text
-    assert "Hà Nội, ngày 02 tháng 03 năm 2026" in text
+    assert "Khương Mai, ngày 02 tháng 3 năm 2026" in text
     assert "Lê Tiếp Nhận" in text
