@@ -31,7 +31,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # How many reverse proxies of ours stand in front (their X-Forwarded-For
 # entries are trusted to name the client for rate limits); 0 = none.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The public address for links on slips, QR codes, SMS and e-mails
+# (dichvucong/public_url.py). Unset in development: links follow the
+# request's host. Required in production (https, not loopback: E006).
+SITE_URL = env_url("SITE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -49,6 +52,7 @@ INSTALLED_APPS = [
     "dichvucong.core",
     "dichvucong.audit",
     "dichvucong.catalogue",
+    "dichvucong.documents",
     "dichvucong.accounts",
     "dichvucong.outreach",
     "dichvucong.dossiers",
@@ -69,6 +73,8 @@ MIDDLEWARE = [
     # public page asked for by an anonymous visitor (core/caching.py).
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Development: links in PDFs and messages follow the request's host.
+    "dichvucong.public_url.PublicOriginMiddleware",
     "dichvucong.core.caching.PrivateUnlessPublicMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -343,6 +349,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "dichvucong.notifications.tasks.drain_outbox_task",
         "schedule": 60.0,
     },
+    # Roster files previewed but never confirmed list minors: deleted after two days.
+    "expire-roster-previews": {
+        "task": "dichvucong.outreach.tasks.expire_roster_previews_task",
+        "schedule": 3600.0,
+    },
 }
 # "log" writes each SMS to the log, number masked; or the dotted path of a
 # provider class (dichvucong/notifications/sms.py).
@@ -359,6 +370,12 @@ ALLOW_PAYMENT_SANDBOX = env_bool("ALLOW_PAYMENT_SANDBOX", False)
 ALLOW_CONSOLE_EMAIL = env_bool("ALLOW_CONSOLE_EMAIL", False)
 ALLOW_LOG_SMS = env_bool("ALLOW_LOG_SMS", False)
 ALLOW_DERIVED_EVENT_KEY = env_bool("ALLOW_DERIVED_EVENT_KEY", False)
+# Demo mode: /demo/ lists the demo accounts with their passwords and the
+# demo staff's current second-factor codes, and one-time codes are shown in
+# full (console and /demo/). On with DEBUG unless said otherwise; with DEBUG
+# off it is refused (E007) unless ALLOW_DEMO_MODE.
+DEMO_MODE = env_bool("DEMO_MODE", DEBUG)
+ALLOW_DEMO_MODE = env_bool("ALLOW_DEMO_MODE", False)
 # --- end of production safety ----------------------------------------------
 
 # --- HTTPS and security headers (issue 10) --------------------------------
@@ -368,9 +385,7 @@ ALLOW_DERIVED_EVENT_KEY = env_bool("ALLOW_DERIVED_EVENT_KEY", False)
 # overwrite that header on every request.
 _proxy_ssl_header = env_str("SECURE_PROXY_SSL_HEADER", "").strip()
 SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https")
-    if _proxy_ssl_header
-    else None
+    ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https") if _proxy_ssl_header else None
 )
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 # Sent only on HTTPS responses, so the embedded default over http never

@@ -33,3 +33,7 @@ ALLOW_PAYMENT_SANDBOX = True
 ALLOW_CONSOLE_EMAIL = True
 ALLOW_LOG_SMS = True
 ALLOW_DERIVED_EVENT_KEY = True
+
+# Demo mode follows DEBUG, which a shell may set: tests that need the demo
+# page turn it on themselves.
+DEMO_MODE = False

@@ -52,6 +52,10 @@ def _event_key_derived() -> bool:
     return not settings.EVENT_LOG_KEY
 
 
+def _demo_mode() -> bool:
+    return bool(settings.DEMO_MODE)
+
+
 def _sms_in_log() -> bool:
     from dichvucong.notifications import sms
 
@@ -98,8 +102,7 @@ UNSAFE_DEFAULTS: Sequence[UnsafeDefault] = (
         "e-mail printed, not sent",
         "EMAIL_BACKEND sends nothing (console, file, memory or dummy): password-reset "
         "links and notices go to the server's output instead of people's mailboxes.",
-        "Set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the EMAIL_* "
-        "variables.",
+        "Set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the EMAIL_* variables.",
     ),
     UnsafeDefault(
         "dichvucong.E004",
@@ -119,6 +122,15 @@ UNSAFE_DEFAULTS: Sequence[UnsafeDefault] = (
         "Set EVENT_LOG_KEY to its own long random value (at least 32 characters) and keep "
         "it with the backups, outside the database.",
     ),
+    UnsafeDefault(
+        "dichvucong.E007",
+        "ALLOW_DEMO_MODE",
+        _demo_mode,
+        "demo mode",
+        "DEMO_MODE is on: /demo/ shows the demo accounts' passwords and second-factor "
+        "codes to anyone, and one-time codes are printed in full.",
+        "Set DEMO_MODE=false.",
+    ),
 )
 
 
@@ -127,6 +139,19 @@ def refused() -> list[UnsafeDefault]:
     if settings.DEBUG:
         return []
     return [item for item in UNSAFE_DEFAULTS if not item.allowed and item.in_use()]
+
+
+def site_url_refused() -> list[CheckMessage]:
+    """A public address is required with DEBUG off, and no allowance
+    lifts it: links to a loopback or plain-http address on slips, QR codes,
+    SMS and e-mails are wrong for everyone who gets them."""
+    from dichvucong.public_url import site_url_problem
+
+    problem = "" if settings.DEBUG else site_url_problem(settings.SITE_URL)
+    if not problem:
+        return []
+    hint = "Set SITE_URL to the site's public https:// address, e.g. https://dichvucong.example.vn."
+    return [Error(problem, hint=hint, id="dichvucong.E006")]
 
 
 def unsafe_defaults_check(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
@@ -138,7 +163,7 @@ def unsafe_defaults_check(app_configs: Any = None, **kwargs: Any) -> list[CheckM
             id=item.check_id,
         )
         for item in refused()
-    ]
+    ] + site_url_refused()
 
 
 def refuse_unsafe_defaults() -> None:
@@ -147,9 +172,7 @@ def refuse_unsafe_defaults() -> None:
     errors = unsafe_defaults_check()
     if errors:
         lines = [f"{error.id}: {error.msg} HINT: {error.hint}" for error in errors]
-        raise ImproperlyConfigured(
-            "Refusing to start with DEBUG off:\n" + "\n".join(lines)
-        )
+        raise ImproperlyConfigured("Refusing to start with DEBUG off:\n" + "\n".join(lines))
 
 
 def log_allowances() -> None:

@@ -10,8 +10,10 @@ SMS are folded to ASCII on purpose: Vietnamese diacritics force the UCS-2
 encoding, 70 characters per SMS instead of 160 in GSM-7, so one message
 would cost two or three. Unaccented Vietnamese is what Vietnamese service
 SMS usually look like and reads well. Every status fits one 160-character
-SMS while SITE_URL has at most 39 characters (the default has 21) and the
-code at most 24; beyond that the longest become two-part SMS, never cut.
+SMS while SITE_URL has at most 36 characters (the default has 21) with
+codes of 25 (lib/dossier_codes.py); beyond that the longest become two-part
+SMS, never cut. A dossier waiting for its fee reads "Cho nop phi: 8.000 d"
+(money as lib/money.py writes it, folded).
 """
 
 from __future__ import annotations
@@ -22,14 +24,15 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
+from dichvucong.lib.money import format_vnd
 from dichvucong.notifications.constants import Channel, RecipientRole
+from dichvucong.public_url import public_url
 
 # Statuses whose messages give the due date.
 CLOCK_RUNNING = (Status.ACCEPTED, Status.PROCESSING)
@@ -76,7 +79,8 @@ def _status_context(dossier: Dossier) -> dict[str, Any]:
     return {
         "code": dossier.code,
         "status": status.name.lower(),
-        "status_label": str(status.label),
+        "status_label": dossier.status_text,
+        "fee": format_vnd(dossier.fee_amount),
         "name": dossier.applicant_name,
     }
 
@@ -102,7 +106,7 @@ def _drafts(role: str, context: dict[str, Any], email: str, phone: str) -> list[
 
 def lookup_url(code: str) -> str:
     query = urlencode({"ma": code})
-    return f"{settings.SITE_URL.rstrip('/')}{reverse('lookup:form')}?{query}"
+    return public_url(f"{reverse('lookup:form')}?{query}")
 
 
 def user_phone(user: Any) -> str:

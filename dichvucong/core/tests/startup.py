@@ -20,7 +20,7 @@ CHECKED = (
     "VNPAY_URL", "EMAIL_BACKEND", "SMS_PROVIDER", "ALLOW_INSECURE_SECRET",
     "ALLOW_PAYMENT_SANDBOX", "ALLOW_CONSOLE_EMAIL", "ALLOW_LOG_SMS", "DATABASE_URL",
     "REDIS_URL", "CELERY_BROKER_URL", "DJANGO_SETTINGS_MODULE", "S3_BUCKET", "EVENT_LOG_KEY",
-    "ALLOW_DERIVED_EVENT_KEY",
+    "ALLOW_DERIVED_EVENT_KEY", "SITE_URL", "DEMO_MODE", "ALLOW_DEMO_MODE",
 )
 # A production configuration with none of the unsafe defaults. The SMS
 # adapter is a test one (it keeps what it is given); any class would do.
@@ -33,8 +33,11 @@ SAFE = {
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     "SMS_PROVIDER": "dichvucong.outreach.tests.helpers_tests.sms.KeepingSmsProvider",
     "EVENT_LOG_KEY": secrets.token_urlsafe(40),
+    "SITE_URL": "https://dichvucong.example.vn",
 }
+# Every allowance, and the public address: SITE_URL has none (E006).
 ALLOW_ALL = {
+    "SITE_URL": "https://dichvucong.example.vn",
     "ALLOW_INSECURE_SECRET": "true",
     "ALLOW_PAYMENT_SANDBOX": "true",
     "ALLOW_CONSOLE_EMAIL": "true",

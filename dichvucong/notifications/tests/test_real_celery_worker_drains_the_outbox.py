@@ -50,6 +50,8 @@ def _worker(queue: str, log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
         "DATABASE_URL": _test_database_url(),
         "CELERY_BROKER_URL": BROKER_URL,
         "DJANGO_SETTINGS_MODULE": "dichvucong.settings_test",
+        # DEBUG is off in the worker: production refuses a missing address (E006).
+        "SITE_URL": "https://dichvucong.test",
     }
     command = [
         sys.executable,

@@ -87,6 +87,8 @@ class Gunicorn:
             "DICHVUCONG_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
             "SECRET_KEY": settings.SECRET_KEY,
             "REDIS_URL": redis_url(),
+            # DEBUG is off in the workers: production refuses a missing address (E006).
+            "SITE_URL": "https://dichvucong.test",
             **GENEROUS_LIMITS,
             **self.extra_env,
         }
