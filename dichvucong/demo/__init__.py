@@ -23,6 +23,8 @@ from dichvucong.demo.eforms import load_eforms
 from dichvucong.demo.master import load_master
 from dichvucong.demo.outreach import load_outreach
 from dichvucong.demo.people import DEMO_PASSWORD, DemoAccount, load_people
+from dichvucong.demo.pupil_helper import load_pupil_helper
+from dichvucong.demo.results import load_results
 from dichvucong.demo.store import Tally
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -53,7 +55,9 @@ def load_demo(*, reset_passwords: bool = False) -> DemoReport:
         accounts = load_people(master, tally, reset_passwords=reset_passwords)
         load_outreach(master, tally)
         load_activity(tally)
-    return DemoReport(tally, procedures, accounts)
+        load_results(tally)
+        helper = load_pupil_helper(tally, reset_password=reset_passwords)
+    return DemoReport(tally, procedures, [*accounts, *([helper] if helper else [])])
 
 
 def read_master_data() -> dict[str, Any]:

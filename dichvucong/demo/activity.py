@@ -1,10 +1,17 @@
-"""A school year of activity for the demo (2016–2017), so that the back
-office, the statistics, the year-end report and the electronic residential
-areas show believable numbers: real dossiers across the year at the 11 ward
-committees and a few district departments, in every status, some late,
-some rated; about a third of the pupils practised in the sandbox; about a
-fifth became ambassadors and helped one to three neighbouring households
-each after the March training.
+"""Activity for the demo, so that the back office, the statistics, the
+year-end report and the electronic residential areas show believable
+numbers. The campaign's school year (2016–2017): about a third of the
+pupils practised in the sandbox; about a fifth became ambassadors and
+helped one to three neighbouring households each after the March training
+(those dossiers are all closed). The office's own work runs up to today:
+dossiers people filed themselves over the last thirteen months at the 11
+ward committees and a few district departments, busiest in recent weeks,
+some late, some rated; the last days' still open, in every status.
+
+Nothing happens after "now" (`load_activity(now=...)`, the real clock by
+default): a step whose moment is still to come is not taken, so a recent
+dossier stays where it is, as it would in a living office, and only those
+processed late are overdue.
 
 Every dossier goes through the real operations (dossiers.lifecycle), each
 one run with the clock set to its historical moment by patching
@@ -26,7 +33,7 @@ and the electronic result, because in 2017 results were handed over on paper
 at the counter (every demo dossier asks for that), and rendering some 400
 result PDFs would take minutes. Dossiers carry no uploaded files either.
 
-Seeded, so every load makes the same year. Safe to run twice: nothing is
+Seeded, so every load on the same day makes the same data. Safe to run twice: nothing is
 done when the campaign already has ambassadors (the whole load is one
 transaction, so it is all there or none of it).
 """
@@ -37,7 +44,8 @@ import importlib
 import random
 import time as clock
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -74,11 +82,18 @@ from dichvucong.outreach.services import full_consent_given, household_key, late
 
 SEED = 2017
 CAMPAIGN_START = date(2017, 3, 1)
-YEAR_START = date(2016, 9, 5)  # the school year opened on 5 September 2016
 YEAR_END = date(2017, 5, 31)
 HELPING_FROM = date(2017, 3, 17)  # the day after the last training session
-OPEN_FROM = date(2017, 5, 22)  # later dossiers may still be open at year end
-PLAIN_DOSSIERS = 180
+# The office's own dossiers: over the last OFFICE_DAYS, a RECENT_SHARE of
+# them in the last RECENT_DAYS; those of the last OPEN_DAYS may be open.
+PLAIN_DOSSIERS = 220
+OFFICE_DAYS = 400
+RECENT_DAYS = 42
+RECENT_SHARE = 0.35
+OPEN_DAYS = 10
+# The ward whose demo officers the demo page offers gets a full queue.
+BUSY_WARD = "Khương Mai"
+BUSY_WARD_SHARE = 0.3
 AMBASSADOR_RATE_TRAINED = 0.19
 AMBASSADOR_RATE_UNTRAINED = 0.04
 ACTIVE_RATE = 0.92
@@ -196,10 +211,21 @@ class World:
 # --- Entry point -----------------------------------------------------------------
 
 
-def load_activity(tally: Tally | None = None) -> ActivityReport:
-    """Load the demo year once; call after load_outreach(). What it wrote
-    is added to `tally` when one is given."""
+def load_activity(tally: Tally | None = None, *, now: datetime | None = None) -> ActivityReport:
+    """Load the demo activity once; call after load_outreach(). What it
+    wrote is added to `tally` when one is given. `now` (the real clock by
+    default) is where the office's dossiers end."""
     started = clock.monotonic()
+    token = _now.set(now or timezone.now())
+    try:
+        report = _load_once(tally)
+    finally:
+        _now.reset(token)
+    report.seconds = clock.monotonic() - started
+    return report
+
+
+def _load_once(tally: Tally | None) -> ActivityReport:
     campaign = Campaign.objects.filter(start_date=CAMPAIGN_START).order_by("pk").first()
     if campaign is None:
         return ActivityReport(skipped="chưa có chiến dịch 2017 (chạy dữ liệu tuyên truyền trước)")
@@ -207,7 +233,6 @@ def load_activity(tally: Tally | None = None) -> ActivityReport:
         return ActivityReport(skipped="đã có dữ liệu hoạt động năm học 2016-2017")
     with transaction.atomic(), _paused_receivers():
         report = _load(_world(campaign))
-    report.seconds = clock.monotonic() - started
     if tally is not None:
         _count(tally, report)
     return report
@@ -244,9 +269,30 @@ def _load(world: World) -> ActivityReport:
     )
 
 
+_now: ContextVar[datetime] = ContextVar("demo_now")
+
+
+class NotYet(Exception):
+    """A step whose moment is after "now": the dossier stays as it is."""
+
+
+def _today() -> date:
+    return timezone.localdate(_now.get())
+
+
 @contextmanager
 def at(moment: datetime) -> Iterator[None]:
-    """Run the block as if it were `moment` (see the module docstring)."""
+    """Run the block as if it were `moment` (see the module docstring);
+    NotYet when that is still to come."""
+    if moment > _now.get():
+        raise NotYet
+    with as_of(moment):
+        yield
+
+
+@contextmanager
+def as_of(moment: datetime) -> Iterator[None]:
+    """Run the block as if it were `moment`, a moment already past."""
     # A plain function, not a MagicMock: this runs some 9,000 times.
     with mock.patch("django.utils.timezone.now", new=lambda: moment):
         yield
@@ -420,7 +466,7 @@ def _campaign_pupils(world: World) -> list[Pupil]:
             school_class__school_year=world.campaign.school_year,
             erased_at__isnull=True,
         )
-        .select_related("school_class__school")
+        .select_related("school_class__school", "ambassador_group")
         .order_by("pk")
     )
 
@@ -458,6 +504,10 @@ def _ambassador(world: World, pupil: Pupil) -> Ambassador:
     if ward_id not in world.groups or world.rng.random() < 0.2:
         ward_id = world.rng.choice(world.wards).pk
     group = world.rng.choice(world.groups[ward_id])
+    # A group set by the school's roster import wins; the draw above still
+    # happens, so every other choice of the demo stays as it was.
+    if pupil.ambassador_group is not None:
+        group = pupil.ambassador_group
     pupil.ambassador_group = group
     return Ambassador(
         campaign=world.campaign,
@@ -507,12 +557,19 @@ def _save_practice(
 
 
 def _plain_plans(world: World) -> list[Plan]:
-    """Dossiers people filed on their own, all year round."""
+    """Dossiers people filed on their own, up to yesterday, busiest in
+    the recent weeks."""
     plans = []
+    last = _today() - timedelta(days=1)
+    busy = [ward for ward in world.wards if ward.name.endswith(BUSY_WARD)]
     for _number in range(PLAIN_DOSSIERS):
         ward = world.rng.choice(world.wards)
+        if busy and world.rng.random() < BUSY_WARD_SHARE:
+            ward = busy[0]
         applicant = _household(world, world.rng.choice(world.groups[ward.pk]))
-        plans.append(_plan(world, applicant, _moment_between(world, YEAR_START, YEAR_END)))
+        days = RECENT_DAYS if world.rng.random() < RECENT_SHARE else OFFICE_DAYS
+        moment = _moment_between(world, last - timedelta(days=days), last)
+        plans.append(_plan(world, applicant, moment))
     return plans
 
 
@@ -535,7 +592,7 @@ def _assisted_plans(world: World, ambassadors: list[Ambassador]) -> list[Plan]:
 def _plan(world: World, applicant: Neighbour, moment: datetime) -> Plan:
     rng = world.rng
     procedures, weights = zip(*world.procedures, strict=True)
-    choices = OPEN if moment.date() >= OPEN_FROM else FINAL
+    choices = OPEN if moment.date() >= _today() - timedelta(days=OPEN_DAYS) else FINAL
     target = rng.choices([s for s, _w in choices], [w for _s, w in choices])[0]
     if applicant.first_seen is None or moment < applicant.first_seen:
         applicant.first_seen = moment
@@ -565,6 +622,11 @@ def _aware(day: date, moment: time) -> datetime:
 
 
 def _carry_out(world: World, plan: Plan) -> None:
+    with suppress(NotYet):
+        _carry_out_until_now(world, plan)
+
+
+def _carry_out_until_now(world: World, plan: Plan) -> None:
     dossier = _draft(world, plan)
     if plan.ambassador is not None:
         _assisted(world, plan, dossier)

@@ -86,7 +86,9 @@ def person_fields(
     ]
 
 
-def extract_copies(help_text: str = "Ngoài bản chính; 8.000 đồng/bản sao.") -> Field:
+def extract_copies(
+    help_text: str = "Nhập số bản sao cần thêm ngoài bản chính, ví dụ 1; 8.000 đ/bản sao.",
+) -> Field:
     return field(
         "number",
         "extract_copies",
@@ -181,7 +183,10 @@ def marriage_registration() -> Schema:
                 "điều cấm của Luật Hôn nhân và gia đình; hai bên cùng có mặt khi nhận "
                 "Giấy chứng nhận kết hôn.",
             ),
-            extract_copies("Bản sao trích lục kết hôn ngoài bản chính; 8.000 đồng/bản sao."),
+            extract_copies(
+                "Nhập số bản sao trích lục kết hôn cần thêm ngoài bản chính, ví dụ 1; "
+                "8.000 đ/bản sao."
+            ),
         ),
     ]
 
@@ -236,7 +241,7 @@ def death_registration() -> Schema:
 
 
 def civil_status_extract_copy() -> Schema:
-    """2.000635 Cấp bản sao trích lục hộ tịch: 8.000 đồng per copy."""
+    """2.000635 Cấp bản sao trích lục hộ tịch: 8.000 đ per copy."""
     return [
         applicant_step(
             "Người yêu cầu",
@@ -285,7 +290,7 @@ def civil_status_extract_copy() -> Schema:
                 "Số bản sao",
                 min=1,
                 max=20,
-                help="8.000 đồng/bản sao, nộp trực tuyến.",
+                help="Nhập số bản sao, ví dụ 2; 8.000 đ/bản sao, nộp trực tuyến.",
             ),
             field("text", "purpose", "Mục đích sử dụng", required=False, max_length=200),
         ),
@@ -374,8 +379,14 @@ def business_registration() -> Schema:
             field("phone", "business_phone", "Điện thoại", required=False),
             field("email", "business_email", "Thư điện tử", required=False),
             field("textarea", "business_lines", "Ngành, nghề kinh doanh", max_length=1000),
-            field("number", "capital", "Vốn kinh doanh (đồng)", min=0),
-            field("number", "employees", "Số lao động", min=0),
+            field(
+                "number",
+                "capital",
+                "Vốn kinh doanh (đồng)",
+                min=0,
+                help="Nhập số tiền chỉ gồm chữ số, ví dụ 100000000 (một trăm triệu đồng).",
+            ),
+            field("number", "employees", "Số lao động", min=0, help="Nhập số người, ví dụ 3."),
         ),
         step(
             "Chủ hộ kinh doanh",

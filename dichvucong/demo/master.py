@@ -98,9 +98,9 @@ def _ward(district: AdminUnit, number: int, name: str, tally: Tally) -> AdminUni
 
 
 def _agencies(master: Master, data: dict[str, Any], tally: Tally) -> None:
-    """Unit codes follow the shape of Circular 01/2018 art. 19 but are
+    """Unit codes have the national shape (lib/dossier_codes.py) but are
     placeholders: the district's from the data file, departments
-    000.DD.00, ward committees 000.00.WW, all with the district's suffix."""
+    000.DD.00, ward committees 000.00.WW, all with the province's suffix."""
     district_code = data["district"]["unit_code"]
     suffix = district_code.split(".", 3)[3]
     name = master.district.name
@@ -137,4 +137,6 @@ def _agency(
     tally: Tally, unit_code: str, name: str, kind: str, unit: AdminUnit, parent: Agency | None
 ) -> Agency:
     values = {"name": name, "kind": kind, "admin_unit": unit, "parent": parent}
+    # Demo databases made before codes lost their "-demo" tail keep their rows.
+    Agency.objects.filter(unit_code=f"{unit_code}-demo").update(unit_code=unit_code)
     return upsert(Agency, tally, {"unit_code": unit_code}, values)

@@ -6,8 +6,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from dichvucong.accounts.constants import AccountKind, Role
 from dichvucong.accounts.models import CitizenProfile, OrganisationProfile, StaffRole, User
+from dichvucong.accounts.two_factor import APP_DEVICE_NAME
 from dichvucong.catalogue.models import Agency
 from dichvucong.demo.master import Master
 from dichvucong.demo.store import Tally, upsert
@@ -160,8 +163,18 @@ def _staff(spec: StaffSpec, master: Master, tally: Tally, reset: bool) -> DemoAc
     upsert(
         StaffRole, tally, {"user": user, "role": spec.role, "agency": agency}, {"school": school}
     )
+    _authenticator(user, tally)
     unit = f"{school.name} ({agency.name})" if school else agency.name
     return DemoAccount(str(spec.role.label), user.username, unit)
+
+
+def _authenticator(user: User, tally: Tally) -> None:
+    """A confirmed authenticator for a demo officer, whose current code the
+    demo page shows (demo mode only): staff still pass the second factor,
+    as in production, without a phone at hand."""
+    if not TOTPDevice.objects.filter(user=user).exists():
+        TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=True)
+        tally.created[TOTPDevice._meta.label] += 1
 
 
 def _agency(where: str, master: Master) -> Agency:

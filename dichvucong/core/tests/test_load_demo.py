@@ -47,7 +47,7 @@ def test_the_district_has_its_eleven_wards_with_residential_groups(output):
 
 def test_agencies_have_unique_codes_and_departments_belong_to_the_district(output):
     committee = Agency.objects.get(name="UBND quận Thanh Xuân")
-    assert committee.unit_code == "000.00.00.H26-demo"
+    assert committee.unit_code == "000.00.00.H26"
     assert committee.departments.count() == 8
     assert Agency.objects.filter(name__startswith="UBND phường").count() == 11
     assert Agency.objects.count() == 20
