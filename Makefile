@@ -13,8 +13,11 @@ $(VENV)/.installed: requirements.txt
 	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-dev: requirements-dev.txt requirements-s3.txt requirements.txt $(VENV)/.installed
+$(VENV)/.installed-dev: requirements-dev.txt requirements-s3.txt requirements.txt $(VENV)/.installed dichvucong/lib/axe.py
 	$(PIP) install --quiet --disable-pip-version-check -r requirements-dev.txt
+	# axe-core for the browser tests' accessibility checks: the pinned npm
+	# tarball, refused unless its sha512 matches (dichvucong/lib/axe.py).
+	$(PY) -m dichvucong.lib.axe
 	touch $@
 
 install: $(VENV)/.installed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,3 +69,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def axe() -> Iterator[Callable[..., None]]:
+    """`axe(page, "where")` fails listing the WCAG 2.0/2.1/2.2 A and AA
+    violations axe-core finds on the page as it stands (dichvucong/lib/axe.py)."""
+    from dichvucong.lib.axe import assert_accessible, source
+
+    source()  # fetched (and verified) once, before any page is open
+    yield assert_accessible

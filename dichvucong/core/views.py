@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import connection
 from django.db.utils import DatabaseError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
 from dichvucong.catalogue.services import featured_procedures, fields_in_use
@@ -31,3 +32,13 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+FAVICON = settings.BASE_DIR / "dichvucong" / "static" / "favicon.ico"
+
+
+def favicon(request: HttpRequest) -> FileResponse:
+    """/favicon.ico, where browsers look for it whatever the page says."""
+    response = FileResponse(FAVICON.open("rb"), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -1,4 +1,5 @@
-"""On a 360 px wide phone every link of the main menu, the outreach
+"""On a 360 px wide phone the header, its menu closed, takes at most 120 px;
+once its Menu button is pressed every link of the main menu, the outreach
 sub-menu and the footer is at least 44 px tall, for each role of the demo
 and for a visitor, and nothing sticks out sideways."""
 
@@ -22,6 +23,7 @@ pytestmark = pytest.mark.browser
 
 SMALL_PHONE = {"width": 360, "height": 740}
 FINGER = 44
+HEADER_MAX = 120
 MENUS = ".main-nav a, .or-subnav a, .site-footer a"
 
 
@@ -34,6 +36,11 @@ def short_links(page: Page) -> list[tuple[str, float]]:
     """The menu links under a finger's height, with their height."""
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, page.url
+    header = page.locator(".site-header").bounding_box()
+    assert header is not None and header["height"] <= HEADER_MAX, (page.url, header)
+    menu_button = page.locator(".site-header summary")
+    assert menu_button.bounding_box()["height"] >= FINGER  # type: ignore[index]
+    menu_button.click()
     links = page.locator(MENUS)
     expect(links.first).to_be_visible()
     expect(page.locator(".site-footer a")).to_have_count(3)

@@ -79,9 +79,7 @@ class Watch:
 
     def log_in(self, username: str) -> None:
         self.visit("/tai-khoan/dang-nhap/")
-        self.page.get_by_label("Số định danh cá nhân, mã số thuế hoặc tên đăng nhập").fill(
-            username
-        )
+        self.page.get_by_label("Số định danh cá nhân, mã số thuế hoặc tên đăng nhập").fill(username)
         self.page.get_by_label("Mật khẩu").fill(PASSWORD)
         self.page.get_by_role("button", name="Đăng nhập").click()
         self.page.wait_for_url(lambda url: "dang-nhap" not in url)
@@ -103,8 +101,12 @@ def site(transactional_db, settings, tmp_path: Path) -> dict[str, Any]:  # type:
     )
     add_pupil(hc.school_class, "Lê Minh Anh", cast.group_a)
     User.objects.create_user(
-        username="quantri", password=PASSWORD, full_name="Quản trị hệ thống",
-        kind=AccountKind.STAFF, is_staff=True, is_superuser=True,
+        username="quantri",
+        password=PASSWORD,
+        full_name="Quản trị hệ thống",
+        kind=AccountKind.STAFF,
+        is_staff=True,
+        is_superuser=True,
     )
     return {
         "dossier": make_dossier(cast, Status.RETURNED),
@@ -119,8 +121,16 @@ def test_the_main_pages_keep_to_the_policy(browser: Browser, live_server, site) 
 
     anonymous = Watch(browser, live_server.url)
     watches.append(anonymous)
-    for path in ("/", "/thu-tuc/", f"/thu-tuc/{procedure.code}/", "/thong-ke/",
-                 "/tai-khoan/dang-nhap/", "/tai-khoan/dang-ky/", "/tra-cuu/", "/phan-anh/"):
+    for path in (
+        "/",
+        "/thu-tuc/",
+        f"/thu-tuc/{procedure.code}/",
+        "/thong-ke/",
+        "/tai-khoan/dang-nhap/",
+        "/tai-khoan/dang-ky/",
+        "/tra-cuu/",
+        "/phan-anh/",
+    ):
         anonymous.visit(path)
     anonymous.visit("/thong-ke/")
     expect(anonymous.page.locator("svg.chart").first).to_be_visible()
@@ -128,8 +138,12 @@ def test_the_main_pages_keep_to_the_policy(browser: Browser, live_server, site) 
     applicant = Watch(browser, live_server.url)
     watches.append(applicant)
     applicant.log_in(dossier.applicant.username)
-    for path in ("/ho-so/", f"/ho-so/{dossier.public_id}/", "/tai-khoan/",
-                 f"/phieu/{dossier.public_id}/01.pdf"):
+    for path in (
+        "/ho-so/",
+        f"/ho-so/{dossier.public_id}/",
+        "/tai-khoan/",
+        f"/phieu/{dossier.public_id}/01.pdf",
+    ):
         applicant.visit(path)
 
     reception = Watch(browser, live_server.url)
@@ -152,9 +166,12 @@ def test_the_main_pages_keep_to_the_policy(browser: Browser, live_server, site) 
     admin = Watch(browser, live_server.url)
     watches.append(admin)
     admin.log_in("quantri")
-    for path in ("/quan-tri/", "/quan-tri/catalogue/procedure/",
-                 f"/quan-tri/catalogue/procedure/{procedure.pk}/change/",
-                 "/quan-tri/accounts/user/add/"):
+    for path in (
+        "/quan-tri/",
+        "/quan-tri/catalogue/procedure/",
+        f"/quan-tri/catalogue/procedure/{procedure.pk}/change/",
+        "/quan-tri/accounts/user/add/",
+    ):
         admin.visit(path)
 
     problems = [problem for watch in watches for problem in watch.problems]
