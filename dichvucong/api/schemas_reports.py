@@ -165,6 +165,11 @@ class OutreachFiguresOut(Schema):
     succeeded: int = Field(description="Có ít nhất một hồ sơ hỗ trợ thành công.")
     dossiers: int = Field(description="Hồ sơ hỗ trợ thành công.")
     households: int = Field(description="Số hộ được hỗ trợ; không cộng dồn giữa các dòng.")
+    pending: int = Field(
+        0,
+        description="Hồ sơ hỗ trợ đã tiếp nhận nhưng còn đang giải quyết lúc hết năm học; "
+        "chỉ để biết, không được tính.",
+    )
 
 
 class ClassReportOut(Schema):

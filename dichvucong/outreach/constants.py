@@ -20,12 +20,15 @@ PUPIL_PSEUDONYM = "Đại sứ số #{user_id}"
 
 class SuccessRule(models.TextChoices):
     """When a pupil's assisted dossier counts as "completed an online public
-    service" (DESIGN.md §6)."""
+    service" (DESIGN.md §6): its result reached within the campaign's
+    school year. A campaign may ask for more (the result handed over),
+    never for less: there is no rule that counts a dossier still in
+    progress, withdrawn, stopped or refused."""
 
-    # Plain words for the people who read them; the status codes behind
-    # each rule are in Campaign.success_q.
-    ACCEPTED = "accepted", _("Hồ sơ được cơ quan tiếp nhận (không tính hồ sơ bị từ chối)")
-    RETURNED = "returned", _("Hồ sơ đã trả kết quả cho người nộp")
+    # Plain words for the people who read them; the statuses and dates
+    # behind each rule are in Campaign.success_q.
+    RESULT = "result", _("Hồ sơ đã có kết quả giải quyết trong năm học")
+    RETURNED = "returned", _("Kết quả đã được trả cho người nộp trong năm học")
 
 
 class ReportState(models.TextChoices):
@@ -60,9 +63,23 @@ class ConfirmationChannel(models.TextChoices):
 class ImportStatus(models.TextChoices):
     PENDING = "pending", _("Đang chờ xử lý")
     CHECKING = "checking", _("Đang kiểm tra")
+    READY = "ready", _("Đã kiểm tra, chờ xác nhận")
+    CONFIRMED = "confirmed", _("Đã xác nhận, chờ lưu")
     SAVING = "saving", _("Đang lưu")
     DONE = "done", _("Đã nhập xong")
     FAILED = "failed", _("Có lỗi, chưa nhập")
+    CANCELLED = "cancelled", _("Đã hủy, không nhập")
 
 
-RUNNING_IMPORT_STATUSES = (ImportStatus.PENDING, ImportStatus.CHECKING, ImportStatus.SAVING)
+RUNNING_IMPORT_STATUSES = (
+    ImportStatus.PENDING,
+    ImportStatus.CHECKING,
+    ImportStatus.CONFIRMED,
+    ImportStatus.SAVING,
+)
+
+
+# Symbols of the official documents the campaign produces (Decree 30/2020,
+# Appendix III: BC report, QĐ decision; then the issuer's abbreviation).
+REPORT_SYMBOL = "BC-PGDĐT"
+DECISION_SYMBOL = "QĐ-UBND"

@@ -15,6 +15,7 @@ What is counted, per class, per school and for the whole district
              (directly, or through one of its sessions)
   succeeded  one or more successful assisted dossiers (below)
   dossiers   successful assisted dossiers
+  pending    helped dossiers accepted but still in progress at the year's end
   households distinct households (`AssistedSubmission.household_key`) of
              those dossiers; a household helped by pupils of two classes
              counts once for their school and once for the district, so
@@ -23,15 +24,13 @@ What is counted, per class, per school and for the whole district
 A successful assisted dossier is a real (non-practice) dossier submitted by
 one of the campaign's pupil ambassadors, confirmed by its applicant, that
 meets the campaign's success rule:
-  "accepted"  the office accepted it: `received_at` is set, which
-              dossiers.lifecycle does exactly when it issues the receipt and
-              starts the clock (status 2). So a dossier withdrawn or refused
-              before acceptance (1 → 7, 1 → 3), one waiting for a supplement
-              asked at reception or for the fee (5, 6 from 1) does not count;
-              one accepted and later withdrawn, stopped or finished does
-              (DESIGN.md: "status ≥ 2 and not 3", read with the one-stop
-              rule that a dossier is accepted when the receipt is issued).
-  "returned"  the result was returned (status 10).
+  "result"    its result was reached (status 9 or 10, `resolved_at`)
+              within the campaign's school year (1 August to 1 August).
+  "returned"  stricter: the result was handed over (status 10,
+              `returned_at`) within the school year.
+Withdrawn, stopped and refused dossiers never count. Accepted dossiers
+not yet at the rule's outcome at the year's end are counted apart as
+`pending` (dossiers), never as successes (DESIGN.md §6, as changed in 2026).
 
 The commendation list holds the pupils meeting the education office's
 criteria; erased pupils are left out (there is nobody left to name). Names
@@ -57,11 +56,13 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from dichvucong.accounts.constants import Role
+from dichvucong.documents import numbering
 from dichvucong.outreach import access
 from dichvucong.outreach.access import Scope
-from dichvucong.outreach.constants import ReportState, SuccessRule
+from dichvucong.outreach.constants import REPORT_SYMBOL, ReportState, SuccessRule
 from dichvucong.outreach.models import (
     AssistedSubmission,
     Attendance,
@@ -75,7 +76,9 @@ from dichvucong.reports.formatting import share
 
 SNAPSHOT_VERSION = 1
 PUPIL_FIGURES = ("pupils", "erased", "trained", "practised")
-DOSSIER_FIGURES = ("succeeded", "dossiers", "households")
+DOSSIER_FIGURES = ("succeeded", "dossiers", "households", "pending")
+# Rules reports were once frozen under; their words stay readable.
+RETIRED_RULES = {"accepted": _lazy("Hồ sơ được cơ quan tiếp nhận (tiêu chí cũ, trước năm 2026)")}
 
 
 class ReportError(Exception):
@@ -94,6 +97,8 @@ class Figures:
     succeeded: int = 0
     dossiers: int = 0
     households: int = 0
+    # Accepted dossiers still in progress at the year's end: shown, never counted.
+    pending: int = 0
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Figures:
@@ -166,6 +171,9 @@ class Report:
 
     @property
     def success_rule_label(self) -> str:
+        if self.success_rule not in SuccessRule.values:
+            # A report frozen before 2026 under the rule of its time.
+            return str(RETIRED_RULES.get(self.success_rule, self.success_rule))
         return str(SuccessRule(self.success_rule).label)
 
     def to_json(self) -> dict[str, Any]:
@@ -219,14 +227,19 @@ def success_q(campaign: Campaign, prefix: str = "") -> Q:
     return campaign.success_q(prefix)
 
 
-def successful_submissions(campaign: Campaign) -> QuerySet[AssistedSubmission]:
+def helped_submissions(campaign: Campaign) -> QuerySet[AssistedSubmission]:
+    """Real dossiers the campaign's pupils helped with, confirmed by their
+    applicants: the rows success and pending are read from."""
     return AssistedSubmission.objects.filter(
-        success_q(campaign, "dossier__"),
         ambassador__campaign=campaign,
         ambassador__pupil__school_class__in=campaign_classes(campaign),
         confirmed_at__isnull=False,
         dossier__is_practice=False,
     )
+
+
+def successful_submissions(campaign: Campaign) -> QuerySet[AssistedSubmission]:
+    return helped_submissions(campaign).filter(success_q(campaign, "dossier__"))
 
 
 def attended(campaign: Campaign, pupil: Any = None) -> Exists:
@@ -274,13 +287,15 @@ def _figures(campaign: Campaign, key: str | None) -> dict[int | None, Figures]:
             "practised": Count("pk", filter=Q(practised(campaign))),
         },
     )
+    success = success_q(campaign, "dossier__")
     dossiers = _grouped(
-        successful_submissions(campaign),
+        helped_submissions(campaign),
         f"ambassador__pupil__{key}" if key else None,
         {
-            "succeeded": Count("ambassador__pupil", distinct=True),
-            "dossiers": Count("pk"),
-            "households": Count("household_key", distinct=True),
+            "succeeded": Count("ambassador__pupil", distinct=True, filter=success),
+            "dossiers": Count("pk", filter=success),
+            "households": Count("household_key", distinct=True, filter=success),
+            "pending": Count("pk", filter=campaign.pending_q("dossier__")),
         },
     )
     return {
@@ -418,6 +433,19 @@ def submit(campaign: Campaign, by: Any) -> None:
         approved_by=None,
         approved_at=None,
     )
+    # The report is an official document from now on: it takes its number
+    # in the office's register (kept if it is sent back and sent again).
+    numbering.issue(
+        campaign.lead_agency_id,
+        REPORT_SYMBOL,
+        timezone.localdate(frozen.generated_at).year,
+        report_reference(row),
+    )
+
+
+def report_reference(row: YearEndReport) -> str:
+    """How the register names the report; `numbering.number_of` reads it."""
+    return f"outreach.year-end-report:{row.pk}"
 
 
 @transaction.atomic

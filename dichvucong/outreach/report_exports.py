@@ -36,6 +36,7 @@ COLUMNS: list[tuple[str, Any]] = [
     ("succeeded", gettext_lazy("Học sinh thực hiện thành công")),
     ("dossiers", gettext_lazy("Số hồ sơ thành công")),
     ("households", gettext_lazy("Số hộ được hỗ trợ")),
+    ("pending", gettext_lazy("Hồ sơ còn đang giải quyết (chưa tính)")),
 ]
 SHEET_NAME_MAX = 31
 # Column widths in mm on A4 portrait with 18 mm margins (174 mm of text).

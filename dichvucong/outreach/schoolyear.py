@@ -32,6 +32,13 @@ def start_year(school_year: str) -> int:
     return int(match.group(1))
 
 
+def bounds(school_year: str) -> tuple[date, date]:
+    """The first day of the school year and the first day of the next one
+    (1 August to 1 August): a date d is in the year when first <= d < next."""
+    start = start_year(school_year)
+    return date(start, FIRST_MONTH, 1), date(start + 1, FIRST_MONTH, 1)
+
+
 def birth_years_for(grade: int, school_year: str) -> range:
     usual = start_year(school_year) - (grade + 5)
     return range(usual - YEARS_OLDER, usual + YEARS_YOUNGER + 1)

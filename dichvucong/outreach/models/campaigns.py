@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.outreach.constants import (
@@ -14,7 +17,7 @@ from dichvucong.outreach.constants import (
     ReportState,
     SuccessRule,
 )
-from dichvucong.outreach.schoolyear import school_year_of
+from dichvucong.outreach.schoolyear import bounds, school_year_of
 
 
 class School(models.Model):
@@ -60,7 +63,7 @@ class Campaign(models.Model):
         _("tiêu chí hoàn thành"),
         max_length=10,
         choices=SuccessRule.choices,
-        default=SuccessRule.ACCEPTED,
+        default=SuccessRule.RESULT,
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -88,16 +91,44 @@ class Campaign(models.Model):
         report = getattr(self, "year_end_report", None)
         return report.state if report is not None else None
 
+    def year_window(self) -> tuple[datetime, datetime]:
+        """The campaign's school year as aware datetimes in Hà Nội time:
+        [1 August, next 1 August)."""
+        first, after = bounds(self.school_year)
+        zone = timezone.get_default_timezone()
+        return (
+            datetime.combine(first, time.min, tzinfo=zone),
+            datetime.combine(after, time.min, tzinfo=zone),
+        )
+
+    def _outcome(self, prefix: str) -> tuple[Q, str]:
+        """The outcome the rule asks for and the date field that dates it."""
+        if self.success_rule == SuccessRule.RETURNED:
+            return Q(**{f"{prefix}status": 10}), f"{prefix}returned_at"
+        return Q(**{f"{prefix}status__in": [9, 10]}), f"{prefix}resolved_at"
+
     def success_q(self, prefix: str = "") -> Q:
         """Dossiers (under `prefix`, e.g. "dossier__") that count as a
-        completed online public service under this campaign's rule."""
-        # "Accepted" means the office issued the receipt (received_at set)
-        # and did not refuse it: a dossier withdrawn before reception, or
-        # still waiting for a supplement or its fee, was never accepted.
-        status = f"{prefix}status"
-        if self.success_rule == SuccessRule.RETURNED:
-            return Q(**{status: 10})
-        return Q(**{f"{prefix}received_at__isnull": False}) & ~Q(**{f"{status}__in": [0, 3]})
+        completed online public service (DESIGN.md §6): the rule's outcome
+        (result reached, or result handed over) dated within the school
+        year. Withdrawn (7), stopped (8) and refused (3) dossiers never
+        reach either outcome, so they never count."""
+        outcome, dated = self._outcome(prefix)
+        first, after = self.year_window()
+        return outcome & Q(**{f"{dated}__gte": first, f"{dated}__lt": after})
+
+    def pending_q(self, prefix: str = "") -> Q:
+        """Dossiers accepted before the year's end and still in progress
+        at its end (or now, if it has not ended): shown as pending, never
+        counted. Withdrawn, stopped and refused ones are neither."""
+        outcome, dated = self._outcome(prefix)
+        _first, after = self.year_window()
+        reached = outcome & Q(**{f"{dated}__lt": after})
+        return (
+            Q(**{f"{prefix}received_at__lt": after})
+            & ~Q(**{f"{prefix}status__in": [3, 7, 8]})
+            & ~reached
+        )
 
 
 class Material(models.Model):

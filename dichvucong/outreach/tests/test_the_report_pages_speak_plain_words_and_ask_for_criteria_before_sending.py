@@ -14,8 +14,8 @@ from django.contrib.staticfiles import finders
 from dichvucong.accounts.testing import login_verified
 from dichvucong.outreach.constants import SuccessRule
 
-ACCEPTED = "Hồ sơ được cơ quan tiếp nhận (không tính hồ sơ bị từ chối)"
-RETURNED = "Hồ sơ đã trả kết quả cho người nộp"
+ACCEPTED = "Hồ sơ đã có kết quả giải quyết trong năm học"
+RETURNED = "Kết quả đã được trả cho người nộp trong năm học"
 
 
 def _pages(client, oc) -> list[str]:  # type: ignore[no-untyped-def]

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from dichvucong.accounts.models import User
 from dichvucong.dossiers.signals import status_changed
@@ -35,3 +38,15 @@ def no_result_documents() -> Iterator[None]:
     status_changed.disconnect(dispatch_uid="results.issue")
     yield
     status_changed.connect(service.on_status_changed, dispatch_uid="results.issue")
+
+
+# A day of the casts' school year (2016-2017), when the help is given and
+# the dossiers reach their results: DESIGN.md §6 counts a result only
+# within the campaign's school year.
+IN_THE_SCHOOL_YEAR = datetime(2017, 5, 15, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+@pytest.fixture(autouse=True)
+def in_the_school_year() -> Iterator[None]:
+    with time_machine.travel(IN_THE_SCHOOL_YEAR, tick=True):
+        yield

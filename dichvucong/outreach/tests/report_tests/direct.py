@@ -6,7 +6,9 @@ not share the rule's wording either."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
@@ -57,20 +59,50 @@ def practised(campaign: Campaign) -> set[int]:
     return found
 
 
-def was_accepted(dossier: Dossier) -> bool:
-    return any(event.to_status == Status.ACCEPTED for event in dossier.events.all())
+def reached(dossier: Dossier, statuses: tuple[int, ...], campaign: Campaign) -> Any:
+    """When the dossier's events first moved it into one of `statuses`,
+    or None."""
+    moves = [e.at for e in dossier.events.all() if e.to_status in statuses]
+    return min(moves) if moves else None
 
 
-def is_success(dossier: Dossier, rule: str) -> bool:
+def in_year(moment: Any, campaign: Campaign) -> bool:
+    start = int(campaign.school_year[:4])
+    zone = ZoneInfo("Asia/Ho_Chi_Minh")
+    return datetime(start, 8, 1, tzinfo=zone) <= moment < datetime(start + 1, 8, 1, tzinfo=zone)
+
+
+def is_success(dossier: Dossier, campaign: Campaign) -> bool:
+    """DESIGN.md §6 read from the events: the rule's outcome reached
+    within the school year."""
     if dossier.is_practice:
         return False
-    if rule == SuccessRule.RETURNED:
-        return dossier.status == Status.RETURNED
-    return was_accepted(dossier) and dossier.status != Status.REFUSED
+    wanted = (Status.RETURNED,)
+    if campaign.success_rule == SuccessRule.RESULT:
+        wanted = (Status.RESOLVED, Status.RETURNED)
+    moment = reached(dossier, wanted, campaign)
+    return moment is not None and in_year(moment, campaign)
 
 
-def successes(campaign: Campaign) -> list[tuple[int, str]]:
-    """(pupil id, household key) of every successful assisted dossier."""
+def is_pending(dossier: Dossier, campaign: Campaign) -> bool:
+    """Accepted before the year's end, neither refused, withdrawn nor
+    stopped, and the rule's outcome not reached before the year's end."""
+    if dossier.is_practice or dossier.status in (Status.REFUSED, Status.WITHDRAWN, Status.STOPPED):
+        return False
+    after = datetime(int(campaign.school_year[:4]) + 1, 8, 1, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    accepted = reached(dossier, (Status.ACCEPTED,), campaign)
+    if accepted is None or accepted >= after:
+        return False
+    wanted = (Status.RETURNED,)
+    if campaign.success_rule == SuccessRule.RESULT:
+        wanted = (Status.RESOLVED, Status.RETURNED)
+    moment = reached(dossier, wanted, campaign)
+    return moment is None or moment >= after
+
+
+def successes(campaign: Campaign, judge: Any = is_success) -> list[tuple[int, str]]:
+    """(pupil id, household key) of every assisted dossier `judge` keeps:
+    by default the successful ones."""
     pupil_ids = {pupil.pk for pupil in campaign_pupils(campaign)}
     found = []
     for row in AssistedSubmission.objects.select_related("dossier", "ambassador"):
@@ -78,7 +110,7 @@ def successes(campaign: Campaign) -> list[tuple[int, str]]:
             row.confirmed_at is not None
             and row.ambassador.campaign_id == campaign.pk
             and row.ambassador.pupil_id in pupil_ids
-            and is_success(row.dossier, campaign.success_rule)
+            and judge(row.dossier, campaign)
         ):
             found.append((row.ambassador.pupil_id, row.household_key))
     return found
@@ -87,6 +119,7 @@ def successes(campaign: Campaign) -> list[tuple[int, str]]:
 def figures(pupils: list[Pupil], campaign: Campaign, done: list[tuple[int, str]]) -> dict[str, int]:
     ids = {pupil.pk for pupil in pupils}
     mine = [(pupil_id, key) for pupil_id, key in done if pupil_id in ids]
+    waiting = [pupil_id for pupil_id, _key in successes(campaign, is_pending) if pupil_id in ids]
     return {
         "pupils": len(pupils),
         "erased": sum(1 for pupil in pupils if pupil.erased_at is not None),
@@ -95,6 +128,7 @@ def figures(pupils: list[Pupil], campaign: Campaign, done: list[tuple[int, str]]
         "succeeded": len({pupil_id for pupil_id, _key in mine}),
         "dossiers": len(mine),
         "households": len({key for _pupil_id, key in mine}),
+        "pending": len(waiting),
     }
 
 

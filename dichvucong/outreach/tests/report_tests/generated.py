@@ -248,7 +248,17 @@ def _assisted(rng: random.Random, world: World, pupils: list[Pupil]) -> None:
 def _guaranteed(world: World) -> None:
     """Whatever the draw: a pupil with two returned dossiers for two
     households, and one household helped by pupils of both schools."""
-    in_a = next(p for p in world.pupils if p.school_class.school_id == world.oc.school_a.pk)
+    trained = set(
+        Attendance.objects.filter(session__campaign=world.campaign, present=True).values_list(
+            "pupil", flat=True
+        )
+    )
+    # A trained pupil, so the commendation list of school A is never empty.
+    in_a = next(
+        p
+        for p in reversed(world.pupils)
+        if p.school_class.school_id == world.oc.school_a.pk and p.pk in trained
+    )
     in_b = next(p for p in world.pupils if p.school_class.school_id == world.oc.school_b.pk)
     first, second = _ambassador(world, in_a), _ambassador(world, in_b)
     assist(world, first, "returned", HOUSEHOLDS[0])

@@ -25,7 +25,7 @@ def _check(world) -> dict:
     return expected
 
 
-@pytest.mark.parametrize("rule", [SuccessRule.ACCEPTED, SuccessRule.RETURNED])
+@pytest.mark.parametrize("rule", [SuccessRule.RESULT, SuccessRule.RETURNED])
 def test_every_number_of_the_report_equals_a_direct_count(world, rule):
     world.campaign.success_rule = rule
     world.campaign.save()

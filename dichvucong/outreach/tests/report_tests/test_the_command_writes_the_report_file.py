@@ -13,7 +13,7 @@ from dichvucong.outreach.report_exports import figure_values
 def _summary_total(path) -> list[int]:
     sheet = load_workbook(path)["Tổng hợp"]
     row = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "Toàn quận")
-    return list(row[1:8])
+    return list(row[1:9])
 
 
 def test_the_command_writes_the_live_report_then_the_frozen_one(world, tmp_path):

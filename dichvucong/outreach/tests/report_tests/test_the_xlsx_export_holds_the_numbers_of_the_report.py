@@ -15,7 +15,7 @@ def _rows(sheet) -> dict[str, list]:
     found = {}
     for row in sheet.iter_rows(values_only=True):
         numbers = [value for value in row[1:] if value is not None]
-        if row[0] and len(numbers) == 7 and all(isinstance(n, int) for n in numbers):
+        if row[0] and len(numbers) == 8 and all(isinstance(n, int) for n in numbers):
             found[row[0]] = numbers
     return found
 

@@ -13,20 +13,20 @@ from dichvucong.outreach.models import Ambassador, Campaign
 from dichvucong.outreach.tests.cast import add_pupil
 from dichvucong.outreach.tests.report_tests.generated import World, assist
 
-# scenario: (counts when "accepted" is enough, counts when "returned" is required)
+# scenario: (counts when a result is enough, counts when "returned" is required)
 EXPECTED = {
     "submitted": (False, False),
-    "accepted": (True, False),
+    "accepted": (False, False),
     "refused": (False, False),
-    "processing": (True, False),
+    "processing": (False, False),
     "supplement_at_reception": (False, False),
     "withdrawn_before_acceptance": (False, False),
-    "withdrawn_after_acceptance": (True, False),
-    "stopped": (True, False),
+    "withdrawn_after_acceptance": (False, False),
+    "stopped": (False, False),
     "resolved": (True, False),
     "returned": (True, True),
     "awaiting_payment": (False, False),
-    "supplied_then_accepted": (True, False),
+    "supplied_then_accepted": (False, False),
     "practice": (False, False),
     "unconfirmed": (False, False),
     "draft": (False, False),
