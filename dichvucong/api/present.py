@@ -9,11 +9,13 @@ from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
 
+from dichvucong.accounts.services import account_assurance
 from dichvucong.api.schemas import PageQuery
 from dichvucong.catalogue.models import Agency, Procedure
 from dichvucong.dossiers import submission
 from dichvucong.dossiers.models import Attachment, Dossier, Event
 from dichvucong.dossiers.views.follow import timeline
+from dichvucong.lib.money import normalize_amounts
 
 M = TypeVar("M", bound=Model)
 
@@ -44,7 +46,7 @@ def procedure_summary(procedure: Procedure) -> dict[str, Any]:
         "handling_level": procedure.handling_level,
         "online_level": procedure.online_level,
         "working_days": procedure.working_days,
-        "fee_text": procedure.fee_text,
+        "fee_text": normalize_amounts(procedure.fee_text),
         "accepts_online": submission.accepts_online(procedure),
     }
 
@@ -55,6 +57,7 @@ def procedure_detail(procedure: Procedure) -> dict[str, Any]:
         **procedure_summary(procedure),
         "agency": agency(procedure.agency),
         "result_type": procedure.result_type,
+        "min_assurance": procedure.min_assurance,
         "notes": procedure.notes,
         "documents": [
             {"id": doc.pk, "name": doc.name, "required": doc.required}
@@ -88,7 +91,7 @@ def dossier_summary(dossier: Dossier) -> dict[str, Any]:
         "id": dossier.public_id,
         "code": dossier.code,
         "status": dossier.status,
-        "status_label": str(dossier.get_status_display()),
+        "status_label": dossier.status_text,
         "procedure": {"code": dossier.procedure.code, "name": dossier.procedure.name},
         "agency": agency(dossier.agency),
         "created_at": dossier.created_at,
@@ -157,6 +160,7 @@ def staff_dossier(dossier: Dossier) -> dict[str, Any]:
         "applicant_id_number": dossier.applicant_id_number,
         "applicant_phone": dossier.applicant_phone,
         "applicant_email": dossier.applicant_email,
+        "applicant_assurance": account_assurance(dossier.applicant_id),
         "fee_exemption": dossier.fee_exemption,
         "fee_paid_at": dossier.fee_paid_at,
         "extended_due_date": dossier.extended_due_date,

@@ -114,6 +114,9 @@ class ProcedurePageOut(Schema):
 class ProcedureOut(ProcedureSummaryOut):
     agency: AgencyOut | None
     result_type: str
+    min_assurance: str = Field(
+        description="Mức xác thực tối thiểu của tài khoản để nộp trực tuyến (xem /applicant/me)."
+    )
     notes: str
     documents: list[DocumentOut]
     delivery_choices: list[str]
@@ -170,10 +173,17 @@ class DossierFields(Schema):
 # --- Applicant ----------------------------------------------------------------
 
 
+ASSURANCE_HELP = (
+    "Mức xác thực tài khoản: self_declared (tự khai), phone_confirmed (đã xác nhận số "
+    "điện thoại), counter_verified (đã xác minh tại Bộ phận Một cửa), national_eid (VNeID)."
+)
+
+
 class MeOut(Schema):
     username: str
     full_name: str
     kind: str
+    assurance: str = Field(description=ASSURANCE_HELP)
 
 
 # A client's key for one create: retried with the same key, the request
@@ -261,6 +271,7 @@ class StaffDossierOut(StaffDossierSummaryOut, DossierFields):
     applicant_id_number: str
     applicant_phone: str
     applicant_email: str
+    applicant_assurance: str = Field(description=ASSURANCE_HELP)
     fee_exemption: str
     fee_paid_at: datetime | None
     extended_due_date: date | None

@@ -65,7 +65,14 @@ class AcceptForm(ActionForm):
         label=_("Lệ phí phải nộp (đồng)"),
         min_value=0,
         max_value=1_000_000_000,
-        help_text=_("Danh mục chưa có mức lệ phí của thủ tục này: nhập số tiền, 0 nếu miễn."),
+        help_text=_(
+            "Danh mục chưa có mức lệ phí của thủ tục này: nhập số tiền chỉ gồm chữ số, "
+            "ví dụ 8000; nhập 0 nếu miễn."
+        ),
+        error_messages={
+            "required": _("Nhập số tiền lệ phí chỉ gồm chữ số, ví dụ 8000; nhập 0 nếu miễn."),
+            "invalid": _("Nhập số tiền lệ phí chỉ gồm chữ số, ví dụ 8000; nhập 0 nếu miễn."),
+        },
     )
     exemption = forms.TypedChoiceField(
         choices=[("yes", _("Có, miễn lệ phí")), ("no", _("Không, phải nộp lệ phí"))],
@@ -187,3 +194,29 @@ class ApologyForm(ActionForm):
     reason = forms.CharField(
         label=_("Lý do chậm trễ"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class ResultDraftForm(forms.Form):
+    """The result's facts (labels from the template, values editable) and
+    its body; results.service.save_draft decides whether it may be saved."""
+
+    body = forms.CharField(
+        label=_("Nội dung văn bản"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def __init__(self, *args: Any, rows: list[dict[str, str]], body: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.count = len(rows)
+        for index, row in enumerate(rows):
+            self.fields[f"value_{index}"] = forms.CharField(
+                label=row.get("label", ""), required=False, max_length=1000,
+                initial=row.get("value", ""),
+            )
+        self.fields["body"].initial = body
+        self.order_fields([*(f"value_{i}" for i in range(self.count)), "body"])
+
+    def values(self) -> list[str]:
+        return [self.cleaned_data.get(f"value_{i}", "") for i in range(self.count)]

@@ -29,6 +29,7 @@ import re
 import unicodedata
 from typing import Any
 
+from dichvucong.lib.money import format_vnd
 from dichvucong.lib.text import fold
 
 FREE = "free"
@@ -274,7 +275,7 @@ def _page_fee(rule: dict[str, Any], pages: int) -> int:
 
 
 def describe_fee(rule: dict[str, Any]) -> str:
-    """A short Vietnamese line for citizens, e.g. "8.000 đồng/bản sao"."""
+    """A short Vietnamese line for citizens, e.g. "8.000 đ/bản sao"."""
     kind = rule.get("kind") if isinstance(rule, dict) else None
     if kind == FREE:
         text = "Miễn phí"
@@ -302,4 +303,4 @@ def _describe_pages(rule: dict[str, Any]) -> str:
 
 
 def _vnd(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".") + " đồng"
+    return format_vnd(amount)

@@ -6,10 +6,11 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from dichvucong.catalogue.models import Agency
 from dichvucong.dossiers.models import DailySequence
-from dichvucong.lib.dossier_codes import format_code
+from dichvucong.lib.dossier_codes import EXAMPLE_UNIT, format_code, is_national_unit_code
 
 
 def issue_code(agency: Agency, day: date) -> str:
@@ -21,3 +22,11 @@ def issue_code(agency: Agency, day: date) -> str:
         DailySequence.objects.filter(pk=row.pk).update(last=F("last") + 1)
         last = DailySequence.objects.values_list("last", flat=True).get(pk=row.pk)
     return format_code(agency.unit_code, day, last)
+
+
+def example_code() -> str:
+    """A code as this office issues it, for help texts: the first agency's
+    unit code with a national shape, today, number 1."""
+    units = Agency.objects.order_by("pk").values_list("unit_code", flat=True)[:50]
+    unit = next((code for code in units if is_national_unit_code(code)), EXAMPLE_UNIT)
+    return format_code(unit, timezone.localdate(), 1)

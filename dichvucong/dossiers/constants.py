@@ -29,6 +29,8 @@ class EventKind(models.TextChoices):
     STATUS = "status", _("Chuyển trạng thái")
     ASSIGN = "assign", _("Phân công")
     FORWARD = "forward", _("Chuyển xử lý")
+    SEND_BACK = "send_back", _("Trả lại chuyên viên")
+    RESULT_DRAFT = "draft", _("Dự thảo kết quả")
     DATA = "data", _("Sửa nội dung")
     DOCUMENT = "document", _("Giấy tờ")
     APOLOGY = "apology", _("Xin lỗi, hẹn lại")

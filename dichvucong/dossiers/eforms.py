@@ -14,6 +14,7 @@ strings, checkboxes as booleans, an address as {"ward": id, "group": id,
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -47,26 +48,28 @@ ROWS_CAP = 20
 RADIO_MAX_CHOICES = 4
 ROW_ACTION = "row"  # name of the "Thêm dòng" / "Xóa dòng" submit buttons
 
-MSG_REQUIRED = _("Vui lòng nhập thông tin này.")
-MSG_CHOOSE = _("Vui lòng chọn một mục.")
-MSG_TICK = _("Vui lòng đánh dấu vào ô này.")
-MSG_BAD_CHOICE = _("Lựa chọn không hợp lệ. Vui lòng chọn lại.")
-MSG_DATE = _("Ngày không hợp lệ. Vui lòng kiểm tra lại ngày, tháng, năm.")
+MSG_REQUIRED = _("Nhập %(label)s.")
+MSG_CHOOSE = _("Chọn %(label)s: bấm vào một mục trong danh sách.")
+MSG_TICK = _("Đánh dấu vào ô này nếu bạn đồng ý.")
+MSG_BAD_CHOICE = _("Mục đã chọn không có trong danh sách. Chọn lại một mục trong danh sách.")
+MSG_DATE = _("Ngày chưa đúng. Nhập ngày/tháng/năm, ví dụ 05/09/2024.")
 MSG_AFTER_TODAY = _("Ngày không được sau hôm nay.")
 MSG_BEFORE_TODAY = _("Ngày không được trước hôm nay.")
 MSG_TOO_LATE = _("Ngày không được sau ngày %(limit)s.")
 MSG_TOO_EARLY = _("Ngày không được trước ngày %(limit)s.")
-MSG_NUMBER = _("Vui lòng nhập một số, ví dụ 2.")
-MSG_NUMBER_MIN = _("Số nhỏ nhất được nhập là %(limit_value)s.")
-MSG_NUMBER_MAX = _("Số lớn nhất được nhập là %(limit_value)s.")
-MSG_DECIMALS = _("Tối đa %(max)s chữ số sau dấu phẩy.")
+MSG_NUMBER = _("Nhập %(label)s, ví dụ %(example)s.")
+MSG_NUMBER_MIN = _("Nhập số từ %(limit_value)s trở lên.")
+MSG_NUMBER_MAX = _("Nhập số không quá %(limit_value)s.")
+MSG_DECIMALS = _("Nhập tối đa %(max)s chữ số sau dấu phẩy, ví dụ 2,5.")
 MSG_EMAIL = _("Địa chỉ thư điện tử chưa đúng, ví dụ: ten@gmail.com.")
-MSG_TOO_LONG = _("Tối đa %(limit_value)d ký tự (bạn đã nhập %(show_value)d).")
-MSG_WARD = _("Vui lòng chọn phường/xã.")
-MSG_GROUP = _("Vui lòng chọn tổ dân phố.")
-MSG_GROUP_NOT_IN_WARD = _("Tổ dân phố đã chọn không thuộc phường/xã đã chọn. Vui lòng chọn lại.")
-MSG_STREET = _("Vui lòng nhập số nhà, tên đường.")
-MSG_ROWS_MIN = _("Cần ít nhất %(min)d dòng.")
+MSG_TOO_LONG = _("Viết ngắn lại: tối đa %(limit_value)d ký tự (bạn đã nhập %(show_value)d).")
+MSG_WARD = _("Chọn phường/xã trong danh sách.")
+MSG_GROUP = _("Chọn tổ dân phố trong danh sách.")
+MSG_GROUP_NOT_IN_WARD = _(
+    "Tổ dân phố đã chọn không thuộc phường/xã đã chọn. Chọn lại tổ dân phố của phường/xã đó."
+)
+MSG_STREET = _("Nhập số nhà, tên đường, ví dụ Số 12, ngõ 5, phố Khương Trung.")
+MSG_ROWS_MIN = _("Cần ít nhất %(min)d dòng: bấm “Thêm dòng” rồi điền.")
 DATE_HINT = _("Viết theo dạng ngày/tháng/năm, ví dụ 05/09/2024.")
 
 
@@ -123,13 +126,45 @@ class SchemaDateField(forms.DateField):
 
 def _common(spec: dict[str, Any], required: bool) -> dict[str, Any]:
     kind = spec.get("type")
+    label = spec.get("label") or spec["name"]
     message = MSG_TICK if kind == "checkbox" else MSG_CHOOSE if kind == "choice" else MSG_REQUIRED
     return {
-        "label": spec.get("label") or spec["name"],
+        "label": label,
         "required": required,
         "help_text": spec.get("help", ""),
-        "error_messages": {"required": message, "invalid_choice": MSG_BAD_CHOICE},
+        "error_messages": {
+            "required": _says(message, label=_lower_first(str(label))),
+            "invalid_choice": MSG_BAD_CHOICE,
+        },
     }
+
+
+def _says(message: Any, **values: Any) -> str:
+    # Filled now: Django passes no parameters with "required" or "invalid".
+    text = str(message)
+    return text % values if "%(" in text else text
+
+
+def _lower_first(label: str) -> str:
+    """A label inside a sentence: "Số bản sao" -> "số bản sao"; "CCCD" stays."""
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
+def _number_example(spec: dict[str, Any]) -> str:
+    """The example the field's help gives ("ví dụ 1990"), else 2 within
+    the field's bounds."""
+    found = re.search(r"ví dụ:?\s*(\d[\d.,]*\d|\d)", str(spec.get("help", "")))
+    if found:
+        return found[1]
+    low, high = spec.get("min"), spec.get("max")
+    example = 2
+    if _is_number(low) and example < low:
+        example = math.ceil(low)
+    if _is_number(high) and example > high:
+        example = math.floor(high)
+    return str(example)
 
 
 class SchemaTextField(forms.CharField):
@@ -160,8 +195,9 @@ def _bound(value: Any, default: int) -> Any:
 
 def _number(spec: dict[str, Any], common: dict[str, Any]) -> forms.Field:
     low, high = spec.get("min"), spec.get("max")
+    label = _lower_first(str(common["label"]))
     common["error_messages"].update(
-        invalid=MSG_NUMBER,
+        invalid=_says(MSG_NUMBER, label=label, example=_number_example(spec)),
         min_value=MSG_NUMBER_MIN,
         max_value=MSG_NUMBER_MAX,
         max_decimal_places=MSG_DECIMALS,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dichvucong.catalogue.models import AdminUnit, Procedure, RequiredDocument
 from dichvucong.dossiers import submission
+from dichvucong.dossiers.codes import example_code
 from dichvucong.dossiers.constants import CREATION_KEY_PATTERN, Delivery
 
 TOO_LONG = _("Tối đa %(limit_value)d ký tự (bạn đã nhập %(show_value)d).")
@@ -128,8 +129,10 @@ class LookupForm(SummaryMixin, forms.Form):
     code = forms.CharField(
         label=_("Mã hồ sơ"),
         max_length=60,
-        help_text=_("In trên giấy tiếp nhận, ví dụ 000.01.00.TX-260105-0001."),
-        error_messages={"required": _("Vui lòng nhập mã hồ sơ."), "max_length": TOO_LONG},
+        error_messages={
+            "required": _("Nhập mã hồ sơ in trên giấy tiếp nhận."),
+            "max_length": TOO_LONG,
+        },
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
         ),
@@ -138,11 +141,20 @@ class LookupForm(SummaryMixin, forms.Form):
         label=_("Số điện thoại hoặc số định danh cá nhân của người nộp"),
         max_length=20,
         error_messages={
-            "required": _("Vui lòng nhập số điện thoại hoặc số định danh cá nhân."),
+            "required": _(
+                "Nhập số điện thoại 10 chữ số, ví dụ 0912345678, hoặc số định danh cá nhân "
+                "12 chữ số in trên thẻ căn cước."
+            ),
             "max_length": TOO_LONG,
         },
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = _(
+            "In trên giấy tiếp nhận, gồm mã cơ quan, ngày nộp và số thứ tự, ví dụ %(code)s."
+        ) % {"code": example_code()}
 
     def clean_code(self) -> str:
         return "".join(self.cleaned_data["code"].split()).upper()

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.dossiers.constants import AttachmentKind, Delivery, EventKind, Status
+from dichvucong.lib.money import format_vnd
 
 
 class Dossier(models.Model):
@@ -19,15 +20,32 @@ class Dossier(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     code = models.CharField(_("mã hồ sơ"), max_length=60, unique=True, null=True, blank=True)
-    procedure = models.ForeignKey("catalogue.Procedure", on_delete=models.PROTECT,
-                                  related_name="dossiers", verbose_name=_("thủ tục"))
-    agency = models.ForeignKey("catalogue.Agency", on_delete=models.PROTECT,
-                               related_name="dossiers", verbose_name=_("cơ quan tiếp nhận"))
-    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                  related_name="dossiers", verbose_name=_("người nộp"))
-    helper = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                               blank=True, related_name="helped_dossiers",
-                               verbose_name=_("người hỗ trợ"))
+    procedure = models.ForeignKey(
+        "catalogue.Procedure",
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+        verbose_name=_("thủ tục"),
+    )
+    agency = models.ForeignKey(
+        "catalogue.Agency",
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+        verbose_name=_("cơ quan tiếp nhận"),
+    )
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+        verbose_name=_("người nộp"),
+    )
+    helper = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="helped_dossiers",
+        verbose_name=_("người hỗ trợ"),
+    )
     # What the applicant declared, kept on the dossier so that later profile
     # edits do not rewrite history; also the second factor of public lookup.
     applicant_name = models.CharField(_("họ tên người nộp"), max_length=150)
@@ -35,11 +53,16 @@ class Dossier(models.Model):
     applicant_phone = models.CharField(max_length=10, blank=True)
     applicant_email = models.EmailField(blank=True)
     form_data = models.JSONField(default=dict, blank=True)
-    delivery = models.CharField(_("hình thức nhận kết quả"), max_length=8,
-                                choices=Delivery.choices, default=Delivery.COUNTER)
+    delivery = models.CharField(
+        _("hình thức nhận kết quả"),
+        max_length=8,
+        choices=Delivery.choices,
+        default=Delivery.COUNTER,
+    )
     delivery_address = models.CharField(max_length=300, blank=True)
-    status = models.PositiveSmallIntegerField(_("trạng thái"), choices=Status.choices,
-                                              default=Status.DRAFT, db_index=True)
+    status = models.PositiveSmallIntegerField(
+        _("trạng thái"), choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
     is_practice = models.BooleanField(default=False, db_index=True)
     # The Idempotency-Key the draft was created with (API header, or the
     # token of the web form): a retried or double-clicked create finds this
@@ -57,11 +80,21 @@ class Dossier(models.Model):
     resolved_at = models.DateTimeField(null=True, blank=True)
     returned_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                                 blank=True, related_name="assigned_dossiers",
-                                 verbose_name=_("chuyên viên xử lý"))
-    holder = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                               blank=True, related_name="held_dossiers")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_dossiers",
+        verbose_name=_("chuyên viên xử lý"),
+    )
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="held_dossiers",
+    )
     # Fees (DESIGN.md §5): computed from the procedure's rule at submission,
     # confirmed at reception (with any exemption the applicant proved).
     fee_amount = models.PositiveIntegerField(_("lệ phí (đồng)"), null=True, blank=True)
@@ -94,6 +127,14 @@ class Dossier(models.Model):
     def is_draft(self) -> bool:
         return self.status == Status.DRAFT
 
+    @property
+    def status_text(self) -> str:
+        """The status as people read it, the same on every page and message:
+        a dossier waiting for its fee says so, with the amount."""
+        if self.status == Status.AWAITING_PAYMENT and self.fee_amount:
+            return _("Chờ nộp phí: %(amount)s") % {"amount": format_vnd(self.fee_amount)}
+        return str(self.get_status_display())
+
 
 class Attachment(models.Model):
     """An uploaded file, stored under a generated name outside the web root
@@ -101,17 +142,27 @@ class Attachment(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey("catalogue.RequiredDocument", on_delete=models.PROTECT,
-                                 null=True, blank=True, related_name="+")
-    kind = models.CharField(max_length=12, choices=AttachmentKind.choices,
-                            default=AttachmentKind.APPLICATION)
+    document = models.ForeignKey(
+        "catalogue.RequiredDocument",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    kind = models.CharField(
+        max_length=12, choices=AttachmentKind.choices, default=AttachmentKind.APPLICATION
+    )
     file = models.FileField(upload_to="dossiers/%Y/%m/")
     original_name = models.CharField(_("tên tệp"), max_length=200)
+    # A supplement file answers one document the office asked for: its name
+    # as the request listed it (a catalogue document or a line staff wrote).
+    requested = models.CharField(_("giấy tờ được yêu cầu"), max_length=300, blank=True)
     content_type = models.CharField(max_length=60)
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -119,6 +170,11 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def document_name(self) -> str:
+        """What the file is: the requested or the catalogue document."""
+        return self.requested or (self.document.name if self.document else "")
 
 
 class Event(models.Model):
@@ -129,12 +185,12 @@ class Event(models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="events")
     seq = models.PositiveIntegerField()
     at = models.DateTimeField()
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                              blank=True, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     actor_name = models.CharField(max_length=150, blank=True)
     kind = models.CharField(max_length=10, choices=EventKind.choices)
-    from_status = models.PositiveSmallIntegerField(null=True, blank=True,
-                                                   choices=Status.choices)
+    from_status = models.PositiveSmallIntegerField(null=True, blank=True, choices=Status.choices)
     to_status = models.PositiveSmallIntegerField(null=True, blank=True, choices=Status.choices)
     reason = models.TextField(blank=True)
     data = models.JSONField(default=dict, blank=True)
@@ -166,8 +222,9 @@ class ResultDocument(models.Model):
     file = models.FileField(upload_to="results/%Y/%m/")
     sha256 = models.CharField(max_length=64, db_index=True)
     issued_at = models.DateTimeField()
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                  related_name="+")
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
 
     def __str__(self) -> str:
         return self.verification_code

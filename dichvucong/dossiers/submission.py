@@ -20,7 +20,7 @@ from django.db.models import ProtectedError, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dichvucong.accounts.services import citizen_profile, organisation_profile
+from dichvucong.accounts.services import assurance_refusal, citizen_profile, organisation_profile
 from dichvucong.catalogue.constants import AgencyKind, HandlingLevel, OnlineLevel, UnitLevel
 from dichvucong.catalogue.models import AdminUnit, Agency, Procedure, RequiredDocument
 from dichvucong.conflicts import operation
@@ -31,6 +31,11 @@ from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Attachment, Dossier
 
 POSTAL_ADDRESS_MAX = 300
+
+
+class AssuranceTooLow(TransitionError):
+    """The applicant's account is not sure enough to be theirs for this
+    procedure; the message says how to raise its level. The draft stays."""
 
 
 class IncompleteDossier(TransitionError):
@@ -256,6 +261,26 @@ def add_files(
     return refused
 
 
+def add_supplement_files(
+    dossier: Dossier, user: Any, files: Iterable[tuple[str, UploadedFile]]
+) -> dict[str, list[str]]:
+    """Supplement files, each tied to the document it answers: `files`
+    pairs the name the office's request listed ("" for anything else) with
+    the upload. A name that is a catalogue document of the procedure is
+    linked to it too. Refusals as add_files gives them, under "other"."""
+    operation(_lock_own)(dossier, user, Status.SUPPLEMENT)
+    catalogue = {document.name: document for document in dossier.procedure.documents.all()}
+    refused: dict[str, list[str]] = {}
+    for requested, upload in files:
+        try:
+            uploads.add_attachment(dossier, user, upload, document=catalogue.get(requested),
+                                   kind=AttachmentKind.SUPPLEMENT, requested=requested)
+        except uploads.UploadError as error:
+            name = uploads.safe_name(upload.name or "")
+            refused.setdefault("other", []).append(f"{name}: {error}")
+    return refused
+
+
 @operation
 def remove_file(attachment: Attachment, user: Any) -> None:
     _lock_own(attachment.dossier, user, Status.DRAFT)
@@ -331,6 +356,9 @@ def submit_dossier(dossier: Dossier, user: Any, *, assisted: bool = False) -> Do
             raise TransitionError(
                 _("Hồ sơ này do người hỗ trợ khai giúp: vui lòng bấm “Xác nhận và nộp”.")
             )
+        refusal = assurance_refusal(user, locked.procedure.min_assurance)
+        if refusal is not None:
+            raise AssuranceTooLow(refusal)
         problems = submission_problems(locked)
         if problems:
             raise IncompleteDossier(problems)

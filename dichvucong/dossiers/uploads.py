@@ -80,33 +80,36 @@ def _sha256(upload: UploadedFile) -> str:
 
 
 def add_attachment(dossier: Dossier, actor: Any, upload: UploadedFile, *,
-                   document: Any = None, kind: str = AttachmentKind.APPLICATION) -> Attachment:
+                   document: Any = None, kind: str = AttachmentKind.APPLICATION,
+                   requested: str = "") -> Attachment:
     """Check and store one file. Raises UploadError, storing nothing, when
     the type, content or size is not acceptable. The content is read
     before the dossier is locked: a long PDF scan holds nobody up."""
     _check_size(upload)
     checked = check_file(upload)
-    return _store(dossier, actor, upload, checked, document, kind)
+    return _store(dossier, actor, upload, checked, document, kind, requested[:300])
 
 
 @operation
 def _store(dossier: Dossier, actor: Any, upload: UploadedFile, checked: filecheck.Checked,
-           document: Any, kind: str) -> Attachment:
+           document: Any, kind: str, requested: str = "") -> Attachment:
     # Lock the dossier so two uploads at once cannot both fit under the
     # per-dossier limit and together exceed it.
     dossier = lock_dossier(dossier)
     _check_dossier_total(dossier, upload)
     name = checked.name
     attachment = Attachment(
-        dossier=dossier, document=document, kind=kind, original_name=name,
+        dossier=dossier, document=document, kind=kind, original_name=name, requested=requested,
         content_type=checked.file_type.content_type, size=upload.size, sha256=_sha256(upload),
         uploaded_by=actor,
     )
     attachment.file.save(f"{uuid.uuid4().hex}{checked.extension}", upload, save=False)
     attachment.save()
     if dossier.status != Status.DRAFT:
+        # The timeline names the file and the document it is.
         events.record(dossier, actor=actor, kind=EventKind.DOCUMENT,
-                      data={"added": name, "kind": kind, "sha256": attachment.sha256})
+                      data={"added": name, "kind": kind, "sha256": attachment.sha256,
+                            "document": attachment.document_name})
     return attachment
 
 

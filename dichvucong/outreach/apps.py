@@ -9,7 +9,11 @@ class OutreachConfig(AppConfig):
     label = "outreach"
 
     def ready(self) -> None:
-        from dichvucong.accounts.services import register_record_name_rule
-        from dichvucong.outreach.services import pupil_pseudonym
+        from dichvucong.accounts.services import (
+            register_helper_name_rule,
+            register_record_name_rule,
+        )
+        from dichvucong.outreach.services import pupil_helper_name, pupil_pseudonym
 
         register_record_name_rule(pupil_pseudonym)
+        register_helper_name_rule(pupil_helper_name)

@@ -41,7 +41,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -65,6 +64,7 @@ from dichvucong.outreach import services
 from dichvucong.outreach.constants import ConfirmationChannel
 from dichvucong.outreach.models import AssistedSubmission
 from dichvucong.outreach.practice import ambassadorship
+from dichvucong.public_url import site_origin
 from dichvucong.throttle import within_hourly_limit
 
 logger = logging.getLogger(__name__)
@@ -390,7 +390,7 @@ def code_messages(code: str, procedure_name: str) -> dict[str, str]:
         "code": code,
         "procedure": procedure_name,
         "minutes": int(CODE_LIFETIME.total_seconds() // 60),
-        "site_url": settings.SITE_URL,
+        "site_url": site_origin(),
     }
     with translation.override("vi"):
         return {

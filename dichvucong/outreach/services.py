@@ -15,6 +15,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dichvucong.lib.identity import clean_mobile_phone
 from dichvucong.outreach.constants import (
@@ -103,6 +104,25 @@ def pupil_pseudonym(user: Any) -> str | None:
     anyone else: adult volunteers, applicants and staff keep their names."""
     is_pupil = Ambassador.objects.filter(user_id=user.pk, pupil__isnull=False).exists()
     return PUPIL_PSEUDONYM.format(user_id=user.pk) if is_pupil else None
+
+
+def pupil_helper_name(user: Any) -> str | None:
+    """The back office's name for a pupil ambassador who helped an
+    applicant (accounts.services.helper_name_for_staff asks here): name and
+    school, nothing more; the pseudonym once the pupil's data is erased."""
+    ambassador = (
+        Ambassador.objects.filter(user_id=user.pk, pupil__isnull=False)
+        .select_related("pupil__school_class__school")
+        .order_by("-since")
+        .first()
+    )
+    if ambassador is None:
+        return None
+    pupil = ambassador.pupil
+    if pupil.erased_at is not None:
+        return PUPIL_PSEUDONYM.format(user_id=user.pk)
+    school = pupil.school_class.school.name
+    return _("%(name)s – học sinh %(school)s") % {"name": pupil.full_name, "school": school}
 
 
 # --- Erasure ------------------------------------------------------------------

@@ -21,6 +21,7 @@ from dichvucong.catalogue.constants import AgencyKind, HandlingLevel, OnlineLeve
 from dichvucong.catalogue.models import AdminUnit, Agency, Field, Procedure, RequiredDocument
 from dichvucong.dossiers.constants import Delivery, Status
 from dichvucong.dossiers.models import Attachment, Dossier, ResultDocument
+from dichvucong.lib.dossier_codes import format_code
 
 STATUS_WEIGHTS = {
     Status.DRAFT: 8,
@@ -130,7 +131,8 @@ def _dossier(world: World, rng: random.Random, index: int, today: date, days: in
         return dossier
     submitted_day = today - timedelta(days=rng.randint(0, days))
     dossier.submitted_at = min(_at(submitted_day, rng.randint(7, 22), rng.randint(0, 59)), _now())
-    dossier.code = f"{dossier.agency.unit_code}-{submitted_day:%y%m%d}-{index:05d}"
+    # Unique across days, as the table needs; real codes restart daily.
+    dossier.code = format_code(dossier.agency.unit_code, submitted_day, index + 1)
     if procedure.online_level == OnlineLevel.FULL:
         dossier.fee_amount = 8000
     _lifecycle_dates(dossier, rng)

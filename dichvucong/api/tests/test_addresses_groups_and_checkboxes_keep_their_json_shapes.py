@@ -87,5 +87,5 @@ def test_a_group_outside_the_ward_is_refused(client: Client, cast: Cast, draft: 
     home = {"ward": cast.ward_b.pk, "group": cast.group_a.pk, "street": "1 Vũ Trọng Phụng"}
     body = assert_error(_put(client, draft, {"home": home}), 422, "invalid", field="home-group")
     assert body["message"] == (
-        "Tổ dân phố đã chọn không thuộc phường/xã đã chọn. Vui lòng chọn lại."
+        "Tổ dân phố đã chọn không thuộc phường/xã đã chọn. Chọn lại tổ dân phố của phường/xã đó."
     )

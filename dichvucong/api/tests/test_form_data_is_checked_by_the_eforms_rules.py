@@ -28,8 +28,8 @@ def test_errors_come_back_per_field_and_nothing_is_saved(client: Client, cast: C
     body = assert_error(response, 422, "invalid", field="birth_date")
     assert {(e["field"], e["message"]) for e in body["errors"]} == {
         ("birth_date", "Ngày không được sau hôm nay."),
-        ("sex", "Lựa chọn không hợp lệ. Vui lòng chọn lại."),
-        ("copies", "Số lớn nhất được nhập là 10."),
+        ("sex", "Mục đã chọn không có trong danh sách. Chọn lại một mục trong danh sách."),
+        ("copies", "Nhập số không quá 10."),
     }
     draft.refresh_from_db()
     assert draft.form_data["child_name"] == "Nguyễn Minh An"

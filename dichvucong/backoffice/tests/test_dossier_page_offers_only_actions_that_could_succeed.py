@@ -21,7 +21,7 @@ CASES = [
     (Status.ACCEPTED, "leader_a", ["assign", "apologise"]),
     (Status.PROCESSING, "specialist_a", ["forward", "supplement"]),
     (Status.PROCESSING, "leader_a", ["assign", "stop", "apologise"]),
-    (FORWARDED, "leader_a", ["approve", "assign", "stop", "apologise"]),
+    (FORWARDED, "leader_a", ["approve", "assign", "send_back", "stop", "apologise"]),
     (FORWARDED, "specialist_a", ["supplement"]),
     (Status.SUPPLEMENT, "receptionist_a", []),
     (Status.RESOLVED, "receptionist_a", ["return"]),

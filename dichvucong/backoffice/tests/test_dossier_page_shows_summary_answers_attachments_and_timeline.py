@@ -50,6 +50,7 @@ def test_the_page_needs_few_queries(client, cast, django_assert_max_num_queries)
     login_verified(client, cast.leader_a)
     client.get(detail_url(dossier))
     # A fixed number whatever the dossier holds; the main menu's own
-    # checks (core.navigation) take five of them.
-    with django_assert_max_num_queries(22):
+    # checks (core.navigation) take five of them, the result panel (draft,
+    # issued file, last send-back) a few more.
+    with django_assert_max_num_queries(26):
         assert client.get(detail_url(dossier)).status_code == 200

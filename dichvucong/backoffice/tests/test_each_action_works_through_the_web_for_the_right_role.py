@@ -17,6 +17,8 @@ from dichvucong.backoffice.tests.helpers import (
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import EventKind, Status
 from dichvucong.dossiers.testing import make_dossier
+from dichvucong.results import service as results
+from dichvucong.results.models import ResultTemplate
 
 
 def _done(client, dossier, action, data=None):  # type: ignore[no-untyped-def]
@@ -87,6 +89,13 @@ def test_specialist_asks_for_a_supplement_during_processing(client, cast) -> Non
 def test_specialist_forwards_and_leader_approves(client, cast) -> None:
     dossier = make_dossier(cast, Status.PROCESSING)
     login_verified(client, cast.specialist_a)
+    ResultTemplate.objects.create(
+        procedure_code="",
+        title="Văn bản giải quyết",
+        symbol="KQ",
+        fields=[{"label": "Tên", "value": "{applicant_name}"}],
+    )
+    results.save_draft(dossier, cast.specialist_a, ["Nguyễn Văn Bình"], "Đã giải quyết")
     _done(client, dossier, "forward", {"opinion": "Đủ điều kiện cấp giấy khai sinh"})
     assert dossier.holder is None
     assert lifecycle.was_forwarded(dossier)

@@ -139,6 +139,7 @@ def procedure_form(field_pk: int, **overrides: str) -> dict[str, object]:
         "form_schema": "[]",
         "notes": "",
         "result_type": "",
+        "min_assurance": "phone_confirmed",
         "documents-TOTAL_FORMS": "0",
         "documents-INITIAL_FORMS": "0",
     }

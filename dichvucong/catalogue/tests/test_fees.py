@@ -202,15 +202,15 @@ def test_rule_check_refuses_broken_rules(rule):
 
 def test_descriptions_read_as_vietnamese():
     assert describe_fee(parse_fee("0")) == "Miễn phí"
-    assert describe_fee(parse_fee("8000 đồng / bản sao")) == "8.000 đồng/bản sao"
+    assert describe_fee(parse_fee("8000 đồng / bản sao")) == "8.000 đ/bản sao"
     assert describe_fee(CERTIFIED_COPY) == (
-        "2.000 đồng/trang; từ trang 3: 1.000 đồng/trang; tối đa 200.000 đồng/bản"
+        "2.000 đ/trang; từ trang 3: 1.000 đ/trang; tối đa 200.000 đ/bản"
     )
 
 
 def test_council_fee_without_amount_is_described_as_set_by_the_council():
     assert describe_fee(COUNCIL) == COUNCIL_LABEL == "Theo quy định của HĐND thành phố"
-    assert describe_fee({**COUNCIL, "amount": 100000}) == "100.000 đồng/trường hợp"
+    assert describe_fee({**COUNCIL, "amount": 100000}) == "100.000 đ/trường hợp"
 
 
 def test_description_names_the_exempt_categories():

@@ -22,7 +22,7 @@ def test_catalogue_row_shows_what_a_citizen_needs(catalogue_sample, client):
     assert "Cấp quận · Phòng Quản lý đô thị" in body
     assert "Mức độ 1 – Thông tin" in body
     assert "15 ngày làm việc" in body
-    assert "75.000 đồng/giấy phép" in body
+    assert "75.000 đ/giấy phép" in body
 
 
 def test_catalogue_row_says_same_day_and_ward_committee(catalogue_sample, client):
@@ -62,7 +62,7 @@ def test_detail_page_computes_a_fixed_fee(catalogue_sample, client):
 
 def test_detail_page_gives_no_amount_for_a_per_page_fee(catalogue_sample, client):
     body = page_text(client, detail_url("2.000815"))
-    assert "2.000 đồng/trang" in body
+    assert "2.000 đ/trang" in body
     assert "Số tiền phải nộp" not in body
 
 

@@ -240,6 +240,9 @@ ACCESS: dict[str, tuple[Case, ...]] = {
     "backoffice:action": tuple(
         post("submitted_a", BACK_OFFICE_A, action=slug) for slug in BACK_OFFICE_ACTIONS
     ),
+    # Only the assigned specialist may draft; the rest of ward A's staff are
+    # sent back to the dossier's page (a redirect), ward B's get a 404.
+    "backoffice:result_draft": both("submitted_a", BACK_OFFICE_A),
     "feedback:manage_detail": both("petition_a", PETITION_A),
     # --- Outreach --------------------------------------------------------------------------
     "outreach:campaign_detail": (get("campaign", CAMPAIGN),),
@@ -257,12 +260,15 @@ ACCESS: dict[str, tuple[Case, ...]] = {
     "outreach:attendance": both("session_x", ROSTER_OF_X),
     "outreach:class_detail": (get("class_x", ROSTER_OF_X),),
     "outreach:class_logins": (post("class_x", ROSTER_OF_X),),
+    "outreach:class_bulk": (post("class_x", ROSTER_OF_X),),
     "outreach:pupil_detail": (get("pupil_x", ROSTER_OF_X),),
     "outreach:consent_record": (post("pupil_x", ROSTER_OF_X),),
     "outreach:pupil_erase": (post("pupil_x", ROSTER_OF_X),),
     "outreach:pupil_group": (post("pupil_x", ROSTER_OF_X),),
     "outreach:pupil_login": (post("pupil_x", ROSTER_OF_X),),
     "outreach:roster_progress": (get("roster_import_x", ROSTER_OF_X),),
+    "outreach:roster_confirm": (post("roster_import_x", ROSTER_OF_X),),
+    "outreach:roster_cancel": (post("roster_import_x", ROSTER_OF_X),),
     # The report: everyone of the campaign reads it, each cut to their own
     # schools (names only for the roster keepers); the office sets criteria
     # and submits, district leadership approves or sends back.
@@ -273,6 +279,12 @@ ACCESS: dict[str, tuple[Case, ...]] = {
     "campaign_report:send_back": (post("campaign", REPORT_APPROVER),),
     "campaign_report:export_xlsx": (get("campaign", CAMPAIGN),),
     "campaign_report:export_pdf": (get("campaign", CAMPAIGN),),
+    # Decree 30 documents name the pupils: the education office; the
+    # district leadership once the report is sent (here it is a draft).
+    "campaign_report:report_pdf": (get("campaign", CAMPAIGN_MANAGER),),
+    "campaign_report:report_docx": (get("campaign", CAMPAIGN_MANAGER),),
+    "campaign_report:decision_pdf": (get("campaign", CAMPAIGN_MANAGER),),
+    "campaign_report:decision_docx": (get("campaign", CAMPAIGN_MANAGER),),
     # --- Ambassadors -----------------------------------------------------------------------
     "helpers:practice_start": (post("procedure", HELPER),),
     "helpers:practice_finish": both("practice_a", HELPER_A),
@@ -341,6 +353,7 @@ ADMIN_MODELS: dict[str, frozenset[str]] = {
     "outreach.trainingsession": frozenset(),
     "outreach.yearendreport": frozenset(),
     "notifications.outboxmessage": frozenset({"delete"}),
+    "results.resulttemplate": frozenset(),
 }
 ADMIN_PREFIX = "quan-tri/"
 

@@ -64,6 +64,7 @@ from dichvucong.outreach.models import (
 from dichvucong.outreach.tests.helpers_tests.cast import add_pupil
 from dichvucong.payments import services as payments
 from dichvucong.payments.tests.helpers import awaiting_payment
+from dichvucong.results.models import ResultTemplate
 from dichvucong.results.tests.helpers import resolved
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -317,6 +318,7 @@ def _admin_rows(world: World, cast: Cast) -> None:
         date=datetime(2026, 9, 2).date(), kind=CalendarDayKind.DAY_OFF, note="Quốc khánh"
     )
     audit.record(Action.LOGIN, "đăng nhập", actor=cast.applicant)
+    ResultTemplate.objects.create(procedure_code="", title="Văn bản giải quyết", symbol="KQ")
     applicant = cast.applicant
     world.params.update(
         uidb64=urlsafe_base64_encode(force_bytes(applicant.pk)),

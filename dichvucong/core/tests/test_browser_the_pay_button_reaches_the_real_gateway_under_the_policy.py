@@ -39,7 +39,8 @@ def paying(transactional_db, settings, tmp_path: Path, monkeypatch, live_server)
     other = "localhost" if ours.hostname != "localhost" else "127.0.0.1"
     gateway = f"http://{other}:{ours.port}"
     monkeypatch.setattr(
-        conf, "config",
+        conf,
+        "config",
         lambda: PaymentConfig("vnpay", "TXTEST01", "test-secret", f"{gateway}/thu-tuc/"),
     )
     cast = make_cast()

@@ -27,6 +27,7 @@ UNSAFE = [
     pytest.param("dichvucong.E004", "ALLOW_LOG_SMS", {"SMS_PROVIDER": "log"}, id="log-sms"),
     pytest.param("dichvucong.E005", "ALLOW_DERIVED_EVENT_KEY", {"EVENT_LOG_KEY": ""},
                  id="derived-event-key"),
+    pytest.param("dichvucong.E007", "ALLOW_DEMO_MODE", {"DEMO_MODE": "true"}, id="demo-mode"),
 ]
 
 

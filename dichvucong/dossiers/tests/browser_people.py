@@ -32,18 +32,28 @@ def person(browser: Browser, base: str, username: str | None, viewport: dict[str
     page.goto(base + "/")
     if username is None:
         return page
+    open_menu(page)
     page.get_by_role("link", name="Đăng nhập", exact=True).click()
     page.get_by_label(LOGIN_NAME).fill(username)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
     # Staff then enrol their authenticator or type its code, as people do.
     pass_second_factor(page, User.objects.get(username=username))
+    open_menu(page)
     expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
     return page
 
 
+def open_menu(page: Page) -> None:
+    """On a phone the main menu hides behind its "Menu" button."""
+    button = page.locator(".site-header .menu:not([open]) > summary")
+    if button.is_visible():
+        button.click()
+
+
 def menu(page: Page, label: str) -> None:
     """A link of the main menu in the page header."""
+    open_menu(page)
     nav = page.get_by_role("navigation", name="Điều hướng chính")
     nav.get_by_role("link", name=label, exact=True).click()
 

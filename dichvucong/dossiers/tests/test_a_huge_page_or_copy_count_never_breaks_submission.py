@@ -27,7 +27,7 @@ def test_a_forty_digit_count_is_refused_and_the_largest_taken_still_submits(cast
 
     step = url("step", draft, 3)
     response = client.post(step, {"pages": "1" * 40, "action": "next"})
-    assert "Số lớn nhất được nhập là 999999999999999." in page_text(response)
+    assert "Nhập số không quá 999999999999999." in page_text(response)
     largest = str(eforms.NUMBER_LIMIT)
     assert client.post(step, {"pages": largest, "action": "next"}).status_code == 302
 

@@ -5,7 +5,10 @@ the dossier code; ward A's receptionist, on a 1024x768 office PC, asks for
 two missing documents and prints slip 02; the citizen finds the request
 under "Hồ sơ của tôi", uploads the supplement on the dossier's page and
 sends it; reception accepts (slip 01), the leader assigns, the specialist
-forwards, the leader approves, reception returns the result. Every slip
+drafts the extract from the procedure's template and forwards, the leader
+sends it back with a reason, the specialist corrects the draft and forwards
+again, the leader approves (the extract takes number 1/TLKS), reception
+returns the result. Every slip
 the back office links to (01, 02, 05 and the register, 06) is a PDF naming
 the dossier. At the end the citizen's timeline tells every step in order,
 the event chain is intact, and each status change reached the applicant
@@ -35,6 +38,7 @@ from dichvucong.dossiers.tests.browser_people import (
     says,
 )
 from dichvucong.notifications.models import OutboxMessage
+from dichvucong.results.template_data import load_templates
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -47,7 +51,7 @@ MISSING_OTHER = "Bản sao giấy chứng nhận kết hôn của cha mẹ"
 TIMELINE = [
     "Hồ sơ đã được nộp trực tuyến.",  # submitted
     "Cơ quan yêu cầu bổ sung hồ sơ.",  # supplement requested
-    "Đã tải lên tệp bổ sung: giay-chung-sinh-ban-ro.pdf.",
+    "Đã tải lên tệp bổ sung: Giấy chứng sinh (tệp giay-chung-sinh-ban-ro.pdf).",
     "Đã gửi hồ sơ bổ sung.",  # supplemented
     "Hồ sơ đã được tiếp nhận.",  # accepted
     "Hồ sơ được chuyển cho chuyên viên xử lý.",  # assigned
@@ -60,6 +64,7 @@ TIMELINE = [
 @pytest.fixture
 def walk(transactional_db, settings, tmp_path: Path) -> Cast:  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path / "media"
+    load_templates()
     return make_cast()
 
 
@@ -108,9 +113,11 @@ def citizen_supplements(page: Page, code: str, tmp_path: Path) -> None:
     expect(request.get_by_role("listitem").filter(has_text="Giấy chứng sinh")).to_be_visible()
     expect(request.get_by_role("listitem").filter(has_text=MISSING_OTHER)).to_be_visible()
     fits_the_screen(page)
-    request.get_by_label("Chọn tệp bổ sung").set_input_files(
-        [_file(tmp_path, "giay-chung-sinh-ban-ro.pdf"), _file(tmp_path, "giay-ket-hon.pdf")]
+    # One box per document asked for (the file then names it), one for others.
+    request.get_by_label("Tệp cho: Giấy chứng sinh").set_input_files(
+        _file(tmp_path, "giay-chung-sinh-ban-ro.pdf")
     )
+    request.get_by_label("Tệp khác (nếu có)").set_input_files(_file(tmp_path, "giay-ket-hon.pdf"))
     request.get_by_label("Ghi chú").fill("Đã chụp lại giấy chứng sinh và bổ sung giấy kết hôn.")
     request.get_by_role("button", name="Gửi bổ sung").click()
     says(page, "Đã gửi hồ sơ bổ sung. Cơ quan sẽ tiếp tục giải quyết.")
@@ -177,12 +184,43 @@ def leader_assigns(page: Page, code: str) -> None:
     status_is(page, "Đang xử lý")
 
 
+def specialist_drafts(page: Page, link: str, place: str) -> None:
+    """The draft page comes filled from the birth registration template."""
+    page.get_by_role("link", name=link).click()
+    expect(page.get_by_label("Họ, chữ đệm và tên", exact=True)).to_have_value(CHILD)
+    page.get_by_label("Nơi sinh").fill(place)
+    page.get_by_role("button", name="Lưu dự thảo").click()
+    says(page, "Đã lưu dự thảo kết quả.")
+
+
 def specialist_forwards(page: Page, code: str) -> None:
     menu(page, "Một cửa")
     page.get_by_label("Chỉ hồ sơ của tôi").check()
     page.get_by_role("button", name="Tìm").click()
     page.get_by_role("link", name=code).click()
+    specialist_drafts(page, "Soạn dự thảo kết quả", "Bệnh viện Phụ sản Hà Nội")
     page.get_by_label("Ý kiến đề xuất của chuyên viên").fill("Đủ điều kiện đăng ký khai sinh.")
+    press(page, "Trình lãnh đạo")
+    says(page, "Đã trình lãnh đạo phê duyệt.")
+
+
+def leader_sends_back(page: Page) -> None:
+    page.reload()
+    expect(page.get_by_text("Bệnh viện Phụ sản Hà Nội")).to_be_visible()
+    actions = page.locator(".bo-actions")
+    actions.locator("summary", has_text="Trả lại chuyên viên").click()
+    actions.locator("details", has_text="Trả lại chuyên viên").get_by_label("Lý do").fill(
+        "Ghi rõ khoa sinh của bệnh viện."
+    )
+    press(page, "Trả lại chuyên viên")
+    says(page, "Đã trả lại chuyên viên để sửa dự thảo kết quả.")
+
+
+def specialist_corrects_and_forwards(page: Page) -> None:
+    page.reload()
+    expect(page.get_by_text("Ghi rõ khoa sinh của bệnh viện.").first).to_be_visible()
+    specialist_drafts(page, "Sửa dự thảo kết quả", "Khoa Sản, Bệnh viện Phụ sản Hà Nội")
+    page.get_by_label("Ý kiến đề xuất của chuyên viên").fill("Đã sửa nơi sinh.")
     press(page, "Trình lãnh đạo")
     says(page, "Đã trình lãnh đạo phê duyệt.")
 
@@ -193,6 +231,10 @@ def leader_approves(page: Page) -> None:
     press(page, "Phê duyệt")
     says(page, "Đã phê duyệt. Hồ sơ đã xử lý xong, chờ trả kết quả.")
     status_is(page, "Đã xử lý xong")
+    expect(page.get_by_text("1/TLKS")).to_be_visible()
+    text = pdf_text(pdf_behind(page, "Tải kết quả điện tử (PDF)"))
+    assert "TRÍCH LỤC KHAI SINH" in text and "Số: 1/TLKS" in text, text
+    assert "Khoa Sản, Bệnh viện Phụ sản Hà Nội" in text, text
 
 
 def reception_returns(page: Page, code: str) -> None:
@@ -249,6 +291,8 @@ def test_a_birth_registration_goes_from_submission_to_returned_result(
     leader_assigns(leader, code)
     specialist = person(browser, live_server.url, "chuyenvien.a", OLD_PC)
     specialist_forwards(specialist, code)
+    leader_sends_back(leader)
+    specialist_corrects_and_forwards(specialist)
     leader_approves(leader)
     reception_returns(reception, code)
 

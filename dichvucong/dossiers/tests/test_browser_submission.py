@@ -47,7 +47,7 @@ def fill_steps(page: Page) -> None:
     page.get_by_label("Nữ").check()
     page.get_by_role("button", name="Tiếp tục").click()
     # The impossible date is explained and what was typed is still there.
-    expect(page.get_by_text("Ngày không hợp lệ. Vui lòng kiểm tra lại").first).to_be_visible()
+    expect(page.get_by_text("Ngày chưa đúng. Nhập ngày/tháng/năm").first).to_be_visible()
     assert page.get_by_label("Họ, chữ đệm và tên").input_value() == "Nguyễn Minh An"
     page.get_by_label("Ngày sinh").fill("20/11/2026")
     page.get_by_role("button", name="Tiếp tục").click()

@@ -114,24 +114,24 @@ def test_stored_values_show_again_as_typed_dates_in_dd_mm_yyyy(cast, good) -> No
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("born", "31/02/2024", "Ngày không hợp lệ. Vui lòng kiểm tra lại ngày, tháng, năm."),
-        ("born", "hôm qua", "Ngày không hợp lệ"),
+        ("born", "31/02/2024", "Ngày chưa đúng. Nhập ngày/tháng/năm, ví dụ 05/09/2024."),
+        ("born", "hôm qua", "Ngày chưa đúng"),
         ("wed", "31/12/1999", "Ngày không được trước ngày 01/01/2000."),
-        ("copies", "0", "Số nhỏ nhất được nhập là 1."),
-        ("copies", "6", "Số lớn nhất được nhập là 5."),
-        ("copies", "hai", "Vui lòng nhập một số"),
-        ("full_name", "Nguyễn Văn Thành Công", "Tối đa 10 ký tự"),
-        ("full_name", "", "Vui lòng nhập thông tin này."),
-        ("agree", "", "Vui lòng đánh dấu vào ô này."),
-        ("sex", "Khác", "Lựa chọn không hợp lệ"),
-        ("id_no", "12345", "Số định danh cá nhân phải có đúng 12 chữ số."),
+        ("copies", "0", "Nhập số từ 1 trở lên."),
+        ("copies", "6", "Nhập số không quá 5."),
+        ("copies", "hai", "Nhập số bản, ví dụ 2."),
+        ("full_name", "Nguyễn Văn Thành Công", "Viết ngắn lại: tối đa 10 ký tự"),
+        ("full_name", "", "Nhập họ tên."),
+        ("agree", "", "Đánh dấu vào ô này nếu bạn đồng ý."),
+        ("sex", "Khác", "Chọn lại một mục trong danh sách"),
+        ("id_no", "12345", "Số định danh cá nhân phải có đúng 12 chữ số. Ví dụ: 001090012345."),
         ("id_no", "123456789", "số chứng minh nhân dân cũ"),
         ("phone", "0123", "Số điện thoại di động phải có 10 chữ số"),
         ("phone", "0201234567", "Đầu số này không phải đầu số di động"),
         ("email", "an@", "Địa chỉ thư điện tử chưa đúng"),
         ("tax", "12345", "Mã số thuế gồm 10 chữ số"),
-        ("home-street", "", "Vui lòng nhập số nhà, tên đường."),
-        ("home-ward", "", "Vui lòng chọn phường/xã."),
+        ("home-street", "", "Nhập số nhà, tên đường, ví dụ"),
+        ("home-ward", "", "Chọn phường/xã trong danh sách."),
     ],
 )
 def test_bad_input_gets_a_vietnamese_message_on_its_own_field(
@@ -173,7 +173,7 @@ def test_a_residential_group_of_another_ward_is_refused(cast, good) -> None:
     )
     form = bound({**good, "home-group": str(other_group.pk)})
     assert form.errors["home-group"] == [
-        "Tổ dân phố đã chọn không thuộc phường/xã đã chọn. Vui lòng chọn lại."
+        "Tổ dân phố đã chọn không thuộc phường/xã đã chọn. Chọn lại tổ dân phố của phường/xã đó."
     ]
 
 
@@ -200,5 +200,5 @@ def test_validate_all_names_the_step_and_the_label(cast, good) -> None:
     del stored["born"]
     problems = eforms.validate_all(procedure, stored)
     assert list(problems) == [1]
-    assert problems[1]["Ngày sinh"] == ["Vui lòng nhập thông tin này."]
+    assert problems[1]["Ngày sinh"] == ["Nhập ngày sinh."]
     assert "Điện thoại" in problems[1]

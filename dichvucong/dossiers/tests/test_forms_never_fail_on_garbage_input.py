@@ -97,7 +97,7 @@ def test_junk_on_a_submitted_dossier(cast, client, data) -> None:  # type: ignor
 
 
 @pytest.mark.parametrize("data", JUNK)
-def test_junk_on_the_public_lookup(client, data) -> None:  # type: ignore[no-untyped-def]
+def test_junk_on_the_public_lookup(client, db, data) -> None:  # type: ignore[no-untyped-def]
     assert client.post("/tra-cuu/", data).status_code < 500
     assert client.get("/tra-cuu/", {"ma": "x" * 5000}).status_code == 200
 

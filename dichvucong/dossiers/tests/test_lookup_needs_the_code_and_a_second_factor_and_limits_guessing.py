@@ -92,7 +92,7 @@ def test_the_qr_link_fills_in_the_code_only(client, dossier) -> None:
     assert "0912345678" not in html
 
 
-def test_empty_fields_are_explained(client) -> None:
+def test_empty_fields_are_explained(client, db) -> None:
     html = page_text(client.post("/tra-cuu/", {"code": " ", "factor": ""}))
-    assert "Vui lòng nhập mã hồ sơ." in html
-    assert "Vui lòng nhập số điện thoại hoặc số định danh cá nhân." in html
+    assert "Nhập mã hồ sơ in trên giấy tiếp nhận." in html
+    assert "Nhập số điện thoại 10 chữ số, ví dụ 0912345678" in html

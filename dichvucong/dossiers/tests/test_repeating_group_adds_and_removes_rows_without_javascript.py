@@ -131,6 +131,6 @@ def test_a_started_row_needs_its_required_fields_and_the_group_its_minimum(
         {"action": "next", "witnesses-rows": "1", "witnesses-0-phone": "0912345678"},
     )
     assert response.status_code == 200
-    assert "Người làm chứng, dòng 1 – Họ tên: Vui lòng nhập thông tin này." in page_text(response)
+    assert "Người làm chứng, dòng 1 – Họ tên: Nhập họ tên." in page_text(response)
     response = client.post(url("step", dossier, 1), {"action": "next", "witnesses-rows": "1"})
-    assert "Cần ít nhất 1 dòng." in page_text(response)
+    assert "Cần ít nhất 1 dòng: bấm “Thêm dòng” rồi điền." in page_text(response)

@@ -57,7 +57,7 @@ def test_an_impossible_date_is_explained_and_kept(cast, client) -> None:
     )
     assert response.status_code == 200
     html = page_text(response)
-    assert "Ngày không hợp lệ. Vui lòng kiểm tra lại ngày, tháng, năm." in html
+    assert "Ngày chưa đúng. Nhập ngày/tháng/năm, ví dụ 05/09/2024." in html
     assert 'value="31/02/2026"' in html
     assert re.search(r'value="Nam"[^>]*checked', html)
     dossier.refresh_from_db()
@@ -69,8 +69,8 @@ def test_missing_required_fields_block_next_but_not_a_draft_save(cast, client) -
     logged_in(client, cast.applicant)
     response = client.post(url("step", dossier, 1), {"action": "next", "child_name": "An"})
     assert response.status_code == 200
-    assert "Vui lòng nhập thông tin này." in page_text(response)
-    assert "Vui lòng chọn một mục." in page_text(response)
+    assert "Nhập ngày sinh." in page_text(response)
+    assert "Chọn giới tính: bấm vào một mục trong danh sách." in page_text(response)
     response = client.post(url("step", dossier, 1), {"action": "draft", "child_name": "An"})
     assert response.status_code == 302
     assert response.url == url("step", dossier, 1)

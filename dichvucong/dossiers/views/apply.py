@@ -14,6 +14,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from dichvucong.accounts.constants import AssuranceLevel
+from dichvucong.accounts.services import assurance_of, assurance_refusal
 from dichvucong.catalogue.models import Procedure
 from dichvucong.dossiers import eforms, submission
 from dichvucong.dossiers.constants import MAX_DOSSIER_BYTES, MAX_FILE_BYTES, Status
@@ -324,6 +326,9 @@ def _render_review(request: HttpRequest, dossier: Dossier, problems: list[str]) 
             "procedure": dossier.procedure,
             "steps": steps,
             "problems": problems,
+            # Said before the button is pressed, with the way to raise it.
+            "identity_refusal": assurance_refusal(request.user, dossier.procedure.min_assurance),
+            "phone_unconfirmed": assurance_of(request.user) == AssuranceLevel.SELF_DECLARED,
             "attachments": dossier.attachments.select_related("document"),
             "number": _total_pages(dossier),
             "total": _total_pages(dossier),

@@ -97,12 +97,15 @@ def _status_moment(event: Event) -> tuple[str, str, list[str]]:
 
 
 def _document_text(data: dict[str, Any]) -> str:
-    name = str(data.get("added", ""))
+    """Names the document as well as the file: "Giấy chứng sinh (scan.pdf)"."""
+    name, document = str(data.get("added", "")), str(data.get("document") or "")
+    what = _("%(document)s (tệp %(name)s)") % {"document": document, "name": name}
+    what = what if document else name
     if data.get("kind") == AttachmentKind.SUPPLEMENT:
-        return _("Đã tải lên tệp bổ sung: %(name)s.") % {"name": name}
+        return _("Đã tải lên tệp bổ sung: %(name)s.") % {"name": what}
     if data.get("kind") == AttachmentKind.RESULT:
-        return _("Cơ quan đã gửi kết quả: %(name)s.") % {"name": name}
-    return _("Đã thêm tệp: %(name)s.") % {"name": name}
+        return _("Cơ quan đã gửi kết quả: %(name)s.") % {"name": what}
+    return _("Đã thêm tệp: %(name)s.") % {"name": what}
 
 
 def _moment(dossier: Dossier, event: Event) -> Moment | None:
@@ -198,13 +201,9 @@ def supplement(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Files first (each kept on its own), then "Gửi bổ sung" sends them."""
     dossier = own_dossier(request, public_id)
     form = SupplementForm(request.POST)
-    files = [(None, upload) for upload in request.FILES.getlist("files")]
+    files = _supplement_uploads(request, dossier)
     try:
-        refused = (
-            submission.add_files(dossier, request.user, files, kind=AttachmentKind.SUPPLEMENT)
-            if files
-            else {}
-        )
+        refused = submission.add_supplement_files(dossier, request.user, files) if files else {}
     except TransitionError as error:
         messages.error(request, str(error))
         return redirect("dossiers:detail", dossier.public_id)
@@ -217,6 +216,16 @@ def supplement(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     if request.POST.get("action") == "send":
         _send_supplement(request, dossier, form.cleaned_data["note"])
     return redirect("dossiers:detail", dossier.public_id)
+
+
+def _supplement_uploads(request: HttpRequest, dossier: Dossier) -> list[tuple[str, Any]]:
+    """Each file with the requested document it answers: the page has one
+    file box per listed document ("files-<n>") and one for anything else."""
+    asked = submission.supplement_request(dossier) or {"missing": []}
+    files = []
+    for index, name in enumerate(asked["missing"]):
+        files += [(name, upload) for upload in request.FILES.getlist(f"files-{index}")]
+    return files + [("", upload) for upload in request.FILES.getlist("files")]
 
 
 def _send_supplement(request: HttpRequest, dossier: Dossier, note: str) -> None:

@@ -43,7 +43,9 @@ def test_the_list_holds_the_63_provinces_of_2021():
 def test_letters_in_the_id_number_are_refused_with_a_plain_message():
     with pytest.raises(InvalidIdentity) as caught:
         clean_id_number("00108501234A", today=TODAY)
-    assert caught.value.message == "Số định danh cá nhân chỉ gồm chữ số."
+    assert caught.value.message == (
+        "Số định danh cá nhân chỉ gồm chữ số: nhập 12 số in trên thẻ căn cước, ví dụ 001090012345."
+    )
     assert str(caught.value) == caught.value.message
 
 
@@ -55,7 +57,9 @@ def test_non_ascii_digits_are_refused():
 def test_an_id_number_of_the_wrong_length_is_refused(raw: str):
     with pytest.raises(InvalidIdentity) as caught:
         clean_id_number(raw, today=TODAY)
-    assert caught.value.message == "Số định danh cá nhân phải có đúng 12 chữ số."
+    assert (
+        caught.value.message == "Số định danh cá nhân phải có đúng 12 chữ số. Ví dụ: 001090012345."
+    )
 
 
 def test_an_old_nine_digit_identity_card_number_gets_its_own_message():
@@ -71,7 +75,7 @@ def test_an_unknown_province_code_is_refused(province: str):
         clean_id_number(province + "085012345", today=TODAY)
     assert caught.value.message == (
         "Ba số đầu của số định danh cá nhân không phải mã tỉnh, thành phố nào. "
-        "Vui lòng kiểm tra lại."
+        "Nhập lại đúng 12 số in trên thẻ căn cước."
     )
 
 
@@ -137,7 +141,9 @@ def test_the_usual_ways_of_writing_a_mobile_number_are_normalised(raw: str):
 def test_letters_in_a_phone_number_are_refused():
     with pytest.raises(InvalidIdentity) as caught:
         clean_mobile_phone("09123abc78")
-    assert caught.value.message == "Số điện thoại chỉ gồm chữ số (có thể bắt đầu bằng +84)."
+    assert caught.value.message == (
+        "Số điện thoại chỉ gồm chữ số: nhập 10 số, ví dụ 0912345678 (có thể bắt đầu bằng +84)."
+    )
 
 
 @pytest.mark.parametrize(
@@ -147,7 +153,7 @@ def test_a_phone_number_of_the_wrong_shape_is_refused(raw: str):
     with pytest.raises(InvalidIdentity) as caught:
         clean_mobile_phone(raw)
     assert caught.value.message == (
-        "Số điện thoại di động phải có 10 chữ số và bắt đầu bằng số 0, ví dụ 0912 345 678."
+        "Số điện thoại di động phải có 10 chữ số và bắt đầu bằng số 0, ví dụ 0912345678."
     )
 
 
@@ -156,7 +162,8 @@ def test_a_prefix_that_is_not_a_current_mobile_prefix_is_refused(prefix: str):
     with pytest.raises(InvalidIdentity) as caught:
         clean_mobile_phone(prefix + "1234567")
     assert caught.value.message == (
-        "Đầu số này không phải đầu số di động đang dùng ở Việt Nam. Vui lòng kiểm tra lại."
+        "Đầu số này không phải đầu số di động đang dùng ở Việt Nam. "
+        "Nhập số di động 10 chữ số, ví dụ 0912345678."
     )
 
 

@@ -8,8 +8,8 @@ from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
 from dichvucong.notifications.compose import ascii_fold, drafts_for
 
-# The longest code form in use (the lookup form's example).
-CODE = "000.01.00.TX-260105-0001"
+# A code in the one format in use (lib/dossier_codes.py), 25 characters.
+CODE = "000.00.01.H26-260105-0001"
 LINK = f"http://127.0.0.1:8000/tra-cuu/?ma={CODE}"
 
 
@@ -29,15 +29,17 @@ def test_every_status_has_a_vietnamese_email_and_a_one_part_ascii_sms(cast, sett
         applicant_name="Nguyễn Văn Bình",
         applicant_phone="0912345678",
         applicant_email=applicant.email,
+        fee_amount=128000 if status == Status.AWAITING_PAYMENT else None,
     )
+    label = "Chờ nộp phí: 128.000 đ" if status == Status.AWAITING_PAYMENT else str(status.label)
     email, sms = drafts_for(dossier)
 
-    assert email.subject == f"[Dịch vụ công] Hồ sơ {CODE}: {status.label}"
+    assert email.subject == f"[Dịch vụ công] Hồ sơ {CODE}: {label}"
     assert email.body.startswith("Kính gửi ông/bà Nguyễn Văn Bình,")
-    assert f"trạng thái: {status.label}." in email.body
+    assert f"trạng thái: {label}." in email.body
     assert LINK in email.body
     assert "\n\n\n" not in email.body
-    assert sms.body.startswith(f"DVC: Ho so {CODE}: {ascii_fold(str(status.label))}.")
+    assert sms.body.startswith(f"DVC: Ho so {CODE}: {ascii_fold(label)}.")
     assert sms.body.endswith(f"Tra cuu: {LINK}")
     assert sms.body.isascii()
     assert len(sms.body) <= 160, sms.body

@@ -22,13 +22,21 @@ def import_file(
     school: School | None = None,
     campaign: Campaign | None = None,
     school_year: str = "2016-2017",
+    confirm: bool | None = None,
 ) -> RosterImport:
-    """Start an import as the upload page does and process it at once."""
+    """Start an import as the upload page does and check it at once; then
+    confirm it as the coordinator would, by default when no line is bad
+    (`confirm` True or False decides)."""
     job = roster.start_import(
         upload(name, content), by=user, school=school, campaign=campaign, school_year=school_year
     )
     roster.process_import(job.pk)
     job.refresh_from_db()
+    if confirm is None:
+        confirm = not job.errors
+    if confirm and roster.confirm_import(job):
+        roster.process_import(job.pk)
+        job.refresh_from_db()
     return job
 
 

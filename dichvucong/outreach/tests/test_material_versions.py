@@ -66,9 +66,7 @@ def test_schools_download_but_only_the_education_office_uploads(oc, client):
     material = Material.objects.get()
     login_verified(client, oc.coordinator_a)
     assert client.get(f"/tuyen-truyen/tai-lieu/{material.pk}/tai-ve/").status_code == 200
-    response = client.post(
-        f"/tuyen-truyen/tai-lieu/{material.pk}/", {"file": pdf("x.pdf", V2)}
-    )
+    response = client.post(f"/tuyen-truyen/tai-lieu/{material.pk}/", {"file": pdf("x.pdf", V2)})
     assert response.status_code == 403
     assert material.versions.count() == 1
 

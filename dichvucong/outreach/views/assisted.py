@@ -33,8 +33,6 @@ from dichvucong.outreach.views.practice import ambassador_only, procedure_page
 from dichvucong.throttle import client_address
 from dichvucong.throttle.rules import CODE_FAILURES, CODE_SENDS
 
-REQUIRED = gettext_lazy("Vui lòng nhập thông tin này.")
-
 # --- Forms ---------------------------------------------------------------------
 
 
@@ -44,21 +42,34 @@ class AssistedStartForm(StartForm):
     full_name = forms.CharField(
         label=gettext_lazy("Họ và tên người nộp"),
         max_length=150,
-        error_messages={"required": REQUIRED},
+        error_messages={
+            "required": gettext_lazy(
+                "Nhập họ và tên người nộp như trên thẻ căn cước, ví dụ Nguyễn Văn Bình."
+            )
+        },
     )
     id_number = IdNumberField(
         label=gettext_lazy("Số định danh cá nhân của người nộp (12 số)"),
-        error_messages={"required": REQUIRED},
+        error_messages={
+            "required": gettext_lazy(
+                "Nhập số định danh cá nhân 12 số in trên thẻ căn cước của người nộp, "
+                "ví dụ 001090012345."
+            )
+        },
     )
     phone = PhoneField(label=gettext_lazy("Số điện thoại di động của người nộp"), required=False)
     email = forms.EmailField(
         label=gettext_lazy("Thư điện tử của người nộp"),
         required=False,
-        error_messages={"invalid": gettext_lazy("Địa chỉ thư điện tử không hợp lệ.")},
+        error_messages={
+            "invalid": gettext_lazy("Địa chỉ thư điện tử chưa đúng, ví dụ: ten@gmail.com.")
+        },
     )
     agreed = forms.BooleanField(
         label=gettext_lazy("Người nộp đã nhờ tôi khai giúp hồ sơ này"),
-        error_messages={"required": gettext_lazy("Vui lòng đánh dấu ô này.")},
+        error_messages={
+            "required": gettext_lazy("Đánh dấu ô này khi người nộp đã nhờ bạn khai giúp.")
+        },
     )
     field_order = ["full_name", "id_number", "phone", "email", "ward", "delivery"]
 
@@ -97,8 +108,10 @@ class CodeForm(forms.Form):
         label=gettext_lazy("Mã xác nhận (6 chữ số)"),
         regex=r"^\s*\d{6}\s*$",
         error_messages={
-            "required": gettext_lazy("Vui lòng nhập mã xác nhận."),
-            "invalid": gettext_lazy("Mã xác nhận gồm 6 chữ số."),
+            "required": gettext_lazy(
+                "Nhập mã xác nhận 6 chữ số người nộp nhận được, ví dụ 123456."
+            ),
+            "invalid": gettext_lazy("Mã xác nhận gồm 6 chữ số. Ví dụ: 123456."),
         },
         widget=forms.TextInput(
             attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 8}

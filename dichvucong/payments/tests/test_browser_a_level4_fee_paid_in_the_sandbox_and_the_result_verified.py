@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 FEE = "24.000 đ"  # three copies at 8.000 đ
-AWAITING = "Yêu cầu thực hiện nghĩa vụ tài chính"
+AWAITING = f"Chờ nộp phí: {FEE}"
 
 
 @pytest.fixture
@@ -70,7 +70,8 @@ def level4(transactional_db, settings, tmp_path: Path) -> Cast:  # type: ignore[
 def citizen_submits_asking_for_the_result_online(page: Page, tmp_path: Path) -> str:
     menu(page, "Thủ tục")
     page.get_by_role("link", name="Đăng ký khai sinh").click()
-    expect(page.get_by_text("Cấp bản sao trích lục: 8.000 đồng/bản")).to_be_visible()
+    # Typed as "8.000 đồng/bản", shown in the one money format.
+    expect(page.get_by_text("Cấp bản sao trích lục: 8.000 đ/bản")).to_be_visible()
     page.get_by_role("link", name="Nộp hồ sơ trực tuyến").first.click()
     page.get_by_label("Nhận trực tuyến").check()
     page.get_by_role("button", name="Bắt đầu khai hồ sơ").click()
