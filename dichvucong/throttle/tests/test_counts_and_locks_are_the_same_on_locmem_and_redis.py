@@ -1,6 +1,7 @@
 """The same limits on the embedded cache (locmem) and in production
-(Redis, db 6 of the local server; skipped when none runs), with nothing
-but keyed hashes in the cache."""
+(Redis, db 10 of the local server and one more per parallel test worker,
+since each test empties its db; skipped when none runs), with nothing but
+keyed hashes in the cache."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from django.test import override_settings
 
 from dichvucong.throttle import Limit, Lockout, Refused
 
-REDIS_URL = os.environ.get("THROTTLE_TEST_REDIS_URL", "redis://127.0.0.1:6379/6")
+# gw0, gw1, ... of pytest-xdist: two workers sharing a db would empty
+# each other's counters in the middle of a test.
+WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+REDIS_URL = os.environ.get("THROTTLE_TEST_REDIS_URL", f"redis://127.0.0.1:6379/{10 + WORKER % 6}")
 LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 REDIS = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                      "LOCATION": REDIS_URL}}
