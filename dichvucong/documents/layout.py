@@ -29,6 +29,11 @@ The rules followed (Appendix I, part II; the numbers are its cells):
              in 11 pt, the last one "- Lưu: VT, ...".
   pages      numbered from the second page, centred in the top margin.
 
+Beyond the Decree's cells, for documents that certify facts (the results
+of administrative procedures): `Fact` lines in the content ("label:" and
+the value in bold), a `notice` line under the title, the signer's `note`
+under the title of signature, and the PDF's author and keywords.
+
 Sources read: the Decree's summary of Appendix I as published by
 trademarkvn.com.vn ("Latest guidance on administrative document
 presentation techniques": A4, Times New Roman, leading zero for days 1-9
@@ -84,7 +89,17 @@ class Table:
     total: Sequence[str | int] | None = None
 
 
-Block = Paragraph | Table
+@dataclass(frozen=True)
+class Fact:
+    """A certified fact on its own line: "Họ, chữ đệm và tên: " and the
+    value in bold; an empty value leaves a dotted blank."""
+
+    label: str
+    value: str
+
+
+Block = Paragraph | Table | Fact
+BLANK_VALUE = "……………………"
 
 
 @dataclass(frozen=True)
@@ -95,6 +110,7 @@ class Signer:
     title: str
     authority: str = ""
     name: str = ""
+    note: str = ""  # italic, under the title: "(Đã phê duyệt trên hệ thống)"
 
 
 @dataclass(frozen=True)
@@ -115,10 +131,14 @@ class OfficialDocument:
     draft: bool = False
     paper: tuple[float, float] = A4
     archive: str = "VT"  # "Lưu: VT, <drafting unit>"
+    notice: str = ""  # a bold line under the title ("HỒ SƠ THỰC HÀNH ...")
+    padded_number: bool = True  # False: a register printed as "1/KQ", not "01/KQ"
+    author: str = ""  # file metadata only
+    keywords: Sequence[str] = ()
 
     @property
     def number_line(self) -> str:
-        return number_line(self.number, self.symbol)
+        return number_line(self.number, self.symbol, padded=self.padded_number)
 
     @property
     def date_line(self) -> str:
@@ -142,10 +162,11 @@ def number_text(number: int) -> str:
     return f"{number:02d}"
 
 
-def number_line(number: int | None, symbol: str) -> str:
+def number_line(number: int | None, symbol: str, *, padded: bool = True) -> str:
     # A blank number keeps room for the clerk to write it by hand.
-    shown = number_text(number) if number is not None else "\u00a0" * 8
-    return f"Số: {shown}/{symbol}"
+    if number is None:
+        return "Số: " + "\u00a0" * 8 + f"/{symbol}"
+    return f"Số: {number_text(number) if padded else number}/{symbol}"
 
 
 def long_date(day: date | None, year: int | None = None) -> str:

@@ -7,6 +7,7 @@ Sizes are those of Decree 30 for A4 and shrink in proportion on A5."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from fpdf import FPDF
@@ -15,8 +16,10 @@ from fpdf.fonts import FontFace
 
 from dichvucong.documents.layout import (
     A4,
+    BLANK_VALUE,
     MOTTO,
     SLOGAN,
+    Fact,
     OfficialDocument,
     Paragraph,
     Signer,
@@ -137,6 +140,9 @@ def title_block(pdf: OfficialPDF, doc: OfficialDocument) -> None:
         pdf.set_x(pdf.l_margin)
         pdf.centred(line, "B", 14, pdf.epw)
     pdf.rule(pdf.l_margin + pdf.epw / 2, pdf.epw / 4, gap=1)
+    if doc.notice:
+        pdf.set_x(pdf.l_margin)
+        pdf.centred(doc.notice, "B", 12, pdf.epw)
     if doc.authority_line:
         pdf.ln(pdf.line_height(BODY, 0.6))
         pdf.set_x(pdf.l_margin)
@@ -167,6 +173,16 @@ def paragraph(pdf: OfficialPDF, block: Paragraph) -> None:
                 par.write(block.lead + " ")
             pdf.font(style, BODY)
             par.write(block.text)
+
+
+def fact(pdf: OfficialPDF, block: Fact) -> None:
+    """ "Label: " upright, the value bold, wrapping under the label."""
+    with pdf.text_columns(text_align="L", l_margin=pdf.l_margin, r_margin=pdf.r_margin) as columns:
+        with columns.paragraph(line_height=1.2, top_margin=pdf.size(3) * PT) as par:
+            pdf.font("", BODY)
+            par.write(f"{block.label}: ")
+            pdf.font("B", BODY)
+            par.write(block.value or BLANK_VALUE)
 
 
 def table(pdf: OfficialPDF, block: Table) -> None:
@@ -220,10 +236,12 @@ def closing(pdf: OfficialPDF, doc: OfficialDocument) -> None:
 
 def signature(pdf: OfficialPDF, signer: Signer, width: float) -> None:
     x = pdf.get_x()
-    for line in (signer.authority, signer.title):
-        if line:
-            pdf.set_x(x)
-            pdf.centred(line.upper(), "B", BODY, width)
+    for line in [*signer.authority.splitlines(), *signer.title.splitlines()]:
+        pdf.set_x(x)
+        pdf.centred(line.upper(), "B", BODY, width)
+    if signer.note:
+        pdf.set_x(x)
+        pdf.centred(signer.note, "I", 11, width)
     pdf.set_xy(x, pdf.get_y() + pdf.line_height(BODY) * 4)
     pdf.centred(signer.name or "", "B", BODY, width)
 
@@ -237,8 +255,14 @@ def draft_mark(pdf: OfficialPDF) -> None:
     pdf.set_xy(pdf.l_margin, pdf.t_margin)
 
 
-def render(doc: OfficialDocument) -> bytes:
+def render(doc: OfficialDocument, after: Callable[[OfficialPDF], None] | None = None) -> bytes:
+    """The document as PDF bytes; `after` draws what a caller adds under
+    the closing (a verification box), on the same page when it fits."""
     pdf = OfficialPDF(doc.title, doc.paper, doc.margins)
+    if doc.author:
+        pdf.set_author(doc.author)
+    if doc.keywords:
+        pdf.set_keywords(" ".join(word for word in doc.keywords if word))
     pdf.add_page()
     if doc.draft:
         draft_mark(pdf)
@@ -247,7 +271,11 @@ def render(doc: OfficialDocument) -> bytes:
     for block in doc.body:
         if isinstance(block, Table):
             table(pdf, block)
+        elif isinstance(block, Fact):
+            fact(pdf, block)
         else:
             paragraph(pdf, block)
     closing(pdf, doc)
+    if after is not None:
+        after(pdf)
     return bytes(pdf.output())

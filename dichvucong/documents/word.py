@@ -20,8 +20,10 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 
 from dichvucong.documents.layout import (
+    BLANK_VALUE,
     MOTTO,
     SLOGAN,
+    Fact,
     OfficialDocument,
     Paragraph,
     Signer,
@@ -56,6 +58,10 @@ def _setup(doc: OfficialDocument) -> DocxDocument:
         fonts.set(qn(slot), FONT)
     normal.paragraph_format.space_after = Pt(0)
     word.core_properties.title = doc.title
+    if doc.author:
+        word.core_properties.author = doc.author
+    if doc.keywords:
+        word.core_properties.keywords = " ".join(k for k in doc.keywords if k)
     word.core_properties.language = "vi-VN"
     _page_numbers(word)
     return word
@@ -133,6 +139,8 @@ def _title(word: DocxDocument, doc: OfficialDocument) -> None:
     for text in doc.subject.splitlines():
         _line(word, text, bold=True, size=14)
     _line(word, "\u00a0" * 24, underline=True, size=8)
+    if doc.notice:
+        _line(word, doc.notice, bold=True, size=12)
     if doc.authority_line:
         _line(word, "", size=6)
         _line(word, doc.authority_line.upper(), bold=True)
@@ -150,6 +158,14 @@ def _paragraph(word: DocxDocument, block: Paragraph) -> None:
         paragraph.add_run(block.lead + " ").bold = True
     run = paragraph.add_run(block.text)
     run.bold, run.italic = block.bold, block.italic
+
+
+def _fact(word: DocxDocument, block: Fact) -> None:
+    paragraph = word.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    paragraph.paragraph_format.space_before = Pt(3)
+    paragraph.add_run(f"{block.label}: ")
+    paragraph.add_run(block.value or BLANK_VALUE).bold = True
 
 
 def _table(word: DocxDocument, block: Table) -> None:
@@ -185,9 +201,10 @@ def _closing(word: DocxDocument, doc: OfficialDocument, scale: float) -> None:
 
 
 def _signature(cell: _Cell, signer: Signer, scale: float) -> None:
-    for text in (signer.authority, signer.title):
-        if text:
-            _line(cell, text.upper(), bold=True, size=13 * scale)
+    for text in [*signer.authority.splitlines(), *signer.title.splitlines()]:
+        _line(cell, text.upper(), bold=True, size=13 * scale)
+    if signer.note:
+        _line(cell, signer.note, italic=True, size=11 * scale)
     for _ in range(4):
         _line(cell, "", size=13 * scale)
     _line(cell, signer.name, bold=True, size=13 * scale)
@@ -206,6 +223,8 @@ def render(doc: OfficialDocument) -> bytes:
     for block in doc.body:
         if isinstance(block, Table):
             _table(word, block)
+        elif isinstance(block, Fact):
+            _fact(word, block)
         else:
             _paragraph(word, block)
     _closing(word, doc, scale)

@@ -6,8 +6,9 @@
   (Django admin) and loaded from data/result_templates.json; the template
   with an empty procedure code is the fallback for every other procedure.
 - ResultDraft: one dossier's result as the specialist drafted it from the
-  template; frozen once issued, when it carries its number of issue.
-- ResultRegister: the last number issued by an agency in a year.
+  template; frozen once issued, when it carries its number of issue. The
+  number comes from the agency's register of results for the year, kept
+  by documents/ (NumberSeries, IssuedNumber "results.draft:<pk>").
 """
 
 from __future__ import annotations
@@ -96,16 +97,3 @@ class ResultDraft(models.Model):
     def number_text(self) -> str:
         """ "125/TLKS", as printed after "Số:"; empty before issue."""
         return f"{self.number}/{self.symbol}" if self.number else ""
-
-
-class ResultRegister(models.Model):
-    """Sổ đăng ký văn bản đi: one per agency and year."""
-
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["agency", "year"], name="unique_result_register"),
-        ]

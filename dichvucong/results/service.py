@@ -26,11 +26,12 @@ from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import AccountKind
 from dichvucong.conflicts import operation
+from dichvucong.documents import numbering
 from dichvucong.dossiers import access, events, lifecycle
 from dichvucong.dossiers.constants import FINISHED_STATUSES, EventKind, Status
 from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Dossier, Event, ResultDocument
-from dichvucong.results import drafting, layout, numbering
+from dichvucong.results import document, drafting
 from dichvucong.results.models import ResultDraft
 
 # No 0/O or 1/I: the code is read off paper and typed in by hand.
@@ -39,6 +40,9 @@ CODE_LENGTH = 12
 GROUP = 4
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 PDF_MAGIC = b"%PDF-"
+# The register of issued results in documents' NumberSeries: one series
+# per agency and year for every procedure's result, whatever its symbol.
+REGISTER_KIND = "KQ"
 
 
 class ResultError(Exception):
@@ -171,7 +175,8 @@ def issue_result(dossier: Dossier, leader: Any) -> ResultDocument:
     issued_at = timezone.now()
     draft = _numbered(dossier, saved_draft(dossier) or _new_draft(dossier, None), issued_at)
     code = _unused_code()
-    data = layout.render(_official(dossier, draft, leader, code))
+    official = document.official_document(dossier, draft, leader.get_full_name(), code)
+    data = document.render(official, code, dossier.code or "")
     result = ResultDocument(
         dossier=dossier,
         verification_code=code,
@@ -184,32 +189,24 @@ def issue_result(dossier: Dossier, leader: Any) -> ResultDocument:
     return result
 
 
+def register_reference(draft: ResultDraft) -> str:
+    """What the agency's register says the number was given to."""
+    return f"results.draft:{draft.pk}"
+
+
 def _numbered(dossier: Dossier, draft: ResultDraft, issued_at: Any) -> ResultDraft:
+    """The draft with the next number of the agency's register of results
+    for the year. Called after the dossier row is locked (lock order: the
+    dossier, its own rows, then the shared series row); the series row
+    stays locked until the approval commits, and a rollback gives the
+    number back with it, so the sequence has no gaps."""
     year = timezone.localdate(issued_at).year
     draft.agency, draft.year, draft.issued_at = dossier.agency, year, issued_at
-    draft.number = numbering.next_number(dossier.agency, year)
-    draft.save()
+    draft.save()  # a pk to register the number against
+    taken = numbering.issue(dossier.agency_id, REGISTER_KIND, year, register_reference(draft))
+    draft.number = taken.number
+    draft.save(update_fields=["number"])
     return draft
-
-
-def _official(
-    dossier: Dossier, draft: ResultDraft, leader: Any, code: str
-) -> layout.OfficialDocument:
-    return layout.OfficialDocument(
-        agency=dossier.agency,
-        number_text=draft.number_text,
-        issued_on=timezone.localdate(draft.issued_at),
-        title=draft.title,
-        facts=[(row["label"], row["value"]) for row in draft.fields],
-        body=draft.body,
-        signer_title=draft.signer_title,
-        signer_name=leader.get_full_name(),
-        recipients=[f"{dossier.applicant_name};", "Lưu: VT."],
-        verification_code=code,
-        dossier_code=dossier.code or "",
-        practice=dossier.is_practice,
-        keywords=[dossier.code or "", code, draft.number_text],
-    )
 
 
 def on_status_changed(sender: Any, dossier: Dossier, event: Event, **kwargs: Any) -> None:

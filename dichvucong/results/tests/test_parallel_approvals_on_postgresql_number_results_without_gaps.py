@@ -1,7 +1,8 @@
 """Eight leaders' approvals at once on PostgreSQL (each its own
 connection), some rolled back after taking a number: the issued results
 carry 1..n exactly once, no gap, no duplicate. The register row's lock
-orders the issuers; a rollback returns its number with it."""
+orders the issuers; a rollback returns its number with it. The register is
+documents' series of results of the agency for the year."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ import threading
 import pytest
 from django.db import connection, connections, transaction
 
+from dichvucong.documents.models import IssuedNumber, NumberSeries
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.testing import make_cast, make_dossier
-from dichvucong.results.models import ResultDraft, ResultRegister
+from dichvucong.results.models import ResultDraft
+from dichvucong.results.service import REGISTER_KIND, register_reference
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 CLIENTS = 8
@@ -62,4 +65,10 @@ def test_parallel_issuers_get_consecutive_numbers() -> None:
     issued = sorted(ResultDraft.objects.exclude(number=None).values_list("number", flat=True))
     kept = CLIENTS - len(range(0, CLIENTS, 3))
     assert issued == list(range(1, kept + 1))
-    assert ResultRegister.objects.get(agency=cast.agency_a).last == kept
+    series = NumberSeries.objects.get(agency=cast.agency_a, kind=REGISTER_KIND)
+    assert series.last_number == kept
+    registered = {
+        issued.reference: issued.number for issued in IssuedNumber.objects.filter(series=series)
+    }
+    drafts = ResultDraft.objects.exclude(number=None)
+    assert registered == {register_reference(draft): draft.number for draft in drafts}

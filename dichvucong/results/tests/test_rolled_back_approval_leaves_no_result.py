@@ -10,9 +10,11 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from dichvucong.documents.models import IssuedNumber, NumberSeries
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier, ResultDocument
+from dichvucong.results.models import ResultDraft
 from dichvucong.results.tests.helpers import forwarded, resolved
 from dichvucong.storage import orphans
 
@@ -38,20 +40,27 @@ def test_a_rolled_back_approval_leaves_neither_status_nor_result(cast):
     dossier.refresh_from_db()
     assert dossier.status == Status.PROCESSING
     assert not ResultDocument.objects.exists()
+    assert not IssuedNumber.objects.exists()
+    assert resolved(cast).result_draft.number == 1  # the next approval takes 1 again
 
 
 def test_a_failing_result_rolls_the_approval_back(cast, monkeypatch):
     dossier = forwarded(cast)
 
-    def broken(facts):
+    def broken(document, after=None):
         raise RuntimeError("font missing")
 
-    monkeypatch.setattr("dichvucong.results.layout.render", broken)
+    monkeypatch.setattr("dichvucong.documents.pdf.render", broken)
     with pytest.raises(RuntimeError):
         lifecycle.approve(dossier, cast.leader_a)
 
     dossier.refresh_from_db()
     assert dossier.status == Status.PROCESSING
+    assert not ResultDocument.objects.exists()
+    # The number taken before the failure went back with the approval.
+    assert not ResultDraft.objects.exclude(number=None).exists()
+    assert not IssuedNumber.objects.exists()
+    assert NumberSeries.objects.filter(last_number__gt=0).count() == 0
 
 
 def _age(root, name: str, hours: float) -> None:

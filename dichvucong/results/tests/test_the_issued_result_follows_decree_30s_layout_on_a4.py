@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from dichvucong.results.layout import long_date, place_name
+from dichvucong.documents.layout import long_date
+from dichvucong.results.document import place_name
 from dichvucong.results.template_data import load_templates
 from dichvucong.results.tests.helpers import pdf_text, resolved, stored_bytes
 
