@@ -134,7 +134,7 @@ def enrol(request: HttpRequest, device: TOTPDevice, code: str) -> list[str]:
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        codes = _new_recovery_codes(user)
+        codes = replace_recovery_codes(user)
     otp_login(request, device)
     _audit(request, "đăng ký xác thực hai lớp", user, outcome="success")
     return codes
@@ -143,7 +143,8 @@ def enrol(request: HttpRequest, device: TOTPDevice, code: str) -> list[str]:
 # --- Recovery codes ----------------------------------------------------------------------
 
 
-def _new_recovery_codes(user: Any) -> list[str]:
+def replace_recovery_codes(user: Any) -> list[str]:
+    """Ten new recovery codes for `user`; the old ones die."""
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
@@ -154,7 +155,7 @@ def _new_recovery_codes(user: Any) -> list[str]:
 def new_recovery_codes(request: HttpRequest) -> list[str]:
     """Ten new codes for the verified member of staff; the old ones die."""
     with transaction.atomic():
-        codes = _new_recovery_codes(request.user)
+        codes = replace_recovery_codes(request.user)
     _audit(request, "tạo mã dự phòng mới", request.user)
     return codes
 

@@ -62,6 +62,7 @@ from dichvucong.catalogue.calendar import office_calendar
 from dichvucong.catalogue.constants import AgencyKind, HandlingLevel, UnitLevel
 from dichvucong.catalogue.models import AdminUnit, Agency, Procedure
 from dichvucong.demo.outreach import NameMaker
+from dichvucong.demo.people import CITIZEN_ID
 from dichvucong.demo.store import Tally
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import Delivery, Status
@@ -84,6 +85,10 @@ SEED = 2017
 CAMPAIGN_START = date(2017, 3, 1)
 YEAR_END = date(2017, 5, 31)
 HELPING_FROM = date(2017, 3, 17)  # the day after the last training session
+# The demo citizen's own dossiers: (where it ends, how many days ago it
+# was submitted).
+OWN_DOSSIERS = [(Status.RETURNED, 14), (Status.PROCESSING, 5), (Status.SUPPLEMENT, 2)]
+
 # The office's own dossiers: over the last OFFICE_DAYS, a RECENT_SHARE of
 # them in the last RECENT_DAYS; those of the last OPEN_DAYS may be open.
 PLAIN_DOSSIERS = 220
@@ -183,6 +188,7 @@ class Plan:
     supplement: bool = False
     late: bool = False
     early: bool = False  # a withdrawal before acceptance
+    delivery: str = Delivery.COUNTER
 
 
 @dataclass
@@ -258,6 +264,10 @@ def _load(world: World) -> ActivityReport:
     _save_neighbours(world)
     for plan in plans:
         _carry_out(world, plan)
+    own = _own_plans(world)
+    for plan in own:
+        _carry_out(world, plan)
+    plans += own
     confirmed = sum(1 for plan in plans if plan.confirmed)
     return ActivityReport(
         submitted=confirmed,
@@ -454,6 +464,53 @@ def _house(neighbour: Neighbour) -> str:
     # Derived from the ID number, so the same every load.
     serial = int(neighbour.id_number[-6:])
     return f"Số {serial % 180 + 1}, ngõ {serial % 37 + 1}"
+
+
+# --- The demo citizen's own dossiers -----------------------------------------------------
+
+
+def _own_plans(world: World) -> list[Plan]:
+    """The demo citizen (people.CITIZEN_ID) finds in "Hồ sơ của tôi" what
+    a resident would: a dossier returned with its e-result, one being
+    processed, one waiting for a supplement. Drawn from their own random
+    stream, after everyone else's, so the rest of the year is unchanged."""
+    profile = (
+        CitizenProfile.objects.select_related("user", "ward", "residential_group")
+        .filter(id_number=CITIZEN_ID, ward__in=world.wards)
+        .first()
+    )
+    ward_procedures = [
+        procedure
+        for procedure, _weight in world.procedures
+        if procedure.handling_level == HandlingLevel.WARD
+    ]
+    if profile is None or profile.residential_group is None or not ward_procedures:
+        return []
+    me = Neighbour(
+        profile.user.full_name,
+        profile.id_number,
+        profile.phone,
+        profile.date_of_birth,
+        profile.ward,
+        profile.residential_group,
+        user=profile.user,
+    )
+    rng = random.Random(CITIZEN_ID)
+    last = _today() - timedelta(days=1)
+    plans = []
+    for target, days_ago in OWN_DOSSIERS:
+        day = max(last - timedelta(days=days_ago), CAMPAIGN_START)
+        plan = Plan(
+            applicant=me,
+            procedure=rng.choice(ward_procedures),
+            submitted_at=_aware(day, time(9, rng.randint(0, 59))),
+            target=target,
+            supplement=target == Status.SUPPLEMENT,
+            delivery=Delivery.ONLINE,
+        )
+        plans.append(plan)
+    world.rng = rng
+    return plans
 
 
 # --- Ambassadors and practice ----------------------------------------------------------------
@@ -654,7 +711,7 @@ def _draft(world: World, plan: Plan) -> Dossier:
             applicant_id_number=plan.applicant.id_number,
             applicant_phone=plan.applicant.phone,
             form_data=_form_data(world, procedure, plan.applicant),
-            delivery=Delivery.COUNTER,
+            delivery=plan.delivery,
         )
 
 

@@ -20,7 +20,10 @@ ROLES = [
     (
         _("Công dân"),
         CITIZEN_ID,
-        _("Nộp hồ sơ trực tuyến, theo dõi hồ sơ của mình, đánh giá sự phục vụ."),
+        _(
+            "Nộp hồ sơ trực tuyến; xem ba hồ sơ của mình: một đã có kết quả điện tử "
+            "để tải về, một đang xử lý, một cần bổ sung giấy tờ."
+        ),
     ),
     (
         _("Tổ chức, doanh nghiệp"),

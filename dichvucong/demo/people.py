@@ -10,7 +10,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from dichvucong.accounts.constants import AccountKind, Role
 from dichvucong.accounts.models import CitizenProfile, OrganisationProfile, StaffRole, User
-from dichvucong.accounts.two_factor import APP_DEVICE_NAME
+from dichvucong.accounts.two_factor import (
+    APP_DEVICE_NAME,
+    recovery_codes_left,
+    replace_recovery_codes,
+)
 from dichvucong.catalogue.models import Agency
 from dichvucong.demo.master import Master
 from dichvucong.demo.store import Tally, upsert
@@ -175,6 +179,10 @@ def _authenticator(user: User, tally: Tally) -> None:
     if not TOTPDevice.objects.filter(user=user).exists():
         TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=True)
         tally.created[TOTPDevice._meta.label] += 1
+    # And a full set of recovery codes, as enrolment gives, so the profile
+    # does not greet the officer with "0 mã dự phòng".
+    if recovery_codes_left(user) == 0:
+        replace_recovery_codes(user)
 
 
 def _agency(where: str, master: Master) -> Agency:

@@ -1,12 +1,14 @@
 """Issued results for the demo, made the real way: the latest finished
-dossiers get their result drafted from the procedure's template, numbered
-in their agency's register of the year and printed, as of the day the
-leader approved them. Only the latest few: the older ones were handed over
-on paper in 2017 (see activity.py), and each PDF takes a moment to draw."""
+dossiers (and the demo citizen's own) get their result drafted from the
+procedure's template, numbered in their agency's register of the year and
+printed, as of the day the leader approved them. Only the latest few: the
+older ones were handed over on paper in 2017 (see activity.py), and each
+PDF takes a moment to draw."""
 
 from __future__ import annotations
 
 from dichvucong.demo.activity import as_of
+from dichvucong.demo.people import CITIZEN_ID
 from dichvucong.demo.store import Tally
 from dichvucong.dossiers.constants import FINISHED_STATUSES, Status
 from dichvucong.dossiers.models import Dossier, ResultDocument
@@ -20,9 +22,12 @@ def load_results(tally: Tally) -> int:
     """Templates (kept if already there), then the latest results; safe to
     run twice. Returns how many results were issued."""
     tally.created["results.resulttemplate"] += load_templates()
-    latest = Dossier.objects.filter(
+    finished = Dossier.objects.filter(
         status__in=FINISHED_STATUSES, is_practice=False, resolved_at__isnull=False
-    ).order_by("-resolved_at")[:ISSUED_IN_DEMO]
+    )
+    latest = set(finished.order_by("-resolved_at")[:ISSUED_IN_DEMO])
+    # The demo citizen downloads their own e-result (people.CITIZEN_ID).
+    latest |= set(finished.filter(applicant__username=CITIZEN_ID))
     issued = 0
     for dossier in sorted(latest, key=lambda d: d.resolved_at):
         if ResultDocument.objects.filter(dossier=dossier).exists():
