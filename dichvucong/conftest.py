@@ -71,6 +71,30 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def axe_on_every_page(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every page state a browser journey reaches, errors included: each
+    HTML page the live server sent during the test is shown again on a
+    360x640 phone and checked by axe-core for WCAG 2.0/2.1/2.2 A and AA
+    violations; the test fails listing them (dichvucong/lib/axe.py)."""
+    if not {"browser", "live_server"} <= set(request.fixturenames):
+        yield
+        return
+    from dichvucong.lib import axe as engine
+
+    engine.source()  # fetched (and verified) before the journey starts
+    served = engine.ServedPages()
+    engine.recording = served
+    try:
+        yield
+    finally:
+        engine.recording = None
+    browser = request.getfixturevalue("browser")
+    origin = request.getfixturevalue("live_server").url
+    problems = engine.check_served(browser, origin, served)
+    assert not problems, "axe found violations:\n" + "\n\n".join(problems)
+
+
 @pytest.fixture(scope="session")
 def axe() -> Iterator[Callable[..., None]]:
     """`axe(page, "where")` fails listing the WCAG 2.0/2.1/2.2 A and AA

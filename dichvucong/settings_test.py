@@ -37,3 +37,9 @@ ALLOW_DERIVED_EVENT_KEY = True
 # Demo mode follows DEBUG, which a shell may set: tests that need the demo
 # page turn it on themselves.
 DEMO_MODE = False
+
+# Browser tests check every page the live server sends with axe-core
+# (dichvucong/lib/axe.py); the recorder does nothing outside them. It sits
+# inside the gzip middleware, so it keeps pages as written.
+_GZIP = MIDDLEWARE.index("django.middleware.gzip.GZipMiddleware") + 1  # noqa: F405
+MIDDLEWARE = [*MIDDLEWARE[:_GZIP], "dichvucong.lib.axe.record_served_pages", *MIDDLEWARE[_GZIP:]]  # noqa: F405

@@ -21,7 +21,7 @@ import re
 import sys
 import tarfile
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +116,9 @@ class ServedPages:
 
     def record(self, path: str, response: Any) -> None:
         html = response.get("Content-Type", "").startswith("text/html")
-        if not html or response.streaming or path.startswith(NOT_OURS):
+        packed = response.has_header("Content-Encoding")
+        moved = 300 <= response.status_code < 400  # a redirect: no page to see
+        if not html or packed or moved or response.streaming or path.startswith(NOT_OURS):
             return
         key = hashlib.sha256(path.encode() + CSRF_VALUE.sub(b"", response.content)).digest()
         self.pages.setdefault(key, (path, response.content))
@@ -125,13 +127,30 @@ class ServedPages:
         return iter(list(self.pages.values()))
 
 
+# The pages of the browser test now running, when one is (the
+# `axe_on_every_page` fixture in dichvucong/conftest.py sets it).
+recording: ServedPages | None = None
+
+
+def record_served_pages(get_response: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Test-only middleware (settings_test.py): keeps each HTML page the
+    live server sends while a browser test records."""
+
+    def middleware(request: Any) -> Any:
+        response = get_response(request)
+        if recording is not None:
+            recording.record(request.get_full_path(), response)
+        return response
+
+    return middleware
+
+
 def check_served(browser: Any, origin: str, served: ServedPages) -> list[str]:
     """Each served page shown again at its address on a 360x640 phone,
-    with JavaScript off, its styles and images from the server, then
-    checked: what axe found, per page."""
-    context = browser.new_context(
-        viewport=REPLAY_VIEWPORT, java_script_enabled=False, locale="vi-VN"
-    )
+    its styles, images and scripts from the server, then checked: what axe
+    found, per page. JavaScript stays on: axe.run returns a promise, and
+    with JavaScript off a promise never settles (evaluate would hang)."""
+    context = browser.new_context(viewport=REPLAY_VIEWPORT, locale="vi-VN")
     page = context.new_page()
     problems = []
     for path, body in served:
