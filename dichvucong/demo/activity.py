@@ -61,6 +61,7 @@ from dichvucong.accounts.models import CitizenProfile, StaffRole, User
 from dichvucong.catalogue.calendar import office_calendar
 from dichvucong.catalogue.constants import AgencyKind, HandlingLevel, UnitLevel
 from dichvucong.catalogue.models import AdminUnit, Agency, Procedure
+from dichvucong.demo import filled, helped
 from dichvucong.demo.outreach import NameMaker
 from dichvucong.demo.people import CITIZEN_ID
 from dichvucong.demo.store import Tally
@@ -79,7 +80,7 @@ from dichvucong.outreach.models import (
     PracticeAttempt,
     Pupil,
 )
-from dichvucong.outreach.services import full_consent_given, household_key, latest_consents
+from dichvucong.outreach.services import full_consent_given, latest_consents
 
 SEED = 2017
 CAMPAIGN_START = date(2017, 3, 1)
@@ -116,8 +117,6 @@ PAUSED_RECEIVERS = {
 HOUR_WEIGHTS = [1, 1, 1, 1, 1, 1, 3, 6, 8, 8, 8, 7, 5, 6, 7, 7, 6, 5, 5, 6, 7, 6, 4, 2]
 DISTRICT_RECEPTION = "Văn phòng HĐND và UBND quận"
 
-# E-form text fields whose name says what nearly everyone writes there.
-KNOWN_TEXT = {"ethnicity": "Kinh", "nationality": "Việt Nam", "religion": "Không"}
 # Procedure code and weight: the ward's civil-status procedures dominate.
 PROCEDURES = [
     ("1.001193", 22),
@@ -261,6 +260,8 @@ def _load(world: World) -> ActivityReport:
     ambassadors = _ambassadors(world)
     plans = _plain_plans(world) + _assisted_plans(world, ambassadors)
     plans.sort(key=lambda plan: plan.submitted_at)
+    helping = {plan.ambassador.pk for plan in plans if plan.ambassador is not None}
+    helped.give_logins([a for a in ambassadors if a.pk in helping])
     _save_neighbours(world)
     for plan in plans:
         _carry_out(world, plan)
@@ -569,6 +570,7 @@ def _ambassador(world: World, pupil: Pupil) -> Ambassador:
     return Ambassador(
         campaign=world.campaign,
         pupil=pupil,
+        school_class_id=pupil.school_class_id,
         residential_group=group,
         active=world.rng.random() < ACTIVE_RATE,
         since=HELPING_FROM + timedelta(days=world.rng.randint(0, 10)),
@@ -685,12 +687,14 @@ def _carry_out(world: World, plan: Plan) -> None:
 
 def _carry_out_until_now(world: World, plan: Plan) -> None:
     dossier = _draft(world, plan)
-    if plan.ambassador is not None:
-        _assisted(world, plan, dossier)
+    record = _assisted(world, plan, dossier) if plan.ambassador is not None else None
     if not plan.confirmed:
         return  # the applicant never confirmed: it stays a draft
     with at(plan.submitted_at):
-        dossier = lifecycle.submit(dossier, plan.applicant.user)
+        if record is not None:
+            dossier = helped.confirm(record, record.channel)
+        else:
+            dossier = lifecycle.submit(dossier, plan.applicant.user)
     _reception(world, plan, dossier)
 
 
@@ -712,22 +716,18 @@ def _draft(world: World, plan: Plan) -> Dossier:
             applicant_phone=plan.applicant.phone,
             form_data=_form_data(world, procedure, plan.applicant),
             delivery=plan.delivery,
+            helper=plan.ambassador.user if plan.ambassador is not None else None,
         )
 
 
-def _assisted(world: World, plan: Plan, dossier: Dossier) -> None:
+def _assisted(world: World, plan: Plan, dossier: Dossier) -> AssistedSubmission:
+    """The helper's draft: documents uploaded, the record waiting for the
+    applicant (demo.helped; the confirmation submits it)."""
     assert plan.ambassador is not None and plan.applicant.user is not None
     channel = world.rng.choice([ConfirmationChannel.SMS, ConfirmationChannel.LOGIN])
-    created = plan.submitted_at - timedelta(minutes=5)
-    with at(created):
-        AssistedSubmission.objects.create(
-            dossier=dossier,
-            ambassador=plan.ambassador,
-            household_key=household_key(user_id=plan.applicant.user.pk),
-            channel=channel,
-            expires_at=created + timedelta(minutes=10),
-            confirmed_at=plan.submitted_at - timedelta(minutes=1) if plan.confirmed else None,
-        )
+    with at(plan.submitted_at - timedelta(minutes=5)):
+        helped.upload_documents(dossier, plan.ambassador.user)
+        return helped.start(dossier, plan.ambassador, channel)
 
 
 def _form_data(world: World, procedure: Procedure, applicant: Neighbour) -> dict[str, Any]:
@@ -739,10 +739,10 @@ def _form_data(world: World, procedure: Procedure, applicant: Neighbour) -> dict
     for step in procedure.form_schema or []:
         for spec in step.get("fields", []):
             value = known.get(spec.get("prefill", ""))
-            if value is None and spec.get("required"):
-                value = _sample_value(world, spec)
             if spec.get("type") == "address" and value is not None:
                 value = {"ward": applicant.ward.pk, "group": applicant.group.pk, "street": value}
+            if value is None and spec.get("required"):
+                value = filled.sample_value(spec, world.rng, applicant, world.names.person)
             if value is not None:
                 data[spec["name"]] = value
     return data
@@ -756,24 +756,6 @@ def _known(applicant: Neighbour) -> dict[str, Any]:
         "date_of_birth": applicant.born.isoformat(),
         "address": _house(applicant),
     }
-
-
-def _sample_value(world: World, spec: dict[str, Any]) -> Any:
-    kind = spec.get("type")
-    if kind == "choice":
-        return spec["choices"][0]
-    if kind == "number":
-        return max(1, int(spec.get("min", 1) or 1))
-    if kind == "date":
-        return date(2016, world.rng.randint(1, 12), world.rng.randint(1, 28)).isoformat()
-    for fragment, value in KNOWN_TEXT.items():
-        if kind == "text" and fragment in spec["name"]:
-            return value
-    if kind == "text" and "name" in spec["name"]:
-        return world.names.person(world.rng.choice("mf"))
-    if kind in ("text", "textarea"):
-        return "Theo giấy tờ kèm theo"
-    return None
 
 
 def _staff_of(world: World, dossier: Dossier) -> Staff:

@@ -63,7 +63,10 @@ ROLES = [
     (
         _("Học sinh đại sứ số"),
         None,
-        _("Giúp hàng xóm khai hồ sơ; người được giúp xác nhận bằng mã gửi qua SMS."),
+        _(
+            "Giúp hàng xóm khai hồ sơ, ví dụ cho tài khoản công dân ở trên; người được giúp "
+            "xác nhận bằng mã gửi tới số điện thoại đã xác nhận của chính họ."
+        ),
     ),
 ]
 

@@ -121,4 +121,5 @@ class TrainingSessionAdmin(admin.ModelAdmin):
 class YearEndReportAdmin(admin.ModelAdmin):
     list_display = ["campaign", "state", "submitted_at", "approved_at"]
     list_filter = ["state"]
-    readonly_fields = ["snapshot"]
+    # What was frozen and what the district approved are never edited by hand.
+    readonly_fields = ["snapshot", "approved_digest", "approved_totals"]

@@ -10,7 +10,10 @@ dossier for an applicant, who confirms it before it is submitted.
    on the applicant's own pages (dossiers.access.editable_drafts).
 2. The helper cannot submit. They send the applicant a 6-digit one-time
    code (SMS or e-mail): stored only as a keyed hash, valid 10 minutes,
-   5 wrong tries and it is dead; at most 3 codes per dossier an hour.
+   5 wrong tries and it is dead; at most 3 codes per dossier an hour. The
+   code goes only to the phone or e-mail of the applicant's own account
+   once its phone is confirmed (contacts.py): an account made here is
+   self-declared, so its holder confirms by logging in or at the counter.
 3. The applicant reads the code to the helper, who types it in; or logs
    in and presses "Xác nhận và nộp" on the draft. Either way the dossier
    is submitted by lifecycle.submit with the applicant as actor, in the
@@ -50,7 +53,7 @@ from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
-from dichvucong.accounts.constants import AccountKind
+from dichvucong.accounts.constants import AccountKind, AssuranceLevel
 from dichvucong.accounts.models import CitizenProfile, User
 from dichvucong.accounts.services import name_for_records
 from dichvucong.catalogue.models import AdminUnit, Procedure
@@ -60,7 +63,7 @@ from dichvucong.dossiers.models import Dossier
 from dichvucong.notifications import sms
 from dichvucong.notifications.compose import ascii_fold
 from dichvucong.notifications.masking import mask_email, mask_phone
-from dichvucong.outreach import services
+from dichvucong.outreach import contacts, services
 from dichvucong.outreach.constants import ConfirmationChannel
 from dichvucong.outreach.models import AssistedSubmission
 from dichvucong.outreach.practice import ambassadorship
@@ -115,8 +118,13 @@ def _new_citizen(details: ApplicantDetails) -> User:
                 full_name=details.full_name,
                 kind=AccountKind.CITIZEN,
             )
+            # The helper typed the phone: nobody has confirmed it, so no
+            # code goes there (contacts.code_refusal) until its holder does.
             CitizenProfile.objects.create(
-                user=user, id_number=details.id_number, phone=details.phone
+                user=user,
+                id_number=details.id_number,
+                phone=details.phone,
+                assurance=AssuranceLevel.SELF_DECLARED,
             )
     except IntegrityError as error:
         raise ValidationError(
@@ -125,11 +133,13 @@ def _new_citizen(details: ApplicantDetails) -> User:
     return user
 
 
-def applicant_user(details: ApplicantDetails) -> User:
-    """The citizen with this ID number, or a new account. An existing
-    account must carry the name typed (so a helper cannot start a draft
-    for anyone whose number they know); it keeps its own contact data,
-    which is where the code goes."""
+def applicant_user(details: ApplicantDetails, helper: Any = None) -> User:
+    """The citizen with this ID number, or a new, self-declared account.
+    An existing account must carry the name typed (so a helper cannot
+    start a draft for anyone whose number they know); it keeps its own
+    contact data, which is where the code goes. A new account's phone is
+    the one typed, refused when it is a guardian's, the helper's or
+    another account's (contacts.typed_phone_refusal)."""
     profile = CitizenProfile.objects.filter(id_number=details.id_number).first()
     if profile is not None:
         user = User.objects.get(pk=profile.user_id)
@@ -140,6 +150,9 @@ def applicant_user(details: ApplicantDetails) -> User:
         return user
     if User.objects.filter(username=details.id_number).exists():
         raise ValidationError({"id_number": _("Số định danh này không dùng để nộp hộ được.")})
+    refusal = contacts.typed_phone_refusal(details.phone, helper)
+    if refusal is not None:
+        raise ValidationError({"phone": refusal})
     return _new_citizen(details)
 
 
@@ -181,7 +194,7 @@ def start_assisted(
         raise PermissionDenied
     if not details.phone and not details.email:
         raise ValidationError({"phone": _("Cần số điện thoại hoặc thư điện tử để gửi mã.")})
-    applicant = applicant_user(details)
+    applicant = applicant_user(details, helper)
     if applicant.pk == helper.pk:
         raise ValidationError(_("Hồ sơ của chính bạn thì bạn tự nộp ở trang “Hồ sơ của tôi”."))
     dossier = submission.start_draft(
@@ -282,6 +295,9 @@ class PendingCode:
     expires_at: datetime | None
     attempts_left: int
     channels: tuple[str, ...]
+    # Why no code can be sent at all (the applicant confirms by logging in
+    # or at the counter); "" when one can.
+    refusal: str = ""
 
 
 def _code_hash(record: AssistedSubmission, code: str) -> str:
@@ -293,11 +309,8 @@ def _new_code() -> str:
 
 
 def _destination(dossier: Dossier, channel: str) -> str:
-    if channel == ConfirmationChannel.SMS:
-        return dossier.applicant_phone
-    if channel == ConfirmationChannel.EMAIL:
-        return dossier.applicant_email
-    return ""
+    """The applicant's own contact (contacts.confirmed_contact)."""
+    return contacts.confirmed_contact(dossier.applicant, channel)
 
 
 def _masked(channel: str, destination: str) -> str:
@@ -308,9 +321,11 @@ def _masked(channel: str, destination: str) -> str:
     return mask_phone(destination)
 
 
-def _channels(dossier: Dossier) -> tuple[str, ...]:
+def _channels(dossier: Dossier, helper: Any) -> tuple[str, ...]:
     options = (ConfirmationChannel.SMS, ConfirmationChannel.EMAIL)
-    return tuple(str(c) for c in options if _destination(dossier, c))
+    return tuple(
+        str(c) for c in options if contacts.code_refusal(dossier.applicant, helper, c) is None
+    )
 
 
 def _helper_record(dossier: Dossier, helper: Any, *, lock: bool) -> AssistedSubmission:
@@ -331,13 +346,16 @@ def _lock_pending(dossier: Dossier, helper: Any) -> AssistedSubmission:
 
 def pending_code(dossier: Dossier, helper: Any) -> PendingCode:
     record = _helper_record(dossier, helper, lock=False)
-    channel = record.channel
+    channels = _channels(record.dossier, helper)
+    channel = record.channel if record.channel in channels or not channels else channels[0]
+    refusal = contacts.code_refusal(record.dossier.applicant, helper, channel)
     return PendingCode(
         channel=channel,
         destination=_masked(channel, _destination(record.dossier, channel)),
         expires_at=record.expires_at if record.code_hash else None,
         attempts_left=max(MAX_ATTEMPTS - record.attempts, 0),
-        channels=_channels(record.dossier),
+        channels=channels,
+        refusal=(refusal or "") if not channels else "",
     )
 
 
@@ -360,9 +378,10 @@ def send_code(dossier: Dossier, helper: Any, channel: str) -> str:
         record = _lock_pending(dossier, helper)
         if record.confirmed_at is not None or not record.dossier.is_draft:
             raise AssistRefused(_("Hồ sơ đã được nộp."))
+        refusal = contacts.code_refusal(record.dossier.applicant, helper, channel)
+        if refusal is not None:
+            raise AssistRefused(refusal)
         destination = _destination(record.dossier, channel)
-        if not destination:
-            raise AssistRefused(_("Người nộp không có địa chỉ nhận mã theo cách này."))
         problems = submission.submission_problems(record.dossier)
         if problems:
             raise submission.IncompleteDossier(problems)
@@ -434,16 +453,26 @@ def _code_refusal(record: AssistedSubmission, code: str) -> str | None:
     return _("Mã không đúng. Bạn còn %(n)d lần thử.") % {"n": MAX_ATTEMPTS - attempts}
 
 
-def _submit_confirmed(record: AssistedSubmission, actor: Any, channel: str) -> Dossier:
+def submit_confirmed(record: AssistedSubmission, actor: Any, channel: str) -> Dossier:
     """Submit as the applicant and mark the record confirmed, in the
-    caller's transaction; the code is spent. The event notes who helped,
-    by the name the event log keeps for them (a pupil's pseudonym: the log
-    is never erased, a minor's name must be)."""
+    caller's transaction; the code is spent, and the dossier's event log
+    says who helped (record_on_behalf)."""
     applicant = record.dossier.applicant
     dossier = submission.submit_dossier(record.dossier, applicant, assisted=True)
     AssistedSubmission.objects.filter(pk=record.pk).update(
         channel=channel, confirmed_at=timezone.now(), code_hash="", expires_at=None
     )
+    record_on_behalf(dossier, record.ambassador_id, actor=actor, channel=channel)
+    return dossier
+
+
+def record_on_behalf(dossier: Dossier, ambassador_id: int, *, actor: Any, channel: str) -> None:
+    """The "nộp hộ" event: who helped (the helper's account and the
+    ambassador row), confirmed how. The year-end report counts a helped
+    dossier only with this event (report.helped_submissions), and the
+    hash chain (verify_events) shows any later edit of it. The helper is
+    named as the event log keeps them (a pupil's pseudonym: the log is
+    never erased, a minor's name must be). The caller holds the dossier."""
     with translation.override("vi"):
         label = str(ConfirmationChannel(channel).label)
         note = _("Nộp hộ: %(helper)s khai giúp; người nộp xác nhận (%(how)s).") % {
@@ -453,11 +482,10 @@ def _submit_confirmed(record: AssistedSubmission, actor: Any, channel: str) -> D
     data = {
         "assisted": True,
         "helper": dossier.helper_id,
-        "ambassador": record.ambassador_id,
+        "ambassador": ambassador_id,
         "channel": channel,
     }
     events.record(dossier, actor=actor, kind=EventKind.NOTE, reason=note, data=data)
-    return dossier
 
 
 def confirm_by_code(dossier: Dossier, helper: Any, code: str) -> Dossier:
@@ -470,7 +498,7 @@ def confirm_by_code(dossier: Dossier, helper: Any, code: str) -> Dossier:
             return Dossier.objects.get(pk=record.dossier_id)
         refusal = _code_refusal(record, "".join(code.split()))
         if refusal is None:
-            return _submit_confirmed(record, helper, record.channel)
+            return submit_confirmed(record, helper, record.channel)
     raise AssistRefused(refusal)
 
 
@@ -487,7 +515,7 @@ def confirm_by_login(dossier: Dossier, applicant: Any) -> Dossier:
         raise PermissionDenied
     if record.confirmed_at is not None:
         return Dossier.objects.get(pk=record.dossier_id)
-    return _submit_confirmed(record, applicant, ConfirmationChannel.LOGIN)
+    return submit_confirmed(record, applicant, ConfirmationChannel.LOGIN)
 
 
 @transaction.atomic

@@ -45,24 +45,46 @@ from dichvucong.outreach.models import (
     School,
     TrainingSession,
 )
+from dichvucong.outreach.schoolyear import bounds
 
 # --- Who is an ambassador -------------------------------------------------------
 
 
-def ambassadorship(user: Any) -> Ambassador | None:
-    """The user's current ambassador row: active, the latest first. A
-    pupil's row counts only while the guardian's (and, from age 7, the
-    pupil's own) consent stands: practice and help both keep a minor's
-    typing."""
+def _rows(user: Any) -> list[Ambassador]:
+    """The user's active ambassador rows, the latest first (a pupil has one
+    per school year at most)."""
     if not getattr(user, "is_authenticated", False):
-        return None
+        return []
     rows = Ambassador.objects.filter(user=user, active=True).select_related(
         "pupil", "campaign", "residential_group__parent"
     )
-    row = rows.order_by("-since", "-pk").first()
-    if row is None or (row.pupil is not None and not services.has_full_consent(row.pupil)):
+    return list(rows.order_by("-since", "-pk")[:3])
+
+
+def ambassadorship(user: Any) -> Ambassador | None:
+    """The user's ambassador row for today: active, within its period (the
+    campaign's school year, from the day the role began to the day the
+    pupil left), the latest first. A pupil's row counts only while the
+    guardian's (and, from age 7, the pupil's own) consent stands: practice
+    and help both keep a minor's typing."""
+    today = timezone.localdate()
+    for row in _rows(user):
+        if row.refusal_on(today) is not None:
+            continue
+        if row.pupil is not None and not services.has_full_consent(row.pupil):
+            return None
+        return row
+    return None
+
+
+def help_refusal(user: Any) -> str | None:
+    """Why a (former) ambassador may not help today, in words for them;
+    None when they may, or were never an ambassador."""
+    if ambassadorship(user) is not None:
         return None
-    return row
+    today = timezone.localdate()
+    rows = _rows(user)
+    return rows[0].refusal_on(today) if rows else None
 
 
 def online_procedures(query: str = "") -> QuerySet[Procedure]:
@@ -229,8 +251,18 @@ def _consent_refusal(pupil: Pupil) -> str | None:
 
 
 def _pupil_campaign(pupil: Pupil) -> Campaign | None:
+    """The campaign of the pupil's school year and grade (a school may
+    already have next year's campaign: this year's pupils still help for
+    this one, and a pupil now in grade 9 for none)."""
+    year = pupil.school_class.school_year
+    first, after = bounds(year)
     return (
-        Campaign.objects.filter(schools=pupil.school_class.school_id)
+        Campaign.objects.filter(
+            schools=pupil.school_class.school_id,
+            target_grade=pupil.school_class.grade,
+            start_date__gte=first,
+            start_date__lt=after,
+        )
         .order_by("-start_date", "-pk")
         .first()
     )
@@ -302,8 +334,10 @@ def create_pupil_account(pupil: Pupil, by: Any, *, reset: bool = True) -> PupilL
     ValidationError when the pupil may not have one (no consent, no
     residential group, erased). Only the password's hash is stored."""
     _check_keeper(pupil, by)
-    pupil = Pupil.objects.select_for_update(of=("self",)).select_related("school_class").get(
-        pk=pupil.pk
+    pupil = (
+        Pupil.objects.select_for_update(of=("self",))
+        .select_related("school_class")
+        .get(pk=pupil.pk)
     )
     if not reset and pupil.ambassadorships.exclude(user=None).exists():
         raise ValidationError(_("Học sinh đã có tài khoản."), code=LOGIN_EXISTS)

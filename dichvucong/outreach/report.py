@@ -8,6 +8,10 @@ Who is counted
   name overwritten) and are counted like everyone else: the totals are
   anonymous and must not shrink when a family asks for erasure.
 
+Help stays with the class and school of its time (Ambassador.school_class),
+so a pupil who later changes school or moves up to grade 9 leaves it
+where it was given (transfers.py).
+
 What is counted, per class, per school and for the whole district
   pupils     the campaign's pupils (erased ones included, `erased` says how many)
   trained    present at one or more training sessions of the campaign
@@ -22,8 +26,10 @@ What is counted, per class, per school and for the whole district
              households do not add up across rows, the other figures do.
 
 A successful assisted dossier is a real (non-practice) dossier submitted by
-one of the campaign's pupil ambassadors, confirmed by its applicant, that
-meets the campaign's success rule:
+one of the campaign's pupil ambassadors, confirmed by its applicant within
+the ambassador's period (Campaign.help_q: from the day the role began to
+the day the pupil left, inside the school year), that meets the
+campaign's success rule:
   "result"    its result was reached (status 9 or 10, `resolved_at`)
               within the campaign's school year (1 August to 1 August).
   "returned"  stricter: the result was handed over (status 10,
@@ -41,14 +47,22 @@ is stored as JSON in `YearEndReport.snapshot`; a submitted or approved
 report is always read from it, so later changes to dossiers, attendance or
 rosters cannot alter it. The list stores pupil ids, not names: a name is
 looked up when shown, so erasure still removes it from a frozen report.
+Each school also keeps the ids of the dossiers it counted and left
+pending, which the drill-down lists (report_detail.py). On approval the
+district's figures are recorded as the snapshot's sha256 and totals;
+`manage.py recompute_report` checks both against the dossiers of today
+(report_check.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import hmac
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -72,9 +86,12 @@ from dichvucong.outreach.models import (
     SchoolClass,
     YearEndReport,
 )
+from dichvucong.outreach.schoolyear import bounds
 from dichvucong.reports.formatting import share
 
-SNAPSHOT_VERSION = 1
+# 2: each school also keeps the ids of its counted and pending dossiers
+# (the drill-down); a version-1 snapshot reads back with them as None.
+SNAPSHOT_VERSION = 2
 PUPIL_FIGURES = ("pupils", "erased", "trained", "practised")
 DOSSIER_FIGURES = ("succeeded", "dossiers", "households", "pending")
 # Rules reports were once frozen under; their words stay readable.
@@ -118,6 +135,10 @@ class SchoolRow:
     name: str
     figures: Figures
     classes: list[ClassRow] = field(default_factory=list)
+    # Filled on submission only (what the frozen figures counted); None
+    # live, and in snapshots frozen before they were kept.
+    dossier_ids: list[int] | None = None
+    pending_ids: list[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -170,6 +191,17 @@ class Report:
         return share(self.totals.trained, self.target_pupils or 0)
 
     @property
+    def year_last_day(self) -> date:
+        _first, after = bounds(self.school_year)
+        return after - timedelta(days=1)
+
+    @property
+    def year_open(self) -> bool:
+        """The school year had not ended when the figures were made: results
+        still to come within it may change them (the page says so)."""
+        return timezone.localtime(self.generated_at).date() <= self.year_last_day
+
+    @property
     def success_rule_label(self) -> str:
         if self.success_rule not in SuccessRule.values:
             # A report frozen before 2026 under the rule of its time.
@@ -203,7 +235,15 @@ def _school_from_json(data: dict[str, Any]) -> SchoolRow:
         ClassRow(row["class_id"], row["name"], Figures.from_json(row["figures"]))
         for row in data["classes"]
     ]
-    return SchoolRow(data["school_id"], data["name"], Figures.from_json(data["figures"]), classes)
+    figures = Figures.from_json(data["figures"])
+    return SchoolRow(
+        data["school_id"],
+        data["name"],
+        figures,
+        classes,
+        data.get("dossier_ids"),
+        data.get("pending_ids"),
+    )
 
 
 # --- Who and what counts ------------------------------------------------------------
@@ -229,10 +269,29 @@ def success_q(campaign: Campaign, prefix: str = "") -> Q:
 
 def helped_submissions(campaign: Campaign) -> QuerySet[AssistedSubmission]:
     """Real dossiers the campaign's pupils helped with, confirmed by their
-    applicants: the rows success and pending are read from."""
+    applicants: the rows success and pending are read from. Who helped is
+    read from the dossier's own hash-chained "submitted on behalf" event
+    (assisted.submit_confirmed), not from this editable table alone: a
+    row attached or changed afterwards, without its event naming that
+    ambassador, does not count (DESIGN.md §6)."""
+    from django.db.models import IntegerField
+    from django.db.models.fields.json import KT
+    from django.db.models.functions import Cast
+
+    from dichvucong.dossiers.models import Event  # here: this function's own needs
+
+    # The key read as text and cast: PostgreSQL has no jsonb = bigint.
+    named = Cast(KT("data__ambassador"), IntegerField())
+    on_behalf = Event.objects.annotate(named_ambassador=named).filter(
+        dossier_id=OuterRef("dossier_id"),
+        data__assisted=True,
+        named_ambassador=OuterRef("ambassador_id"),
+    )
     return AssistedSubmission.objects.filter(
+        Exists(on_behalf),
+        campaign.help_q(),
         ambassador__campaign=campaign,
-        ambassador__pupil__school_class__in=campaign_classes(campaign),
+        ambassador__school_class__in=campaign_classes(campaign),
         confirmed_at__isnull=False,
         dossier__is_practice=False,
     )
@@ -290,7 +349,7 @@ def _figures(campaign: Campaign, key: str | None) -> dict[int | None, Figures]:
     success = success_q(campaign, "dossier__")
     dossiers = _grouped(
         helped_submissions(campaign),
-        f"ambassador__pupil__{key}" if key else None,
+        f"ambassador__{key}" if key else None,
         {
             "succeeded": Count("ambassador__pupil", distinct=True, filter=success),
             "dossiers": Count("pk", filter=success),
@@ -333,6 +392,29 @@ def build_report(campaign: Campaign, criteria: Criteria | None = None) -> Report
     )
 
 
+# The class of the time (Ambassador.school_class, migration 0006), by which
+# help is counted: its school is the one a dossier counts for.
+HELPED_SCHOOL = "ambassador__school_class__school"
+
+
+def dossier_ids(campaign: Campaign) -> dict[int, tuple[list[int], list[int]]]:
+    """{school id: (counted dossier ids, pending dossier ids)} in id order,
+    two queries. Kept in the snapshot on submission, so the drill-down of
+    a frozen report lists exactly the dossiers its figures counted."""
+    found: dict[int, tuple[list[int], list[int]]] = {}
+    pending = helped_submissions(campaign).filter(campaign.pending_q("dossier__"))
+    for index, rows in enumerate((successful_submissions(campaign), pending)):
+        for school, dossier in rows.order_by("dossier_id").values_list(HELPED_SCHOOL, "dossier_id"):
+            found.setdefault(school, ([], []))[index].append(dossier)
+    return found
+
+
+def _keep_dossier_ids(campaign: Campaign, frozen: Report) -> None:
+    found = dossier_ids(campaign)
+    for school in frozen.schools:
+        school.dossier_ids, school.pending_ids = found.get(school.school_id, ([], []))
+
+
 def commendations(campaign: Campaign, criteria: Criteria) -> list[Commendation]:
     """Pupils meeting the criteria, best first within each school; the
     per-school quota, if any, keeps the first ones."""
@@ -340,12 +422,14 @@ def commendations(campaign: Campaign, criteria: Criteria) -> list[Commendation]:
     if criteria.require_trained:
         rows = rows.filter(attended(campaign, OuterRef("ambassador__pupil")))
     pupil = "ambassador__pupil"
+    # The class and school of the year helped in, not the pupil's class today.
+    of_the_time = "ambassador__school_class"
     found = (
         rows.values(pupil)
         .annotate(
-            school_id=F(f"{pupil}__school_class__school"),
-            school=F(f"{pupil}__school_class__school__name"),
-            class_name=F(f"{pupil}__school_class__name"),
+            school_id=F(f"{of_the_time}__school"),
+            school=F(f"{of_the_time}__school__name"),
+            class_name=F(f"{of_the_time}__name"),
             dossiers=Count("pk"),
             households=Count("household_key", distinct=True),
         )
@@ -423,6 +507,7 @@ def submit(campaign: Campaign, by: Any) -> None:
     """Draft → submitted: the report is frozen now, as it stands."""
     row = _locked(campaign, ReportState.DRAFT)
     frozen = build_report(campaign, Criteria.from_json(row.criteria))
+    _keep_dossier_ids(campaign, frozen)
     _move(
         row,
         ReportState.DRAFT,
@@ -432,6 +517,8 @@ def submit(campaign: Campaign, by: Any) -> None:
         submitted_at=frozen.generated_at,
         approved_by=None,
         approved_at=None,
+        approved_digest="",
+        approved_totals={},
     )
     # The report is an official document from now on: it takes its number
     # in the office's register (kept if it is sent back and sent again).
@@ -450,7 +537,8 @@ def report_reference(row: YearEndReport) -> str:
 
 @transaction.atomic
 def approve(campaign: Campaign, by: Any) -> None:
-    """Submitted → approved; the frozen snapshot stays as submitted."""
+    """Submitted → approved; the frozen snapshot stays as submitted, and
+    the approval records which figures it approved (digest and totals)."""
     row = _locked(campaign, ReportState.SUBMITTED)
     _move(
         row,
@@ -458,7 +546,24 @@ def approve(campaign: Campaign, by: Any) -> None:
         state=ReportState.APPROVED,
         approved_by=by,
         approved_at=timezone.now(),
+        approved_digest=snapshot_digest(row.snapshot),
+        approved_totals=row.snapshot.get("totals", {}),
     )
+
+
+def snapshot_digest(snapshot: dict[str, Any]) -> str:
+    """sha256 of the snapshot's canonical JSON (sorted keys, no spaces,
+    UTF-8): the same whatever the database's key order."""
+    text = json.dumps(snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def approval_holds(row: YearEndReport) -> bool | None:
+    """Whether the snapshot is still the one approved; None when there is
+    no digest to check (not approved, or approved before digests)."""
+    if not row.approved_digest:
+        return None
+    return hmac.compare_digest(snapshot_digest(row.snapshot), row.approved_digest)
 
 
 @transaction.atomic

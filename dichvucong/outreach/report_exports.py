@@ -100,6 +100,7 @@ class TableRow:
 
     name: str
     cells: list[tuple[str, int]]
+    url: str = ""  # the dossiers behind the row's figures, on pages that link them
 
 
 def table_rows(items: Iterable[tuple[str, Figures]]) -> list[TableRow]:

@@ -159,6 +159,13 @@ SESSION_EDIT_X = expect(
     FORBIDDEN, ok=ROSTER_X, forbidden={"district_leadership"}, hidden={"coordinator_y"}
 )
 REPORT_APPROVER = expect(FORBIDDEN, ok={"district_leadership"})
+# The dossiers behind school X's figure: the report's readers, school Y's
+# coordinator aside (another school's figure is not found for them).
+SCHOOL_X_DOSSIERS = expect(
+    FORBIDDEN,
+    ok={"education_office", "coordinator_x", "district_leadership"},
+    hidden={"coordinator_y"},
+)
 
 # Drafts and practice runs are nobody's work at the office: not in any
 # queue, not through any key (404 to the staff inside the door).
@@ -277,6 +284,10 @@ ACCESS: dict[str, tuple[Case, ...]] = {
     "campaign_report:submit": (post("campaign", CAMPAIGN_MANAGER),),
     "campaign_report:approve": (post("campaign", REPORT_APPROVER),),
     "campaign_report:send_back": (post("campaign", REPORT_APPROVER),),
+    "campaign_report:dossiers": (get("campaign", CAMPAIGN),),
+    "campaign_report:school_dossiers": (
+        get("campaign", SCHOOL_X_DOSSIERS, school_id=Ref("school_x")),
+    ),
     "campaign_report:export_xlsx": (get("campaign", CAMPAIGN),),
     "campaign_report:export_pdf": (get("campaign", CAMPAIGN),),
     # Decree 30 documents name the pupils: the education office; the

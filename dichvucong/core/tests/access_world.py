@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,6 +28,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db.models import Model
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -61,6 +62,7 @@ from dichvucong.outreach.models import (
     SchoolClass,
     TrainingSession,
 )
+from dichvucong.outreach.schoolyear import bounds, school_year_of
 from dichvucong.outreach.tests.helpers_tests.cast import add_pupil
 from dichvucong.payments import services as payments
 from dichvucong.payments.tests.helpers import awaiting_payment
@@ -69,7 +71,9 @@ from dichvucong.results.tests.helpers import resolved
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 PASSWORD = "matkhau-demo-1"
-SCHOOL_YEAR = "2016-2017"
+# The campaign runs in this school year: ambassadors help only within it.
+SCHOOL_YEAR = school_year_of(timezone.localdate())
+YEAR_START = bounds(SCHOOL_YEAR)[0]
 
 
 @dataclass
@@ -134,10 +138,10 @@ def _district(cast: Cast) -> District:
     school_x = School.objects.create(name="THCS Khương Mai", ward=cast.ward_a)
     school_y = School.objects.create(name="THCS Khương Đình", ward=cast.ward_b)
     campaign = Campaign.objects.create(
-        title="Đại sứ số 2017",
+        title=f"Đại sứ số {SCHOOL_YEAR}",
         lead_agency=education,
-        start_date=datetime(2017, 3, 1).date(),
-        end_date=datetime(2017, 5, 31).date(),
+        start_date=YEAR_START,
+        end_date=YEAR_START + timedelta(days=90),
     )
     campaign.schools.set([school_x, school_y])
     group_b = AdminUnit.objects.create(
@@ -199,6 +203,7 @@ def _ambassadors(world: World, cast: Cast, district: District) -> None:
         pupil = add_pupil(school_class, name, group)
         login = practice.create_pupil_account(pupil, by=None)
         world.users[role] = User.objects.get(username=login.username)
+        pupil.ambassadorships.update(since=YEAR_START)
     pupil_x = add_pupil(district.class_x, "Đoàn Khánh Vy", cast.group_a)
     world.objects["pupil_x"] = pupil_x
     world.secrets.update(
@@ -216,8 +221,8 @@ def _outreach(world: World, district: District) -> None:
         campaign=district.campaign,
         school=district.school_x,
         place="Hội trường",
-        starts_at=datetime(2017, 3, 2, 8, tzinfo=HANOI),
-        ends_at=datetime(2017, 3, 2, 10, tzinfo=HANOI),
+        starts_at=datetime.combine(YEAR_START, time(8), tzinfo=HANOI),
+        ends_at=datetime.combine(YEAR_START, time(10), tzinfo=HANOI),
     )
     session.classes.set([district.class_x])
     services.save_attendance(session, [world.objects["pupil_x"].pk])
@@ -236,6 +241,7 @@ def _outreach(world: World, district: District) -> None:
         version=version,
         session_x=session,
         class_x=district.class_x,
+        school_x=district.school_x,
         roster_import_x=roster,
     )
 

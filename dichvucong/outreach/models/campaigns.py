@@ -7,7 +7,7 @@ from datetime import datetime, time
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -117,6 +117,23 @@ class Campaign(models.Model):
         first, after = self.year_window()
         return outcome & Q(**{f"{dated}__gte": first, f"{dated}__lt": after})
 
+    def help_q(self, prefix: str = "") -> Q:
+        """Help (AssistedSubmission rows under `prefix`) confirmed within
+        its ambassador's period: not before the role began, not after the
+        pupil left, and within the campaign's school year. Help outside it
+        is kept but never counted (Ambassador.refusal_on tells the pupil)."""
+        first, after = self.year_window()
+        at = f"{prefix}confirmed_at"
+        ambassador = f"{prefix}ambassador__"
+        return (
+            Q(**{f"{at}__gte": first, f"{at}__lt": after})
+            & Q(**{f"{at}__date__gte": F(f"{ambassador}since")})
+            & (
+                Q(**{f"{ambassador}until__isnull": True})
+                | Q(**{f"{at}__date__lte": F(f"{ambassador}until")})
+            )
+        )
+
     def pending_q(self, prefix: str = "") -> Q:
         """Dossiers accepted before the year's end and still in progress
         at its end (or now, if it has not ended): shown as pending, never
@@ -209,6 +226,10 @@ class YearEndReport(models.Model):
     approved_at = models.DateTimeField(null=True, blank=True)
     snapshot = models.JSONField(default=dict, blank=True)
     criteria = models.JSONField(_("tiêu chí khen thưởng"), default=dict, blank=True)
+    # What the district approved: the sha256 of the snapshot's canonical
+    # JSON and its totals, so a snapshot changed afterwards is detectable.
+    approved_digest = models.CharField(_("mã kiểm tra số liệu đã duyệt"), max_length=64, blank=True)
+    approved_totals = models.JSONField(_("số liệu đã duyệt"), default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

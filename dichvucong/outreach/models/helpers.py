@@ -3,12 +3,17 @@ submissions made for an applicant who then confirms them."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.outreach.constants import ConfirmationChannel
+from dichvucong.outreach.schoolyear import bounds
+from dichvucong.reports.formatting import format_date
 
 
 class Ambassador(models.Model):
@@ -46,8 +51,21 @@ class Ambassador(models.Model):
         limit_choices_to={"level": "group"},
         verbose_name=_("tổ dân phố"),
     )
+    # The pupil's class at the time: help stays with the class and school
+    # of its year when the pupil later moves (a transfer, grade 9).
+    school_class = models.ForeignKey(
+        "outreach.SchoolClass",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ambassadorships",
+        verbose_name=_("lớp"),
+    )
     active = models.BooleanField(_("đang hoạt động"), default=True)
     since = models.DateField(_("từ ngày"))
+    # Set when the pupil leaves (a transfer); the role also ends with the
+    # campaign's school year (Campaign.help_q).
+    until = models.DateField(_("đến ngày"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("đại sứ số")
@@ -68,6 +86,39 @@ class Ambassador(models.Model):
 
     def __str__(self) -> str:
         return self.volunteer_name or f"#{self.pk}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        # The pupil's class when the role begins: the class of its year.
+        if self.school_class_id is None and self.pupil_id is not None:
+            self.school_class_id = self.pupil.school_class_id
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    # The period of help (DESIGN.md §6: help counts for the campaign of the
+    # pupil's school year). Campaign.help_q says the same to the database.
+
+    def first_day(self) -> date:
+        first, _after = bounds(self.campaign.school_year)
+        return max(self.since, first)
+
+    def last_day(self) -> date:
+        """The day they left, or the last day of the campaign's school year."""
+        _first, after = bounds(self.campaign.school_year)
+        year_end = after - timedelta(days=1)
+        return min(self.until, year_end) if self.until else year_end
+
+    def refusal_on(self, day: date) -> str | None:
+        """Why help given on `day` would not count (None: it would)."""
+        if day < self.first_day():
+            return gettext("Vai trò đại sứ số của em bắt đầu từ ngày %(day)s.") % {
+                "day": format_date(self.first_day())
+            }
+        if day > self.last_day():
+            return gettext(
+                "Vai trò đại sứ số của em trong năm học %(year)s đã kết thúc ngày %(day)s: "
+                "hồ sơ giúp từ nay không còn được tính. Nếu em vẫn tham gia năm học này, "
+                "hãy hỏi thầy cô phụ trách ở trường."
+            ) % {"year": self.campaign.school_year, "day": format_date(self.last_day())}
+        return None
 
 
 class PracticeAttempt(models.Model):

@@ -67,6 +67,10 @@ class Pupil(models.Model):
         SchoolClass, on_delete=models.PROTECT, related_name="pupils", verbose_name=_("lớp")
     )
     full_name = models.CharField(_("họ và tên"), max_length=150)
+    # The pupil's code in the education database (mã định danh học sinh),
+    # the same in every class and school: what tells a transferred pupil
+    # from a new one. Optional, as rosters without it still import.
+    pupil_code = models.CharField(_("mã học sinh"), max_length=20, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)
     guardian = models.ForeignKey(
         Guardian,
@@ -92,6 +96,13 @@ class Pupil(models.Model):
         verbose_name = _("học sinh")
         verbose_name_plural = _("học sinh")
         ordering = ["school_class", "full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pupil_code"],
+                condition=~models.Q(pupil_code=""),
+                name="one_pupil_per_pupil_code",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
@@ -196,6 +207,9 @@ class RosterImport(models.Model):
     groups_set = models.PositiveIntegerField(default=0)
     groups_held = models.PositiveIntegerField(default=0)  # a group given, consent missing
     errors = models.JSONField(default=list, blank=True)
+    # Pupils the file names who are already known in another class
+    # (roster.identity): shown in the preview before anything is saved.
+    notices = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

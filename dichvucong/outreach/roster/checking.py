@@ -25,6 +25,7 @@ from dichvucong.outreach.roster.reading import (
 from dichvucong.outreach.schoolyear import birth_years_for
 
 NAME_MAX = 150
+CODE_MAX = 20  # Pupil.pupil_code
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class RosterRow:
     guardian_name: str
     guardian_phone: str
     group: AdminUnit | None = None
+    code: str = ""
 
     @property
     def key(self) -> tuple[int, str, int]:
@@ -79,6 +81,7 @@ class Checker:
         self.by_pk = {school.pk: school for school in schools}
         self.places = Places(schools)
         self.seen: dict[tuple[int, str, int], int] = {}
+        self.codes: dict[str, int] = {}
         self.errors: list[RowError] = []
 
     @classmethod
@@ -105,11 +108,12 @@ class Checker:
         guardian_name = self._name(row, "guardian_name", values["guardian_name"])
         phone = self._phone(row, values["guardian_phone"])
         group = self._group(row, values, school_class)
+        code = self._code(row, values.get("code"))
         if len(self.errors) > before or school_class is None:
             return None
         assert year is not None and phone is not None  # checked just above
-        parsed = RosterRow(row, school_class, name, year, guardian_name, phone, group)
-        return parsed if self._first_time(parsed) else None
+        parsed = RosterRow(row, school_class, name, year, guardian_name, phone, group, code)
+        return parsed if self._first_time(parsed) and self._first_code(parsed) else None
 
     def _school_class(self, row: int, values: dict[str, Any]) -> SchoolClass | None:
         school_name = cell_text(values["school"])
@@ -189,6 +193,28 @@ class Checker:
         except InvalidIdentity as error:
             self.error(row, "guardian_phone", _(error.message))
             return None
+
+    def _code(self, row: int, value: Any) -> str:
+        code = "".join(cell_text(value).split()).upper()
+        if code and not (len(code) <= CODE_MAX and code.isascii() and code.isalnum()):
+            self.error(
+                row,
+                "code",
+                _("Mã học sinh chỉ gồm chữ và số, tối đa %(max)s ký tự, ví dụ 0120304050.")
+                % {"max": CODE_MAX},
+            )
+        return code
+
+    def _first_code(self, parsed: RosterRow) -> bool:
+        if not parsed.code:
+            return True
+        first = self.codes.setdefault(parsed.code, parsed.row)
+        if first != parsed.row:
+            self.error(
+                parsed.row, "code", _("Mã học sinh trùng với dòng %(row)s.") % {"row": first}
+            )
+            return False
+        return True
 
     def _first_time(self, parsed: RosterRow) -> bool:
         first = self.seen.setdefault(parsed.key, parsed.row)

@@ -31,6 +31,7 @@ from dichvucong.outreach.access import scope_for
 from dichvucong.outreach.constants import ImportStatus
 from dichvucong.outreach.models import Campaign, RosterImport, School
 from dichvucong.outreach.roster.checking import Checker, RosterRow, RowError
+from dichvucong.outreach.roster.identity import notices
 from dichvucong.outreach.roster.reading import RosterFileError, cell_text, header_map, read_rows
 from dichvucong.outreach.roster.saving import Saved, save_rows
 
@@ -125,7 +126,13 @@ def _check_phase(job: RosterImport) -> None:
     if not rows:
         _finish(job, ImportStatus.FAILED, errors)
         return
-    _set(job, status=ImportStatus.READY, valid=len(rows), errors=[asdict(e) for e in errors])
+    _set(
+        job,
+        status=ImportStatus.READY,
+        valid=len(rows),
+        errors=[asdict(e) for e in errors],
+        notices=[asdict(notice) for notice in notices(rows)],
+    )
 
 
 def _save_phase(job: RosterImport) -> None:

@@ -24,10 +24,13 @@ COLUMNS = {
     "guardian_phone": "SĐT phụ huynh",
     "ward": "Phường",
     "group": "Tổ dân phố",
+    "code": "Mã học sinh",
 }
 # Columns a file may leave out: the residential group a pupil will serve
 # is often chosen later, after the consents come back.
-OPTIONAL = ("ward", "group")
+# The pupil's code in the education database is optional too; given, it
+# recognises a pupil who moved from another class or school.
+OPTIONAL = ("ward", "group", "code")
 REQUIRED = tuple(field for field in COLUMNS if field not in OPTIONAL)
 ALIASES = {
     "ten truong": "school",
@@ -44,6 +47,9 @@ ALIASES = {
     "to": "group",
     "tdp": "group",
     "to dan pho ho tro": "group",
+    "ma hs": "code",
+    "ma dinh danh hoc sinh": "code",
+    "ma dinh danh": "code",
 }
 EXTENSIONS = (".xlsx", ".csv")
 MAX_FILE_BYTES = 10 * 1024 * 1024

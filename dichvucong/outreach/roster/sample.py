@@ -35,7 +35,11 @@ def sample_rows(user: Any) -> list[list[Any]]:
     rows = []
     for index, (pupil, parent, phone) in enumerate(PEOPLE):
         group = groups[index % len(groups)] if index < len(PEOPLE) - 1 else ""
-        rows.append([school, class_name, pupil, year, parent, phone, ward if group else "", group])
+        # The pupil's code in the education database (made up; 01 for Hà
+        # Nội); optional, so the last line leaves it out.
+        code = f"01{index + 1:08d}" if index < len(PEOPLE) - 1 else ""
+        row = [school, class_name, pupil, year, parent, phone, ward if group else "", group, code]
+        rows.append(row)
     return rows
 
 

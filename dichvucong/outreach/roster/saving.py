@@ -15,7 +15,9 @@ from django.db import transaction
 
 from dichvucong.outreach.models import Ambassador, Guardian, Pupil
 from dichvucong.outreach.roster.checking import RosterRow, name_key
+from dichvucong.outreach.roster.identity import known_by_code
 from dichvucong.outreach.services import full_consent_given, latest_consents
+from dichvucong.outreach.transfers import move_pupils
 
 BATCH = 500
 
@@ -26,6 +28,7 @@ class Saved:
     updated: int = 0
     groups_set: int = 0
     groups_held: int = 0  # a group on the line, no consent yet
+    moved: int = 0  # pupils recognised by their code in another class
     changed: list[Pupil] = field(default_factory=list)
 
 
@@ -43,10 +46,15 @@ def save_rows(rows: list[RosterRow]) -> Saved:
                 erased_at__isnull=True,
             ).select_related("guardian")
         }
+        by_code = known_by_code(rows)
+        saved.moved = move_pupils(
+            (by_code[row.code], row.school_class) for row in rows if row.code in by_code
+        )
+        existing |= {_pupil_key(p): p for p in by_code.values()}
         guardians = _guardians_for(rows, existing.values())
-        created, left_behind = _sort_out(rows, existing, guardians, saved)
+        created, left_behind = _sort_out(rows, existing, by_code, guardians, saved)
         Pupil.objects.bulk_create(created, batch_size=BATCH)
-        fields = ["guardian", "full_name", "ambassador_group"]
+        fields = ["guardian", "full_name", "ambassador_group", "pupil_code"]
         Pupil.objects.bulk_update(saved.changed, fields, batch_size=BATCH)
         Guardian.objects.filter(pk__in=left_behind, pupils__isnull=True).delete()
         _move_ambassadors(saved.changed)
@@ -59,16 +67,21 @@ def save_rows(rows: list[RosterRow]) -> Saved:
 def _sort_out(
     rows: list[RosterRow],
     existing: dict[tuple[int, str, int], Pupil],
+    by_code: dict[str, Pupil],
     guardians: dict[tuple[str, str], Guardian],
     saved: Saved,
 ) -> tuple[list[Pupil], set[int]]:
-    """(pupils to create, guardians changed pupils may have left)."""
+    """(pupils to create, guardians changed pupils may have left). A line
+    is the pupil with its code, else the class's pupil of that name and
+    year of birth (unless that one has another code: then a new pupil)."""
     created: list[Pupil] = []
     left_behind: set[int] = set()
     consents = latest_consents(p.pk for p in existing.values())
     for row in rows:
         guardian = guardians[(name_key(row.guardian_name), row.guardian_phone)]
-        pupil = existing.get(row.key)
+        pupil = by_code.get(row.code) or existing.get(row.key)
+        if pupil is not None and row.code and pupil.pupil_code not in ("", row.code):
+            pupil = None  # a namesake with another code: another child
         if pupil is None:
             created.append(
                 Pupil(
@@ -76,11 +89,15 @@ def _sort_out(
                     full_name=row.name,
                     birth_year=row.birth_year,
                     guardian=guardian,
+                    pupil_code=row.code,
                 )
             )
             continue
         group_changed = _group_change(row, pupil, consents.get(pupil.pk, {}), saved)
-        if pupil.guardian_id != guardian.pk or pupil.full_name != row.name or group_changed:
+        code_added = bool(row.code) and pupil.pupil_code != row.code
+        pupil.pupil_code = row.code or pupil.pupil_code
+        changed = pupil.guardian_id != guardian.pk or pupil.full_name != row.name
+        if changed or group_changed or code_added:
             if pupil.guardian_id not in (None, guardian.pk):
                 left_behind.add(pupil.guardian_id)  # type: ignore[arg-type]
             pupil.guardian, pupil.full_name = guardian, row.name

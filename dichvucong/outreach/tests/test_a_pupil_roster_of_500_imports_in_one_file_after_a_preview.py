@@ -145,7 +145,7 @@ def test_the_sample_files_have_example_pupils_of_the_school(oc, groups, client):
     login_verified(client, oc.coordinator_a)
     csv_text = client.get("/tuyen-truyen/nhap-danh-sach/mau.csv").content.decode("utf-8-sig")
     lines = csv_text.strip().splitlines()
-    assert lines[0] == ",".join(FULL_HEADER)
+    assert lines[0] == ",".join([*FULL_HEADER, "Mã học sinh"])
     assert len(lines) >= 4
     assert all(line.startswith("THCS Khương Đình,8A1,") for line in lines[1:])
     xlsx = client.get("/tuyen-truyen/nhap-danh-sach/mau.xlsx")
@@ -154,6 +154,7 @@ def test_the_sample_files_have_example_pupils_of_the_school(oc, groups, client):
     job = import_file(oc.coordinator_a, "mau.xlsx", xlsx.content, school=oc.school_a)
     assert job.status == ImportStatus.DONE, job.errors
     assert job.created == len(lines) - 1
+    assert Pupil.objects.exclude(pupil_code="").count() == len(lines) - 2  # the last has none
 
 
 def test_a_preview_left_unconfirmed_for_two_days_is_cancelled_and_its_file_deleted(oc, groups):

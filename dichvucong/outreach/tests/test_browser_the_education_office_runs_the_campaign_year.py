@@ -25,8 +25,8 @@ import time_machine
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from dichvucong.accounts.constants import Role
-from dichvucong.accounts.models import StaffRole, User
+from dichvucong.accounts.constants import AssuranceLevel, Role
+from dichvucong.accounts.models import CitizenProfile, StaffRole, User
 from dichvucong.accounts.testing import pass_second_factor
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import Status
@@ -256,6 +256,21 @@ def practise(page: Page, tmp_path: Path) -> None:
     expect(page.get_by_text("Chúc mừng em đã hoàn thành bài thực hành!")).to_be_visible()
 
 
+def her_father_has_his_own_account(year: OutreachCast) -> None:
+    """He registered and confirmed his phone himself (the registration
+    journey is tested in accounts): the code can go only to a phone its
+    holder confirmed, never to one his daughter types (DESIGN.md §6)."""
+    father = User.objects.create_user(username=FATHER_ID, password=PASSWORD, full_name=FATHER)
+    CitizenProfile.objects.create(
+        user=father,
+        id_number=FATHER_ID,
+        phone=FATHER_PHONE,
+        address="Số 12, ngõ 3",
+        ward=year.ward_a,
+        assurance=AssuranceLevel.PHONE_CONFIRMED,
+    )
+
+
 def help_her_father_submit(page: Page, tmp_path: Path) -> None:
     page.get_by_role("link", name="Hỗ trợ nộp hồ sơ").first.click()
     page.get_by_role("link", name="Khai giúp một hồ sơ mới").click()
@@ -380,6 +395,7 @@ def the_year(browser: Browser, base: str, year: OutreachCast, tmp_path: Path) ->
     ha = log_in(browser, base, username, password, viewport=PHONE)
     ha.wait_for_url("**/dai-su-so/")  # an ambassador's start page
     practise(ha, tmp_path)
+    her_father_has_his_own_account(year)
     help_her_father_submit(ha, tmp_path)
     ha.context.close()
     dossier = Dossier.objects.get(is_practice=False)

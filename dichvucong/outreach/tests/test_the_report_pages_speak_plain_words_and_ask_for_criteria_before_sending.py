@@ -7,8 +7,11 @@ figures are frozen when sent."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+import time_machine
 from django.contrib.staticfiles import finders
 
 from dichvucong.accounts.testing import login_verified
@@ -62,3 +65,14 @@ def test_the_criteria_come_first_and_read_as_a_filter(oc, client) -> None:
     sending = html[html.index("Gửi báo cáo lên UBND quận</h2>") :]
     assert "Khi gửi, tiêu chí khen thưởng và số liệu được chốt" in sending
     assert "sau khi gửi không sửa được tiêu chí nữa" in sending
+
+
+def test_a_report_made_before_the_years_end_says_its_figures_are_provisional(oc, client) -> None:
+    login_verified(client, oc.education)
+    url = f"/bao-cao-tuyen-truyen/chien-dich/{oc.campaign.pk}/"
+    with time_machine.travel(datetime(2017, 7, 31, 16, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))):
+        during = client.get(url).content.decode()
+    after = client.get(url).content.decode()  # today: long after 31/07/2017
+
+    assert "Số liệu tạm tính: năm học 2016-2017 kéo dài đến hết ngày 31/07/2017." in during
+    assert "Số liệu tạm tính" not in after

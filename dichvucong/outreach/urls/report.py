@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.urls import path
 
 from dichvucong.outreach.views import report as views_report
+from dichvucong.outreach.views import report_detail as views_report_detail
 
 app_name = "campaign_report"
 
@@ -17,6 +18,13 @@ urlpatterns = [
     path("chien-dich/<int:pk>/gui/", views_report.submit, name="submit"),
     path("chien-dich/<int:pk>/phe-duyet/", views_report.approve, name="approve"),
     path("chien-dich/<int:pk>/tra-lai/", views_report.send_back, name="send_back"),
+    # The dossiers behind the figures: of all the reader's schools, or one.
+    path("chien-dich/<int:pk>/ho-so/", views_report_detail.dossiers, name="dossiers"),
+    path(
+        "chien-dich/<int:pk>/ho-so/truong/<int:school_id>/",
+        views_report_detail.dossiers,
+        name="school_dossiers",
+    ),
     path(
         "chien-dich/<int:pk>/bao-cao.xlsx",
         views_report.export,

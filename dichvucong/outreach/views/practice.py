@@ -37,7 +37,10 @@ def ambassador_only(view: View) -> View:
             return redirect_to_login(request.get_full_path())
         ambassador = practice.ambassadorship(request.user)
         if ambassador is None:
-            return render(request, "outreach/helpers/not_ambassador.html", status=403)
+            reason = practice.help_refusal(request.user)
+            return render(
+                request, "outreach/helpers/not_ambassador.html", {"reason": reason}, status=403
+            )
         return view(request, *args, ambassador=ambassador, **kwargs)
 
     return wrapper

@@ -7,6 +7,7 @@ may not take is 403."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from django import forms
@@ -14,13 +15,14 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from dichvucong.documents import pdf as document_pdf
 from dichvucong.documents import word as document_word
-from dichvucong.outreach import access, areas, report, report_documents, report_exports
+from dichvucong.outreach import access, areas, flags, report, report_documents, report_exports
 from dichvucong.outreach.access import Scope
 from dichvucong.outreach.constants import ReportState
 from dichvucong.outreach.models import Campaign
@@ -111,6 +113,8 @@ def detail(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
             "criteria_lines": report_exports.criteria_lines(shown),
             "state_line": report_exports.state_line(shown),
             "sent_back": report.sent_back_note(shown.row),
+            "approval_holds": report.approval_holds(shown.row),
+            "flags": _flags(campaign, shown) if draft else [],
             "criteria_form": CriteriaForm(initial=vars(shown.report.criteria))
             if manages and draft
             else None,
@@ -124,18 +128,38 @@ def detail(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
     )
 
 
+def _flags(campaign: Campaign, shown: report.Presentation) -> list[flags.Flag]:
+    """Doubtful patterns in the schools shown, for those who send the
+    report to see before they send it (DESIGN.md §6)."""
+    return flags.campaign_flags(campaign, [school.school_id for school in shown.report.schools])
+
+
 def _tables(shown: report.Presentation) -> dict[str, Any]:
     schools = shown.report.schools
     total = (report_exports.total_label(shown), shown.totals)
+    rows = report_exports.table_rows((s.name, s.figures) for s in schools)
     return {
         "columns": [str(label) for _name, label in report_exports.COLUMNS],
-        "school_rows": report_exports.table_rows((s.name, s.figures) for s in schools),
-        "total_row": report_exports.table_rows([total])[0],
+        "school_rows": [
+            dataclasses.replace(row, url=_dossiers_url(shown, school.school_id))
+            for row, school in zip(rows, schools, strict=True)
+        ],
+        "total_row": dataclasses.replace(
+            report_exports.table_rows([total])[0], url=_dossiers_url(shown)
+        ),
         "class_tables": [
             (school, report_exports.table_rows((c.name, c.figures) for c in school.classes))
             for school in schools
         ],
     }
+
+
+def _dossiers_url(shown: report.Presentation, school_id: int | None = None) -> str:
+    """The dossiers behind a row's figures (report_detail.py)."""
+    pk = shown.report.campaign_id
+    if school_id is None:
+        return reverse("campaign_report:dossiers", args=[pk])
+    return reverse("campaign_report:school_dossiers", args=[pk, school_id])
 
 
 # --- Workflow -----------------------------------------------------------------------------

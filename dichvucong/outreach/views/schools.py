@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dichvucong.catalogue.models import AdminUnit
-from dichvucong.outreach import access, practice, services
+from dichvucong.outreach import access, flags, practice, services
 from dichvucong.outreach.access import Scope
 from dichvucong.outreach.forms import AmbassadorGroupForm, ConsentForm, SchoolClassForm
 from dichvucong.outreach.models import SchoolClass
@@ -85,6 +85,7 @@ def class_detail(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse
             "pupils": pupils,
             "without_consent": sum(1 for p in pupils if not p.consented and not p.is_erased),
             "groups": _groups(school_class),
+            "flags": flags.pupil_flags(p.pk for p in pupils),
         },
     )
 
@@ -118,6 +119,7 @@ def pupil_detail(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse
                 initial={"group": group}, school=pupil.school_class.school, auto_id="group_%s"
             ),
             "username": practice.login_usernames([pupil.pk]).get(pupil.pk, ""),
+            "flags": flags.pupil_flags([pupil.pk]),
         },
     )
 

@@ -15,7 +15,7 @@ from dichvucong.dossiers.testing import BIRTH_FORM_DATA, pdf_upload
 from dichvucong.outreach import assisted
 from dichvucong.outreach.tests.helpers_tests.cast import HelpersCast
 
-# A neighbour without an account.
+# A neighbour with an account of her own and a confirmed phone (cast.add_neighbour).
 NEIGHBOUR = assisted.ApplicantDetails(
     full_name="Phạm Thị Lan", id_number="001185012345", phone="0977123456"
 )

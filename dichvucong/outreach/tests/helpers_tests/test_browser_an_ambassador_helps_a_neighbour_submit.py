@@ -1,7 +1,9 @@
 """In a real browser without JavaScript, on a phone-sized screen: pupil
-ambassador Hà logs in, fills a birth registration for her neighbour, sends
-the confirmation code, types the code the neighbour reads from the SMS,
-and sees the dossier's code and status, and nothing of its content."""
+ambassador Hà logs in, fills a birth registration for her neighbour (who
+has an account of her own with a confirmed phone: the code goes only
+there, outreach.contacts), sends the confirmation code, types the code the
+neighbour reads from the SMS, and sees the dossier's code and status, and
+nothing of its content."""
 
 from __future__ import annotations
 

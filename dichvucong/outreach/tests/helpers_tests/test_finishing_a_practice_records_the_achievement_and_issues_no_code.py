@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from dichvucong.dossiers import uploads
 from dichvucong.dossiers.constants import Status
@@ -33,16 +34,19 @@ def test_finishing_a_practice_records_the_achievement_and_issues_no_code(hc, cli
     Dossier.objects.filter(pk=dossier.pk).update(form_data=dict(BIRTH_FORM_DATA))
     document = hc.cast.procedure.documents.get(required=True)
     uploads.add_attachment(dossier, hc.helper, pdf_upload(), document=document)
-    with time_machine.travel("2026-11-20 09:00 +0700", tick=False):
+    # This morning: within the campaign's school year (the cast's), when
+    # practice counts, and after the form's date of birth.
+    day = timezone.localdate()
+    with time_machine.travel(f"{day.isoformat()} 09:00 +0700", tick=False):
         response = client.post(finish)
     assert response.url == finish
     page = text(client.get(finish))
     assert "Chúc mừng em đã hoàn thành bài thực hành!" in page
-    assert "09:00 20/11/2026" in page
+    assert f"09:00 {day:%d/%m/%Y}" in page
 
     client.post(finish)  # finishing again changes nothing
     attempt.refresh_from_db()
-    assert attempt.completed_at.isoformat().startswith("2026-11-20T02:00")
+    assert attempt.completed_at.isoformat().startswith(f"{day.isoformat()}T02:00")
     dossier.refresh_from_db()
     assert dossier.status == Status.DRAFT
     assert dossier.code is None and dossier.submitted_at is None

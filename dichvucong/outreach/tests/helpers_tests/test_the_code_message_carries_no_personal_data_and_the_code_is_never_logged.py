@@ -62,6 +62,9 @@ def test_the_log_provider_masks_the_code(hc, client, settings, caplog) -> None:
 
 def test_the_email_carries_the_code_and_no_personal_data(hc, client, caplog) -> None:
     caplog.set_level(logging.DEBUG)
+    # The code goes to the e-mail of the applicant's own account.
+    hc.neighbour.email = "lan.pham@example.vn"
+    hc.neighbour.save(update_fields=["email"])
     details = NEIGHBOUR.__class__(
         full_name=NEIGHBOUR.full_name, id_number=NEIGHBOUR.id_number, email="lan.pham@example.vn"
     )

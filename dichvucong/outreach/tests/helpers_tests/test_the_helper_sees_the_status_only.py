@@ -17,7 +17,7 @@ PRIVATE = ["Nguyễn Minh An", "001185012345", "0977123456", "giay-chung-sinh.pd
 def submitted(hc):  # type: ignore[no-untyped-def]
     dossier = ready_draft(hc)
     record = AssistedSubmission.objects.get(dossier=dossier)
-    dossier = assisted._submit_confirmed(record, dossier.applicant, "login")
+    dossier = assisted.submit_confirmed(record, dossier.applicant, "login")
     return lifecycle.accept(dossier, hc.cast.receptionist_a)
 
 

@@ -25,6 +25,7 @@ from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.testing import Cast, make_dossier, make_draft
 from dichvucong.outreach import services
+from dichvucong.outreach.assisted import record_on_behalf
 from dichvucong.outreach.models import (
     Ambassador,
     AssistedSubmission,
@@ -214,6 +215,10 @@ def assist(world: World, ambassador: Ambassador, scenario: str, household: str) 
         channel="sms",
         confirmed_at=confirmed,
     )
+    if confirmed is not None:
+        # The dossier's own "nộp hộ" event, as the confirmation writes it.
+        fresh = Dossier.objects.get(pk=dossier.pk)
+        record_on_behalf(fresh, ambassador.pk, actor=fresh.applicant, channel="sms")
     world.scenarios[scenario] = world.scenarios.get(scenario, 0) + 1
     return dossier
 

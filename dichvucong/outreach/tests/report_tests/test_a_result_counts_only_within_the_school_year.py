@@ -14,8 +14,10 @@ import time_machine
 
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import Status
+from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.testing import make_dossier
 from dichvucong.outreach import report
+from dichvucong.outreach.assisted import record_on_behalf
 from dichvucong.outreach.constants import SuccessRule
 from dichvucong.outreach.models import Ambassador, AssistedSubmission
 from dichvucong.outreach.tests.cast import add_pupil
@@ -37,6 +39,8 @@ def _helped(oc, dossier) -> None:
         channel="sms",
         confirmed_at=dossier.submitted_at,
     )
+    fresh = Dossier.objects.get(pk=dossier.pk)
+    record_on_behalf(fresh, ambassador.pk, actor=fresh.applicant, channel="sms")
 
 
 def _figures(campaign):
