@@ -1,18 +1,29 @@
 """The demo's own dossiers run up to today: the newest is a few days old,
 this year's statistics are not empty, dossiers are open in several
 statuses, and only a plausible few are overdue (not every dossier of
-2017). (A chosen "now": outreach/tests/report_tests/test_the_demo_year_...)"""
+2017). The demo citizen (the first account a visitor tries) has three
+dossiers of their own, one with an e-result to download; demo officers
+hold a full set of recovery codes. One module, so the demo loads once.
+(A chosen "now": outreach/tests/report_tests/test_the_demo_year_...)"""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticToken
 
+from dichvucong.accounts.models import User
+from dichvucong.accounts.two_factor import RECOVERY_CODE_COUNT, recovery_codes_left
+from dichvucong.demo.people import CITIZEN_ID, STAFF
 from dichvucong.dossiers.constants import Status
-from dichvucong.dossiers.models import Dossier
+from dichvucong.dossiers.models import Dossier, ResultDocument
 from dichvucong.reports.statistics import overdue_dossiers
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +66,45 @@ def test_no_event_lies_in_the_future(demo):
     from dichvucong.dossiers.models import Event
 
     assert not Event.objects.filter(at__gt=timezone.now()).exists()
+
+
+def test_my_dossiers_lists_three_dossiers_in_three_states(demo, client):
+    citizen = User.objects.get(username=CITIZEN_ID)
+    mine = Dossier.objects.filter(applicant=citizen)
+    client.force_login(citizen)
+
+    page = client.get("/ho-so/").content.decode()
+
+    assert set(mine.values_list("status", flat=True)) == {
+        Status.RETURNED,
+        Status.PROCESSING,
+        Status.SUPPLEMENT,
+    }
+    links = set(re.findall(r'href="(/ho-so/[0-9a-f-]{36}/)"', page))
+    assert len(links) == 3
+    for link in links:
+        assert client.get(link).status_code == 200
+
+
+def test_the_returned_dossier_has_an_e_result_its_applicant_downloads(demo, client):
+    citizen = User.objects.get(username=CITIZEN_ID)
+    returned = Dossier.objects.get(applicant=citizen, status=Status.RETURNED)
+    client.force_login(citizen)
+
+    assert ResultDocument.objects.filter(dossier=returned).exists()
+    answer = client.get(reverse("results:download", args=[returned.public_id]))
+
+    assert answer.status_code == 200
+    assert answer["Content-Type"] == "application/pdf"
+
+
+def test_every_demo_officer_has_a_full_set_of_recovery_codes(demo):
+    for spec in STAFF:
+        assert recovery_codes_left(User.objects.get(username=spec.username)) == RECOVERY_CODE_COUNT
+
+
+def test_a_second_load_keeps_the_codes_an_officer_already_has(demo):
+    before = set(StaticToken.objects.values_list("token", flat=True))
+    call_command("load_demo", stdout=StringIO())
+
+    assert set(StaticToken.objects.values_list("token", flat=True)) == before

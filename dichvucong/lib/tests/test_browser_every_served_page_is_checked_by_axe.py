@@ -17,6 +17,13 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture(autouse=True)
+def nothing_checked_yet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other journeys in this process may have checked the same pages."""
+    monkeypatch.setattr(engine, "CHECKED", set())
+
+
 PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Trang</title></head>
 <body><main><h1>Trang thử</h1>{extra}</main></body></html>"""
 
@@ -68,3 +75,20 @@ def test_redirects_and_compressed_bodies_are_not_kept_as_pages() -> None:
     recorded.record("/", HttpResponse(PAGE.format(extra=""), content_type="text/html"))
 
     assert [path for path, _body in recorded] == ["/"]
+
+
+def test_a_page_checked_clean_is_not_checked_again_with_other_ids(
+    browser: Browser, live_server
+) -> None:
+    link = '<p>Hồ sơ {code}</p><a href="/ho-so/{uuid}/">Xem</a>'
+    first = PAGE.format(
+        extra=link.format(code="H26-261203-0001", uuid="6a682c2c-9f01-4d1a-9196-c39a978f05a3")
+    )
+    again = PAGE.format(
+        extra=link.format(code="H26-261204-0007", uuid="0c640ee5-cd18-4183-abff-eb2a6a2f5e25")
+    )
+    other = PAGE.format(extra="<p>Trang khác</p>")
+
+    assert engine.check_served(browser, live_server.url, served(("/a/", first))) == []
+
+    assert [path for path, _body in served(("/b/", again), ("/c/", other))] == ["/c/"]
