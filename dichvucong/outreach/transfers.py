@@ -26,8 +26,8 @@ def move_pupils(moves: Iterable[tuple[Pupil, SchoolClass]], on: date | None = No
     moved. A pupil already in the class is left alone."""
     day = on or timezone.localdate()
     moved = [(pupil, to) for pupil, to in moves if pupil.school_class_id != to.pk]
+    _end_roles([pupil.pk for pupil, _to in moved], day)
     for pupil, to in moved:
-        _end_roles(pupil, day)
         if pupil.school_class.school_id != to.school_id:
             pupil.ambassador_group = None
         pupil.school_class = to
@@ -41,8 +41,10 @@ def move_pupil(pupil: Pupil, to: SchoolClass, on: date | None = None) -> bool:
     return move_pupils([(pupil, to)], on) == 1
 
 
-def _end_roles(pupil: Pupil, day: date) -> None:
-    """Roles in the pupil's old class end on the day of the move (help
+def _end_roles(pupil_ids: list[int], day: date) -> None:
+    """Roles in the pupils' old classes end on the day of the move (help
     confirmed that day still counts there); the rows, and so the help,
-    keep that class."""
-    Ambassador.objects.filter(pupil=pupil, until__isnull=True).update(until=day, active=False)
+    keep that class. One UPDATE for a whole roster of moves."""
+    Ambassador.objects.filter(pupil_id__in=pupil_ids, until__isnull=True).update(
+        until=day, active=False
+    )
