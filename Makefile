@@ -4,7 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1:8000
-PYTEST_ARGS ?= -n auto -m "not fuzz"
+# --dist loadfile: a module's tests run on one worker, so a module-scoped
+# fixture (the demo, loaded once per module) is built once, not per worker.
+PYTEST_ARGS ?= -n auto --dist loadfile -m "not fuzz"
 
 .PHONY: run test fuzz install install-dev lint check-deploy check clean backup restore
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
 from dichvucong.demo import activity, load_demo
@@ -16,16 +17,22 @@ from dichvucong.dossiers.models import Dossier, Event
 from dichvucong.outreach import report
 from dichvucong.outreach.models import Ambassador, AssistedSubmission, Campaign
 
+pytestmark = pytest.mark.django_db
 
-@pytest.fixture
-def demo_year(db, monkeypatch) -> Campaign:  # type: ignore[no-untyped-def]
-    # A smaller year than `make run` loads, as in the demo-year test.
-    monkeypatch.setattr(activity, "PLAIN_DOSSIERS", 25)
-    monkeypatch.setattr(activity, "AMBASSADOR_RATE_TRAINED", 0.1)
-    monkeypatch.setattr("dichvucong.demo.load_activity", lambda tally=None: None)
-    load_demo()
-    activity.load_activity(now=timezone.make_aware(datetime(2026, 3, 2, 12, 0)))
-    return Campaign.objects.get(start_date=activity.CAMPAIGN_START)
+
+@pytest.fixture(scope="module")
+def demo_year(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """The smaller year loaded once for the module, rolled back at its end."""
+    with pytest.MonkeyPatch.context() as patch, django_db_blocker.unblock():
+        with transaction.atomic():
+            # A smaller year than `make run` loads, as in the demo-year test.
+            patch.setattr(activity, "PLAIN_DOSSIERS", 25)
+            patch.setattr(activity, "AMBASSADOR_RATE_TRAINED", 0.1)
+            patch.setattr("dichvucong.demo.load_activity", lambda tally=None: None)
+            load_demo()
+            activity.load_activity(now=timezone.make_aware(datetime(2026, 3, 2, 12, 0)))
+            yield Campaign.objects.get(start_date=activity.CAMPAIGN_START)
+            transaction.set_rollback(True)
 
 
 def test_each_helped_demo_dossier_records_its_helper_and_is_complete(demo_year):
