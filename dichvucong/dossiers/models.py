@@ -109,7 +109,18 @@ class Dossier(models.Model):
         verbose_name = _("hồ sơ")
         verbose_name_plural = _("hồ sơ")
         ordering = ["-submitted_at", "-created_at"]
-        indexes = [models.Index(fields=["agency", "status"])]
+        indexes = [
+            models.Index(fields=["agency", "status"]),
+            # The back office's procedure filter: which procedures an
+            # office's dossiers use, one probe per procedure.
+            models.Index(fields=["agency", "procedure"], name="dossier_agency_procedure"),
+            # "Hồ sơ của tôi": an applicant's dossiers newest first, and
+            # their drafts (count and page), without sorting all of them.
+            models.Index(fields=["applicant", "-submitted_at"], name="dossier_applicant_submitted"),
+            models.Index(
+                fields=["applicant", "status", "-updated_at"], name="dossier_applicant_drafts"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["applicant", "creation_key"], name="dossier_creation_key_once"

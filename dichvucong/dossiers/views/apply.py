@@ -28,6 +28,8 @@ from dichvucong.dossiers.views.mine import editable_draft, first_page_url, own_d
 
 # Pages after the e-form steps: documents, then the check page.
 EXTRA_PAGES = 2
+# Drafts of the same procedure offered on the start page.
+RECENT_DRAFTS = 3
 
 
 def _total_pages(dossier: Dossier) -> int:
@@ -65,11 +67,20 @@ def start(request: HttpRequest, code: str) -> HttpResponse:
             "procedure": procedure,
             "form": form,
             "documents": procedure.documents.all(),
-            "drafts": request.user.dossiers.filter(
-                procedure=procedure, status=Status.DRAFT, is_practice=False
-            ),
+            **_recent_drafts(request.user, procedure),
         },
     )
+
+
+def _recent_drafts(user: Any, procedure: Procedure) -> dict[str, Any]:
+    """The latest few drafts of this procedure to take up again; an
+    organisation with hundreds finds the rest in "Hồ sơ của tôi"."""
+    drafts = list(
+        user.dossiers.filter(procedure=procedure, status=Status.DRAFT, is_practice=False).order_by(
+            "-updated_at", "-pk"
+        )[: RECENT_DRAFTS + 1]
+    )
+    return {"drafts": drafts[:RECENT_DRAFTS], "more_drafts": len(drafts) > RECENT_DRAFTS}
 
 
 def _add_errors(form: Any, error: ValidationError) -> None:

@@ -36,11 +36,19 @@ def _factor_matches(dossier: Dossier, factor: str) -> bool:
     return any(hmac.compare_digest(a.encode(), b.encode()) for a in typed for b in known)
 
 
+def _spellings(code: str) -> set[str]:
+    """The code as typed and in capitals (codes are printed in capitals):
+    an exact match on the unique index, where a case-insensitive one
+    (`iexact`, a LIKE on SQLite) read every dossier."""
+    code = code.strip()
+    return {code, code.upper()}
+
+
 def find_dossier(code: str, factor: str) -> Dossier | None:
     """A real submitted dossier with this code whose applicant matches the
     factor; drafts and practice dossiers are never found."""
     dossier = (
-        Dossier.objects.filter(code__iexact=code, is_practice=False)
+        Dossier.objects.filter(code__in=_spellings(code), is_practice=False)
         .exclude(status=Status.DRAFT)
         .select_related("procedure")
         .first()
