@@ -9,14 +9,23 @@ information to everyone, may be cached, and only when the request carries
 no login and no API key. A new view is private until it is added here.
 Static files are served before this middleware (WhiteNoise) with their own
 long cache headers.
+
+The public pages in PAGE_AREAS are also kept in the shared cache and
+answer conditional requests (dichvucong/public_pages.py): `process_view`
+runs after the session, language and user are known, whatever this
+middleware's place in the list.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
+
+from dichvucong import public_pages
+from dichvucong.public_pages import CATALOGUE, STATISTICS
 
 # URL names (namespace:name) of the pages and API operations that hold
 # public information only: the catalogue, the public statistics and open
@@ -39,6 +48,21 @@ PUBLIC_VIEWS = frozenset(
         "api-v1:public_indicators",
     }
 )
+# The public pages kept in the shared cache, and the data each one shows:
+# a change to that data makes the next request build it afresh.
+PAGE_AREAS: dict[str, tuple[str, ...]] = {
+    "core:home": (CATALOGUE,),
+    "catalogue:list": (CATALOGUE,),
+    "catalogue:detail": (CATALOGUE,),
+    "api-v1:list_procedures": (CATALOGUE,),
+    "api-v1:get_procedure": (CATALOGUE,),
+    # Statistics name agencies, units and procedures too.
+    "reports:public": (CATALOGUE, STATISTICS),
+    "reports:open_data_csv": (CATALOGUE, STATISTICS),
+    "reports:open_data_json": (CATALOGUE, STATISTICS),
+    "api-v1:public_table": (CATALOGUE, STATISTICS),
+    "api-v1:public_indicators": (CATALOGUE, STATISTICS),
+}
 CREDENTIAL_HEADERS = ("Authorization", "X-API-Key")
 
 
@@ -60,4 +84,12 @@ class PrivateUnlessPublicMiddleware:
         response = self.get_response(request)
         if not is_public(request):
             patch_cache_control(response, private=True, no_store=True)
+        else:
+            public_pages.keep(request, response)
         return response
+
+    def process_view(self, request: HttpRequest, *args: Any) -> HttpResponse | None:
+        areas = PAGE_AREAS.get(getattr(request.resolver_match, "view_name", ""))
+        if areas is None or not public_pages.takes_part(request) or not is_public(request):
+            return None
+        return public_pages.answer(request, areas)

@@ -7,3 +7,8 @@ class ReportsConfig(AppConfig):
     name = "dichvucong.reports"
     label = "reports"
     verbose_name = "Báo cáo thống kê"
+
+    def ready(self) -> None:
+        from dichvucong.reports import signals
+
+        signals.connect()

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from dichvucong import public_pages
 from dichvucong.dossiers.models import Dossier
 from dichvucong.reports import indicators, opendata, statistics, svg
 from dichvucong.reports.access import Scope
@@ -34,7 +35,9 @@ OVERDUE_ON_PAGE = 100
 COLOURS = {"blue": "#0b4a8b", "green": "#1b6e20", "red": "#b3261e"}
 # Public figures are kept this long (settings.REPORTS_CACHE_SECONDS; 0 turns
 # it off): anyone may load the page, and each computation scans the
-# dossiers. Staff dashboards are always computed afresh.
+# dossiers. Staff dashboards are always computed afresh. The key holds the
+# versions of the catalogue and the statistics (dichvucong/public_pages.py): a
+# change shows at the next request.
 DEFAULT_CACHE_SECONDS = 300
 T = TypeVar("T")
 
@@ -48,8 +51,9 @@ def _public_cached(
     period = filters.period
     agency = filters.agency.pk if filters.agency else ""
     unit = filters.unit.pk if filters.unit else ""
+    stamps = public_pages.versions((public_pages.CATALOGUE, public_pages.STATISTICS))
     key = ":".join(
-        str(part) for part in ("reports", period.start, period.end, agency, unit, *parts)
+        str(part) for part in ("reports", period.start, period.end, agency, unit, *stamps, *parts)
     )
     value = cache.get(key)
     if value is None:
