@@ -3,7 +3,8 @@
     .venv/bin/python bench/bench_statistics.py [--dossiers 20000] [--repeat 5]
 
 Builds a throw-away SQLite database in a temporary folder (never var/),
-migrates it, generates the dossiers with reports.testing (every status,
+migrates it, generates the dossiers with demo.bulk, as `manage.py
+generate_data` does (the demo's wards and procedures, every status, events,
 results, payments, ratings, practice dossiers and drafts), then times:
 
 - the statistics behind /thong-ke/ (reports.report.page: six tables, the
@@ -48,16 +49,14 @@ def setup_django(data_dir: str) -> None:
 
 
 def build(count: int) -> None:
+    """The district of load_demo's master data (all wards, every procedure)
+    with `count` dossiers over two years, from manage.py generate_data's
+    generator: unique references at any size."""
     from django.utils import timezone
 
-    from dichvucong.dossiers.testing import make_cast
-    from dichvucong.reports.testing import extend_world, generate
+    from dichvucong.demo.bulk import Plan, generate
 
-    cast = make_cast()
-    world = extend_world(
-        [cast.agency_a, cast.agency_b], cast.district, cast.applicant, cast.leader_a
-    )
-    generate(world, count, today=timezone.localdate(), days=730)
+    generate(Plan(dossiers=count, years=2, seed=766, now=timezone.now()))
 
 
 def timed(action: Callable[[], object], repeat: int) -> tuple[float, float, float, int]:

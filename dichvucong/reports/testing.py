@@ -232,11 +232,20 @@ def _payments(rng: random.Random, dossiers: list[Dossier]) -> None:
     for dossier in (d for d in dossiers if d.fee_paid_at is not None):
         online = rng.random() < 0.6
         if not online and rng.random() < 0.5:
-            rows.append(Payment(dossier=dossier, amount=8000, gateway="vnpay", status="failed"))
+            rows.append(
+                Payment(
+                    dossier=dossier,
+                    amount=8000,
+                    gateway="vnpay",
+                    status="failed",
+                    txn_ref=_txn_ref(dossier, 0),
+                )
+            )
         rows.append(
             Payment(
                 dossier=dossier,
                 amount=8000,
+                txn_ref=_txn_ref(dossier, 1),
                 gateway=rng.choice(ONLINE_GATEWAY_NAMES) if online else "counter",
                 status="paid",
                 paid_at=dossier.fee_paid_at,
@@ -244,6 +253,14 @@ def _payments(rng: random.Random, dossiers: list[Dossier]) -> None:
             )
         )
     Payment.objects.bulk_create(rows, batch_size=500)
+
+
+def _txn_ref(dossier: Dossier, attempt: int) -> str:
+    """The real shape (local date and 12 hex digits), numbered from the
+    dossier rather than drawn at random: random digits of one day collide
+    at a hundred thousand payments, and bulk_create cannot draw again."""
+    assert dossier.fee_paid_at is not None
+    return f"{timezone.localdate(dossier.fee_paid_at):%y%m%d}{dossier.pk * 2 + attempt:012X}"
 
 
 def _ratings(rng: random.Random, dossiers: list[Dossier]) -> None:
