@@ -73,6 +73,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from dichvucong.accounts.constants import Role
+from dichvucong.dbrouting import replica_reads
 from dichvucong.documents import numbering
 from dichvucong.outreach import access
 from dichvucong.outreach.access import Scope
@@ -596,13 +597,16 @@ def sent_back_note(row: YearEndReport) -> dict[str, Any] | None:
 def current_report(campaign: Campaign) -> tuple[YearEndReport, Report]:
     """The frozen report once submitted, the live one while a draft.
     Reading writes nothing: a campaign without a report row yet gets an
-    unsaved draft (the row is made when criteria are saved or it moves)."""
+    unsaved draft (the row is made when criteria are saved or it moves).
+    The row comes from the primary, the live figures from the replica when
+    there is one (dbrouting.py); `submit` freezes them from the primary."""
     row = YearEndReport.objects.filter(campaign=campaign).first() or YearEndReport(
         campaign=campaign
     )
     if row.state != ReportState.DRAFT and row.snapshot.get("version"):
         return row, Report.from_json(row.snapshot)
-    return row, build_report(campaign, Criteria.from_json(row.criteria))
+    with replica_reads():
+        return row, build_report(campaign, Criteria.from_json(row.criteria))
 
 
 # --- What one person is shown ---------------------------------------------------------------

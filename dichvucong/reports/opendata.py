@@ -16,6 +16,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from dichvucong.dbrouting import replica_reads
 from dichvucong.dossiers.models import Dossier
 from dichvucong.reports import statistics
 from dichvucong.reports.statistics import Period
@@ -49,8 +50,10 @@ FIELDS = [*KEY_FIELDS, *COUNT_FIELDS]
 
 
 def rows(dossiers: QuerySet[Dossier], period: Period, today: date) -> list[dict[str, Any]]:
-    """One dict per agency and month with anything to count."""
-    grouped = statistics.table(dossiers, period, ("agency", "ward", "month"), today)
+    """One dict per agency and month with anything to count, read from the
+    replica when there is one (dbrouting.py)."""
+    with replica_reads():
+        grouped = statistics.table(dossiers, period, ("agency", "ward", "month"), today)
     return [
         {
             "nam": row.buckets["month"].year,

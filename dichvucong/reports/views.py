@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from dichvucong.dbrouting import replica_reads
 from dichvucong.reports import access, opendata, report
 from dichvucong.reports.access import Scope
 from dichvucong.reports.exports import FORMATS, export_response
@@ -20,11 +21,13 @@ from dichvucong.reports.forms import Filters, ReportFilterForm, read_filters
 
 
 @require_GET
+@replica_reads()
 def public(request: HttpRequest) -> HttpResponse:
     return _report(request, access.public_scope(), "reports/public.html", staff=False)
 
 
 @require_GET
+@replica_reads()
 def dashboard(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -64,6 +67,7 @@ def _download(
 
 
 @require_GET
+@replica_reads()
 def open_data(request: HttpRequest, fmt: str) -> HttpResponse:
     scope = access.public_scope()
     today = timezone.localdate()
