@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 # fixture (the demo, loaded once per module) is built once, not per worker.
 PYTEST_ARGS ?= -n auto --dist loadfile -m "not fuzz"
 
-.PHONY: run test fuzz install install-dev lint check-deploy check clean backup restore
+.PHONY: run test fuzz install install-dev install-bench bench lint check-deploy check clean backup restore demo-cluster
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,20 @@ $(VENV)/.installed-dev: requirements-dev.txt requirements-s3.txt requirements.tx
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+
+$(VENV)/.installed-bench: requirements-bench.txt $(VENV)/.installed
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@
+
+install-bench: $(VENV)/.installed-bench
+
+# The load benchmark (bench/README.md): gunicorn with production settings on
+# PostgreSQL and Redis of this machine, DOSSIERS generated once, every key
+# path driven by locust; the table goes into bench/RESULTS.md.
+DOSSIERS ?= 1000000
+BENCH_ARGS ?=
+bench: install-bench
+	$(PY) bench/load_bench.py --dossiers $(DOSSIERS) --write bench/RESULTS.md $(BENCH_ARGS)
 
 # DEBUG on is the embedded mode: the production checks (core/checks.py)
 # leave its built-in key, payment sandbox, console e-mail and log SMS alone.
@@ -86,3 +100,11 @@ check-deploy: install
 
 clean:
 	rm -rf $(VENV) var
+
+# Two app servers (127.0.0.1:8001 and :8002) sharing PostgreSQL, Redis, a
+# Celery worker and S3 object storage (moto), DEBUG off, on a demo database
+# made afresh (bench/cluster.py; README: Production, several machines).
+# CLUSTER_DATABASE_URL, CLUSTER_REDIS_URL and CLUSTER_BROKER_URL choose
+# where, PORTS=8001,8002 the ports; Ctrl-C stops everything.
+demo-cluster: install-dev
+	$(PY) bench/cluster.py $(if $(PORTS),--ports $(PORTS))

@@ -124,12 +124,24 @@ DATABASE_URL = env_str("DATABASE_URL", "")
 # before giving up (then retried, and at worst answered 503: conflicts.py);
 # far below gunicorn's timeout, so a stuck transaction cannot pile up workers.
 DB_LOCK_TIMEOUT_MS = env_int("DB_LOCK_TIMEOUT_MS", 3000)
+# A streaming replica of that database for reports and exports to read
+# from (dichvucong/dbrouting.py); writes and migrations stay on the primary.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+
+
+def _database(url: str) -> dict[str, Any]:
+    database = dj_database_url.parse(url, conn_max_age=60)
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        database.setdefault("OPTIONS", {})["options"] = f"-c lock_timeout={DB_LOCK_TIMEOUT_MS}"
+    return database
+
+
+if DATABASE_REPLICA_URL and not DATABASE_URL:
+    raise ConfigError("DATABASE_REPLICA_URL is a replica of DATABASE_URL's database: set both")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-            f"-c lock_timeout={DB_LOCK_TIMEOUT_MS}"
-        )
+    DATABASES = {"default": _database(DATABASE_URL)}
+    if DATABASE_REPLICA_URL:
+        DATABASES["replica"] = _database(DATABASE_REPLICA_URL)
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -147,6 +159,7 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+DATABASE_ROUTERS = ["dichvucong.dbrouting.PrimaryReplicaRouter"]
 
 # --- Cache and sessions ---------------------------------------------------
 REDIS_URL = env_str("REDIS_URL", "")
@@ -247,9 +260,19 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(DATA_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "dichvucong" / "static"]
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 # No MEDIA_URL on purpose: uploads are served only by views that check access.
+# With DEBUG off, collectstatic writes each file under a name holding a hash
+# of its content (css/site.3f2a….css) and a manifest that {% static %}
+# reads; WhiteNoise sends those names with a ten-year immutable
+# Cache-Control. The embedded mode (DEBUG on) and the test settings use
+# plain names and need no collectstatic.
+STATIC_MANIFEST = env_bool("STATIC_MANIFEST", not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
+        else "whitenoise.storage.CompressedStaticFilesStorage"
+    },
 }
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is missing
 WHITENOISE_USE_FINDERS = True

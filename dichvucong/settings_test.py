@@ -20,7 +20,17 @@ MEDIA_ROOT = Path(
     os.environ.get("DICHVUCONG_TEST_MEDIA_ROOT")
     or tempfile.mkdtemp(prefix="dichvucong-test-media-")
 )
-STORAGES = {**STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}  # noqa: F405
+# Static files under their plain names, found by WhiteNoise in the source
+# folders: no collectstatic before a test run, whatever DEBUG says.
+STORAGES = {  # noqa: F405
+    **STORAGES,  # noqa: F405
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+# Public pages are not kept whole (dichvucong/public_pages.py): tests read
+# each response's template context. The tests of that cache turn it on;
+# ETags and 304s work either way.
+PUBLIC_PAGES_CACHE_SECONDS = 0
 
 PASSWORD_HASHERS = ["dichvucong.accounts.hashers.TestArgon2PasswordHasher"]
 
@@ -43,3 +53,14 @@ DEMO_MODE = False
 # inside the gzip middleware, so it keeps pages as written.
 _GZIP = MIDDLEWARE.index("django.middleware.gzip.GZipMiddleware") + 1  # noqa: F405
 MIDDLEWARE = [*MIDDLEWARE[:_GZIP], "dichvucong.lib.axe.record_served_pages", *MIDDLEWARE[_GZIP:]]  # noqa: F405
+
+# Reports read from a replica where there is one (dichvucong/dbrouting.py).
+# On PostgreSQL the tests have one: the test database itself under the
+# alias "replica" (a test mirror), as DATABASE_REPLICA_URL=DATABASE_URL would
+# give. A test that reaches it commits its data (transaction=True) and
+# names it: django_db(databases=["default", "replica"]). Inside the
+# transaction of an ordinary test, reports read from "default".
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+else:
+    DATABASES.pop("replica", None)  # noqa: F405
