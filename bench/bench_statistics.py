@@ -1,18 +1,25 @@
 """Time the public statistics on a generated district.
 
     .venv/bin/python bench/bench_statistics.py [--dossiers 20000] [--repeat 5]
+    .venv/bin/python bench/bench_statistics.py --database-url postgres://…/dichvucong_bench
 
 Builds a throw-away SQLite database in a temporary folder (never var/),
 migrates it, generates the dossiers with demo.bulk, as `manage.py
 generate_data` does (the demo's wards and procedures, every status, events,
-results, payments, ratings, practice dossiers and drafts), then times:
+results, payments, ratings, practice dossiers and drafts); or, with
+--database-url, reads a database made before (the load benchmark's, with
+its million dossiers) without writing to it. Then it times:
 
 - the statistics behind /thong-ke/ (reports.report.page: six tables, the
   totals, the indicators, the charts), without HTTP;
 - the whole page through Django's test client (rendering included);
 - the open data JSON (per agency and month);
+- the Decision 766 indicators and the six tables through the API;
 - the page again with the public figures cache on (a visitor within the
-  cache time after another).
+  cache time after another);
+- with --direct, the same figures counted directly from the dossiers
+  (reports.statistics, what the pages did before reports/tally), for the
+  before/after comparison.
 
 The figures cache is off for the first three, so every run computes. It
 prints, per measure, the median and best wall time, the median CPU time of
@@ -35,17 +42,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def setup_django(data_dir: str) -> None:
+def setup_django(data_dir: str, database_url: str | None = None) -> None:
     sys.path.insert(0, str(ROOT))
     os.environ["DATA_DIR"] = data_dir  # the embedded SQLite database goes here
     os.environ.pop("DATABASE_URL", None)
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
     os.environ["DJANGO_SETTINGS_MODULE"] = "dichvucong.settings_test"
     import django
 
     django.setup()
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
+    if not database_url:
+        call_command("migrate", verbosity=0)
 
 
 def build(count: int) -> None:
@@ -85,16 +95,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dossiers", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--database-url", help="time an existing database instead")
+    parser.add_argument("--direct", action="store_true", help="also count directly")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="dichvucong-bench-") as data_dir:
-        setup_django(data_dir)
-        started = time.perf_counter()
-        build(args.dossiers)
-        print(f"generated {args.dossiers} dossiers in {time.perf_counter() - started:.1f} s")
+        setup_django(data_dir, args.database_url)
+        if not args.database_url:
+            started = time.perf_counter()
+            build(args.dossiers)
+            print(f"generated {args.dossiers} dossiers in {time.perf_counter() - started:.1f} s")
         report(args.repeat)
+        if args.direct:
+            from dichvucong.reports import report as report_module
+
+            report_module.tally.ready = lambda: False  # type: ignore[assignment]
+            print("-- counted directly from the dossiers (before reports/tally):")
+            report(args.repeat, cached=False)
 
 
-def report(repeat: int) -> None:
+def report(repeat: int, cached: bool = True) -> None:
     from django.conf import settings
     from django.http import QueryDict
     from django.test import Client
@@ -125,9 +144,16 @@ def report(repeat: int) -> None:
             get(f"/thong-ke/?tu_ngay={today.replace(year=today.year - 2):%d/%m/%Y}"),
         ),
         ("GET /du-lieu-mo/thong-ke.json", get("/du-lieu-mo/thong-ke.json")),
+        ("GET /api/v1/statistics/public/indicators", get("/api/v1/statistics/public/indicators")),
+        (
+            "GET /api/v1/statistics/public/tables",
+            get("/api/v1/statistics/public/tables?dimension=procedure"),
+        ),
     ]
     for name, action in measures:
         show(name, timed(action, repeat))
+    if not cached:
+        return
     settings.REPORTS_CACHE_SECONDS = 300
     client.get("/thong-ke/")  # a first visitor fills the cache
     show("GET /thong-ke/ (figures cached)", timed(get("/thong-ke/"), repeat))

@@ -197,6 +197,24 @@ def start_server(env: dict[str, str], port: int, workers: int, log: Path) -> Ser
     raise SystemExit(f"gunicorn did not answer on {url}")
 
 
+def drain(urls: list[str], limit: float = 180.0) -> None:
+    """Waits until every server answers the floor quickly again: requests
+    that a slow path left queued (locust stops waiting, gunicorn does not)
+    would otherwise be served during the next path and count against it."""
+    deadline = time.monotonic() + limit
+    for url in urls:
+        quick = 0
+        while quick < 3 and time.monotonic() < deadline:
+            started = time.monotonic()
+            try:
+                requests.get(url + "/healthz", headers={"X-Forwarded-Proto": "https"}, timeout=30)
+            except requests.RequestException:
+                quick = 0
+                continue
+            quick = quick + 1 if time.monotonic() - started < 0.05 else 0
+            time.sleep(0.2)
+
+
 @dataclass
 class Measure:
     path: str
@@ -335,6 +353,7 @@ def main() -> None:
                 flush=True,
             )
             measures.append(measure)
+            drain([s.url for s in servers])
         errors = sum(server.server_errors() for server in servers)
     finally:
         for server in servers:

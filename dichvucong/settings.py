@@ -376,6 +376,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "dichvucong.notifications.tasks.drain_outbox_task",
         "schedule": 60.0,
     },
+    # The statistics' waiting entries moved into day and month sums
+    # (reports/tally): reading stays short whatever the number of dossiers.
+    "compact-statistics": {
+        "task": "dichvucong.reports.tasks.compact_statistics_task",
+        "schedule": 60.0,
+    },
     # Roster files previewed but never confirmed list minors: deleted after two days.
     "expire-roster-previews": {
         "task": "dichvucong.outreach.tasks.expire_roster_previews_task",

@@ -26,6 +26,7 @@ from dichvucong.demo.people import DEMO_PASSWORD, DemoAccount, load_people
 from dichvucong.demo.pupil_helper import load_pupil_helper
 from dichvucong.demo.results import load_results
 from dichvucong.demo.store import Tally
+from dichvucong.reports.tally.recording import recounted
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MASTER_FILE = DATA_DIR / "thanh_xuan_2017.json"
@@ -47,7 +48,7 @@ class DemoReport:
 
 def load_demo(*, reset_passwords: bool = False) -> DemoReport:
     tally = Tally()
-    with transaction.atomic():
+    with transaction.atomic(), recounted():
         master = load_master(read_master_data(), tally)
         with PROCEDURES_FILE.open(encoding="utf-8", newline="") as stream:
             procedures = import_procedures(stream)

@@ -10,5 +10,7 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from dichvucong.reports import signals
+        from dichvucong.reports.tally import recording
 
         signals.connect()
+        recording.connect()

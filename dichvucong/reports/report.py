@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from dichvucong import public_pages
 from dichvucong.dossiers.models import Dossier
-from dichvucong.reports import indicators, opendata, statistics, svg
+from dichvucong.reports import indicators, opendata, statistics, svg, tally
 from dichvucong.reports.access import Scope
 from dichvucong.reports.forms import Filters
 from dichvucong.reports.statistics import Figures, Period, Row
@@ -65,20 +65,32 @@ def _public_cached(
 def figure_tables(
     scope: Scope, filters: Filters, dims: tuple[str, ...], today: date
 ) -> dict[str, list[Row]]:
-    dossiers = dossiers_for(scope, filters)
-    return _public_cached(
-        scope,
-        filters,
-        ("tables", today, *dims),
-        lambda: statistics.tables(dossiers, filters.period, dims, today),
-    )
+    def compute() -> dict[str, list[Row]]:
+        source, count = _counted(scope, filters)
+        return statistics.tables(source, filters.period, dims, today, count)
+
+    return _public_cached(scope, filters, ("tables", today, *dims), compute)
 
 
 def open_data_rows(scope: Scope, filters: Filters, today: date) -> list[dict[str, Any]]:
-    dossiers = dossiers_for(scope, filters)
-    return _public_cached(
-        scope, filters, ("open-data", today), lambda: opendata.rows(dossiers, filters.period, today)
-    )
+    def compute() -> list[dict[str, Any]]:
+        source, count = _counted(scope, filters)
+        return opendata.rows(source, filters.period, today, count)
+
+    return _public_cached(scope, filters, ("open-data", today), compute)
+
+
+def _counted(scope: Scope, filters: Filters) -> tuple[Any, Callable[..., list[Row]]]:
+    """What the figures are counted on, and how: the kept counts
+    (reports.tally) once built, else the dossiers themselves."""
+    if tally.ready():
+        selection = tally.Selection(
+            agency_ids=scope.agency_ids,
+            agency_id=filters.agency.pk if filters.agency else None,
+            unit_id=filters.unit.pk if filters.unit else None,
+        )
+        return selection, tally.table
+    return dossiers_for(scope, filters), statistics.table
 
 
 def dossiers_for(scope: Scope, filters: Filters) -> QuerySet[Dossier]:

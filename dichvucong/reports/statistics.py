@@ -32,6 +32,7 @@ What counts, for a period (local dates, both ends included):
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -520,25 +521,28 @@ def total(rows: list[Row]) -> Figures:
 
 
 def tables(
-    dossiers: QuerySet[Dossier] | None,
+    dossiers: Any,
     period: Period,
     dims: tuple[str, ...],
     today: date | None = None,
+    count: Callable[..., list[Row]] | None = None,
 ) -> dict[str, list[Row]]:
-    """One table per dimension in `dims`, the same as `table` gives, in
-    eight queries however many tables: the entity tables are summed up from
+    """One table per dimension in `dims`, the same as `count` (`table`, or
+    the kept counts' reading.table with a Selection for `dossiers`) gives,
+    with two calls however many tables: the entity tables are summed up from
     one grouping by agency × procedure (ward follows from the agency, field
     from the procedure), the year table from the month table. The loops
     below run over those groups, a few hundred at most, never over dossiers."""
     today = today or timezone.localdate()
+    count = count or table
     result: dict[str, list[Row]] = {}
     entity_dims = tuple(dim for dim in dims if dim in ENTITY_DIMENSIONS)
     if entity_dims:
-        fine = table(dossiers, period, FINE_GRAIN, today)
+        fine = count(dossiers, period, FINE_GRAIN, today)
         for dim in entity_dims:
             result[dim] = _roll_up(fine, dim)
     if "month" in dims or "year" in dims:
-        months = table(dossiers, period, ("month",), today)
+        months = count(dossiers, period, ("month",), today)
         result["month"] = months
         result["year"] = _years(months, period, today)
     return {dim: result[dim] for dim in dims}

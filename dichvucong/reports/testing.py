@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 
 from dichvucong.accounts.models import User
@@ -22,6 +23,7 @@ from dichvucong.catalogue.models import AdminUnit, Agency, Field, Procedure, Req
 from dichvucong.dossiers.constants import Delivery, Status
 from dichvucong.dossiers.models import Attachment, Dossier, ResultDocument
 from dichvucong.lib.dossier_codes import format_code
+from dichvucong.reports.tally.recording import recounted
 
 STATUS_WEIGHTS = {
     Status.DRAFT: 8,
@@ -96,11 +98,12 @@ def generate(
     rng = random.Random(seed)
     first = Dossier.objects.count()  # numbers go on from earlier batches: codes stay unique
     dossiers = [_dossier(world, rng, first + n, today, days) for n in range(count)]
-    Dossier.objects.bulk_create(dossiers, batch_size=500)
-    _attachments(world, rng, dossiers)
-    _results(world, rng, dossiers)
-    _payments(rng, dossiers)
-    _ratings(rng, dossiers)
+    with transaction.atomic(), recounted():
+        Dossier.objects.bulk_create(dossiers, batch_size=500)
+        _attachments(world, rng, dossiers)
+        _results(world, rng, dossiers)
+        _payments(rng, dossiers)
+        _ratings(rng, dossiers)
     return dossiers
 
 

@@ -28,6 +28,7 @@ from dichvucong.dossiers.models import Attachment, Dossier, Event, ResultDocumen
 from dichvucong.feedback.models import Rating
 from dichvucong.outreach.models import AssistedSubmission
 from dichvucong.payments.models import Payment
+from dichvucong.reports.tally.recording import recounted
 
 Progress = Callable[[int, int], None]
 
@@ -51,7 +52,7 @@ class Batch:
 def generate(plan: Plan, *, writer: str = "auto", progress: Progress | None = None) -> Summary:
     started = time.perf_counter()
     out = writer_for(writer)
-    with transaction.atomic(), key_read_once():
+    with transaction.atomic(), key_read_once(), recounted():
         _generate(plan, out, progress or (lambda done, total: None))
         out.finish()
     return Summary(dict(sorted(out.counts.items())), time.perf_counter() - started)
