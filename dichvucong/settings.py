@@ -9,6 +9,7 @@ lists each one with its default.
 
 from __future__ import annotations
 
+import json
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "dichvucong.api",
     "dichvucong.reports",
     "dichvucong.storage",
+    "dichvucong.appointments",
 ]
 
 MIDDLEWARE = [
@@ -387,10 +389,52 @@ CELERY_BEAT_SCHEDULE = {
         "task": "dichvucong.outreach.tasks.expire_roster_previews_task",
         "schedule": 3600.0,
     },
+    # SMS reminders of tomorrow's counter appointments; idempotent (one per
+    # booking), so hourly also reaches bookings made late in the day.
+    "remind-appointments": {
+        "task": "dichvucong.appointments.tasks.remind_tomorrows_bookings_task",
+        "schedule": 3600.0,
+    },
 }
+# Counter appointments (appointments/): how many working days ahead a
+# citizen may book, and bookings per account per hour.
+APPOINTMENT_BOOKING_DAYS = env_int("APPOINTMENT_BOOKING_DAYS", 20)
+APPOINTMENT_BOOKINGS_PER_ACCOUNT = env_int("APPOINTMENT_BOOKINGS_PER_ACCOUNT", 5)
 # "log" writes each SMS to the log, number masked; or the dotted path of a
 # provider class (dichvucong/notifications/sms.py).
 SMS_PROVIDER = env_str("SMS_PROVIDER", "log")
+# Zalo Notification Service (notifications/zalo.py): set all four of
+# app id, secret, the OA's first refresh token and the templates, or none
+# (the channel is then off and nobody can choose it). ZALO_TEMPLATES is
+# JSON: {"<status or *>": {"template_id": "...", "data": {"<param>": "<field>"}}}.
+ZALO_APP_ID = env_str("ZALO_APP_ID")
+ZALO_APP_SECRET = env_str("ZALO_APP_SECRET")
+ZALO_OA_REFRESH_TOKEN = env_str("ZALO_OA_REFRESH_TOKEN")
+ZALO_ZNS_URL = env_url("ZALO_ZNS_URL", "https://business.openapi.zalo.me/message/template")
+ZALO_OAUTH_URL = env_url("ZALO_OAUTH_URL", "https://oauth.zaloapp.com/v4/oa/access_token")
+
+
+def _zalo_templates(raw: str) -> dict[str, Any]:
+    try:
+        templates = json.loads(raw) if raw else {}
+    except ValueError:
+        raise ConfigError("ZALO_TEMPLATES must be JSON") from None
+    well_formed = isinstance(templates, dict) and all(
+        isinstance(t, dict) and t.get("template_id") and isinstance(t.get("data", {}), dict)
+        for t in templates.values()
+    )
+    if not well_formed:
+        raise ConfigError('ZALO_TEMPLATES: {"status": {"template_id": "...", "data": {...}}}')
+    return templates
+
+
+ZALO_TEMPLATES = _zalo_templates(env_str("ZALO_TEMPLATES"))
+_zalo_set = [ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_REFRESH_TOKEN, ZALO_TEMPLATES]
+if any(_zalo_set) and not all(_zalo_set):
+    raise ConfigError(
+        "Zalo half-configured: set ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_REFRESH_TOKEN "
+        "and ZALO_TEMPLATES together, or none of them"
+    )
 # --- end of Celery and notifications ---------------------------------------
 
 # --- Production safety (issue 10) -----------------------------------------
@@ -457,6 +501,19 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # --- end of HTTPS and security headers -------------------------------------
+
+# --- Bank transfer by VietQR (issue 14) -----------------------------------
+# The account the fee page's VietQR code pays into (payments/bank_transfer.py
+# checks the values at start-up). All three empty (the default): no QR code.
+# VIETQR_BANK_BIN is the bank's 6-digit NAPAS BIN (e.g. 970415 VietinBank).
+VIETQR_BANK_BIN = env_str("VIETQR_BANK_BIN", "").strip()
+VIETQR_ACCOUNT_NUMBER = env_str("VIETQR_ACCOUNT_NUMBER", "").strip()
+VIETQR_ACCOUNT_NAME = env_str("VIETQR_ACCOUNT_NAME", "").strip()
+# Agencies with an account of their own, by unit code:
+# "T.KM=970415:113366668888:UBND PHUONG KHUONG MAI; T.KD=970436:...:..."
+# A department without one uses its committee's, then the default above.
+VIETQR_AGENCY_ACCOUNTS = env_str("VIETQR_AGENCY_ACCOUNTS", "").strip()
+# --- end of bank transfer ---------------------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -387,3 +387,14 @@ class SecondFactorForm(PlainForm):
                 "6 chữ số đang hiện trên ứng dụng xác thực. Mất điện thoại: nhập một mã dự phòng."
             )
         field.widget.attrs.update(attrs)
+
+
+class NotificationChannelForm(PlainForm):
+    """How a citizen hears of their dossiers besides e-mail: SMS, or Zalo
+    (offered only while the Zalo channel is configured)."""
+
+    channel = forms.ChoiceField(
+        label=_("Nhận thông báo về hồ sơ qua"),
+        choices=[("sms", _("Tin nhắn SMS")), ("zalo", _("Zalo (gửi SMS nếu Zalo không gửi được)"))],
+        widget=forms.RadioSelect,
+    )

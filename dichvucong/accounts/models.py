@@ -72,6 +72,9 @@ class CitizenProfile(models.Model):
         choices=AssuranceLevel.choices,
         default=AssuranceLevel.PHONE_CONFIRMED,
     )
+    # Status messages by Zalo (ZNS) instead of SMS, with SMS when Zalo
+    # fails; offered only while the Zalo channel is configured.
+    notify_by_zalo = models.BooleanField(_("nhận thông báo qua Zalo"), default=False)
 
     class Meta:
         verbose_name = _("hồ sơ công dân")

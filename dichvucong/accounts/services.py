@@ -513,3 +513,8 @@ def helper_name_for_staff(user: Any) -> str:
         if name:
             return name
     return str(user.get_full_name() or user.get_username())
+
+
+def choose_zalo(citizen: CitizenProfile, by_zalo: bool) -> None:
+    """The citizen's choice of Zalo over SMS for status messages."""
+    CitizenProfile.objects.filter(pk=citizen.pk).update(notify_by_zalo=by_zalo)

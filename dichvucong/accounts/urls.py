@@ -28,6 +28,7 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 
 urlpatterns = [
     path("", views.profile, name="profile"),
+    path("thong-bao/", views.notification_channel, name="notification_channel"),
     path("dang-nhap/", login_view, name="login"),
     path("dang-xuat/", views.logout_view, name="logout"),
     # The staff second factor (two_factor.py).

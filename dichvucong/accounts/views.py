@@ -14,7 +14,7 @@ from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -25,12 +25,14 @@ from dichvucong.accounts import phone_confirmation, recovery, services, two_fact
 from dichvucong.accounts.forms import (
     CitizenRegistrationForm,
     LoginForm,
+    NotificationChannelForm,
     OrganisationRegistrationForm,
     PhoneCodeForm,
     RecoveryCodeForm,
     RecoveryRequestForm,
     SecondFactorForm,
 )
+from dichvucong.notifications import zalo
 from dichvucong.notifications.masking import mask_phone
 from dichvucong.throttle import Refused, client_address, rules, too_many
 
@@ -156,6 +158,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         "needs_phone_confirmation": phone_confirmation.needs_confirmation(user),  # type: ignore[arg-type]
         "citizen": services.citizen_profile(user),  # type: ignore[arg-type]
         "organisation": services.organisation_profile(user),  # type: ignore[arg-type]
+        "channel_form": _channel_form(user),  # type: ignore[arg-type]
         "recovery_codes_left": (
             two_factor.recovery_codes_left(user)
             if two_factor.requires_second_factor(user)
@@ -163,6 +166,27 @@ def profile(request: HttpRequest) -> HttpResponse:
         ),
     }
     return render(request, "accounts/profile.html", context)
+
+
+def _channel_form(user: services.User) -> NotificationChannelForm | None:
+    """Offered to citizens only, and only while Zalo is configured."""
+    citizen = services.citizen_profile(user)
+    if citizen is None or not zalo.is_configured():
+        return None
+    return NotificationChannelForm(initial={"channel": "zalo" if citizen.notify_by_zalo else "sms"})
+
+
+@login_required
+@require_POST
+def notification_channel(request: HttpRequest) -> HttpResponse:
+    citizen = services.citizen_profile(request.user)  # type: ignore[arg-type]
+    if citizen is None or not zalo.is_configured():
+        raise Http404
+    form = NotificationChannelForm(request.POST)
+    if form.is_valid():
+        services.choose_zalo(citizen, form.cleaned_data["channel"] == "zalo")
+        messages.success(request, _("Đã lưu cách nhận thông báo."))
+    return redirect("accounts:profile")
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -19,6 +19,7 @@ from django.db import transaction
 
 from dichvucong.catalogue.importer import ImportResult, import_procedures
 from dichvucong.demo.activity import load_activity
+from dichvucong.demo.appointments import load_appointment_slots
 from dichvucong.demo.eforms import load_eforms
 from dichvucong.demo.master import load_master
 from dichvucong.demo.outreach import load_outreach
@@ -50,6 +51,7 @@ def load_demo(*, reset_passwords: bool = False) -> DemoReport:
     tally = Tally()
     with transaction.atomic(), recounted():
         master = load_master(read_master_data(), tally)
+        load_appointment_slots(tally)
         with PROCEDURES_FILE.open(encoding="utf-8", newline="") as stream:
             procedures = import_procedures(stream)
         load_eforms(tally)

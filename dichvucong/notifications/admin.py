@@ -26,6 +26,7 @@ class OutboxMessageAdmin(admin.ModelAdmin):
         "attempts",
         "next_attempt_at",
         "sent_at",
+        "delivered_by",
     )
     list_filter = ("status", "channel")
     search_fields = ("dossier__code",)
@@ -40,6 +41,8 @@ class OutboxMessageAdmin(admin.ModelAdmin):
         "attempts",
         "next_attempt_at",
         "last_error",
+        "delivered_by",
+        "zalo_error",
         "created_at",
         "sent_at",
         "dedupe_key",

@@ -14,13 +14,18 @@ SMS while SITE_URL has at most 36 characters (the default has 21) with
 codes of 25 (lib/dossier_codes.py); beyond that the longest become two-part
 SMS, never cut. A dossier waiting for its fee reads "Cho nop phi: 8.000 d"
 (money as lib/money.py writes it, folded).
+
+A citizen who chose Zalo (CitizenProfile.notify_by_zalo, offered only
+while the channel is configured) gets a Zalo message instead of the SMS:
+the same SMS text, kept for the fallback, and the fields the ZNS
+template's parameters are filled from (zalo.py, ZALO_TEMPLATES).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
@@ -31,6 +36,7 @@ from django.utils import translation
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
 from dichvucong.lib.money import format_vnd
+from dichvucong.notifications import zalo
 from dichvucong.notifications.constants import Channel, RecipientRole
 from dichvucong.public_url import public_url
 
@@ -45,6 +51,8 @@ class Draft:
     recipient: str
     subject: str
     body: str
+    template_kind: str = ""
+    template_fields: dict[str, str] = field(default_factory=dict)
 
 
 def drafts_for(dossier: Dossier) -> list[Draft]:
@@ -63,7 +71,11 @@ def _for_applicant(dossier: Dossier) -> list[Draft]:
         "lookup_url": lookup_url(dossier.code or ""),
     }
     return _drafts(
-        RecipientRole.APPLICANT, context, dossier.applicant_email, dossier.applicant_phone
+        RecipientRole.APPLICANT,
+        context,
+        dossier.applicant_email,
+        dossier.applicant_phone,
+        by_zalo=chose_zalo(dossier.applicant),
     )
 
 
@@ -71,7 +83,13 @@ def _for_helper(dossier: Dossier) -> list[Draft]:
     helper = dossier.helper
     if helper is None or helper.pk == dossier.applicant_id:
         return []
-    return _drafts(RecipientRole.HELPER, _status_context(dossier), helper.email, user_phone(helper))
+    return _drafts(
+        RecipientRole.HELPER,
+        _status_context(dossier),
+        helper.email,
+        user_phone(helper),
+        by_zalo=chose_zalo(helper),
+    )
 
 
 def _status_context(dossier: Dossier) -> dict[str, Any]:
@@ -91,7 +109,9 @@ def _due_date(dossier: Dossier) -> Any:
     return dossier.effective_due_date if dossier.status in CLOCK_RUNNING else None
 
 
-def _drafts(role: str, context: dict[str, Any], email: str, phone: str) -> list[Draft]:
+def _drafts(
+    role: str, context: dict[str, Any], email: str, phone: str, *, by_zalo: bool
+) -> list[Draft]:
     context = {**context, "role": role}
     drafts = []
     if email:
@@ -100,8 +120,32 @@ def _drafts(role: str, context: dict[str, Any], email: str, phone: str) -> list[
         drafts.append(Draft(role, Channel.EMAIL, email, subject, body))
     if phone:
         text = ascii_fold(render_to_string("notifications/sms.txt", context))
-        drafts.append(Draft(role, Channel.SMS, phone, "", text))
+        if by_zalo:
+            kind, fields = context["status"], template_fields(context)
+            drafts.append(Draft(role, Channel.ZALO, phone, "", text, kind, fields))
+        else:
+            drafts.append(Draft(role, Channel.SMS, phone, "", text))
     return drafts
+
+
+def chose_zalo(user: Any) -> bool:
+    # Settings first: with Zalo off, no query for the profile.
+    if not zalo.is_configured():
+        return False
+    citizen = getattr(user, "citizen", None)
+    return bool(citizen and citizen.notify_by_zalo)
+
+
+def template_fields(context: dict[str, Any]) -> dict[str, str]:
+    """The values a ZNS template may name (ZALO_TEMPLATES' "data"), as
+    text; what the helper may not see is simply absent from its context."""
+    names = ("code", "status", "status_label", "fee", "name", "agency", "procedure")
+    fields = {name: str(context[name]) for name in names if context.get(name) is not None}
+    if context.get("due_date"):
+        fields["due_date"] = context["due_date"].strftime("%d/%m/%Y")
+    if context.get("lookup_url"):
+        fields["lookup_url"] = context["lookup_url"]
+    return fields
 
 
 def lookup_url(code: str) -> str:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 class Channel(models.TextChoices):
     EMAIL = "email", _("Thư điện tử")
     SMS = "sms", _("Tin nhắn SMS")
+    ZALO = "zalo", _("Zalo")
 
 
 class MessageStatus(models.TextChoices):
@@ -31,3 +32,6 @@ RETRY_CAP = timedelta(hours=1)
 # A worker claims a message for this long. A row still 'sending' after it
 # belonged to a worker that died mid-send; the drain puts it back in line.
 SENDING_LEASE = timedelta(minutes=10)
+# A Zalo message that cannot be handed to Zalo in this many attempts
+# (network errors, Zalo's 5xx, a token it keeps refusing) goes by SMS.
+ZALO_MAX_ATTEMPTS = 3

@@ -32,6 +32,16 @@ class OutboxMessage(models.Model):
     next_attempt_at = models.DateTimeField(_("lần thử tiếp theo"), default=timezone.now)
     # Exception type and a scrubbed message: never an address or a number.
     last_error = models.CharField(_("lỗi gần nhất"), max_length=300, blank=True)
+    # Zalo messages: the fields the template's parameters are filled from
+    # (notifications/zalo.py), the status as the template's kind, and why
+    # Zalo gave up when the message went by SMS instead (an error code, or
+    # a scrubbed exception: never the number).
+    template_kind = models.CharField(max_length=30, blank=True)
+    template_fields = models.JSONField(default=dict, blank=True)
+    zalo_error = models.CharField(_("lỗi Zalo"), max_length=300, blank=True)
+    delivered_by = models.CharField(
+        _("đã gửi qua"), max_length=5, choices=Channel.choices, blank=True
+    )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
     dossier = models.ForeignKey(
@@ -51,3 +61,20 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.channel} {self.status}"
+
+
+class ZaloToken(models.Model):
+    """The OA's tokens, one row shared by every worker. Zalo's refresh
+    token is single-use: whoever refreshes locks this row, spends it and
+    stores the new pair before anyone else may read it (zalo.refresh)."""
+
+    access_token = models.TextField(blank=True)
+    refresh_token = models.TextField()
+    # The ZALO_OA_REFRESH_TOKEN the row started from: a new value in the
+    # environment (the OA authorised again) starts the row over.
+    seeded_from = models.TextField()
+    refreshed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("khoá Zalo OA")
+        verbose_name_plural = _("khoá Zalo OA")

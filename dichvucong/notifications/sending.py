@@ -3,7 +3,15 @@ retry later with backoff.
 
 A message is claimed with a conditional update pending -> sending, so of
 two workers given the same id only one sends it, and a sent message is
-never claimed again. The one case where a message can go out twice is a
+never claimed again.
+
+A Zalo message (a citizen who chose Zalo) goes by ZNS until Zalo refuses
+it (an error that is not the token) or it has failed ZALO_MAX_ATTEMPTS
+times; then `zalo_error` is written on the row and from that attempt on
+it goes by SMS only, so no message goes out by both. `delivered_by` says
+which channel carried it.
+
+The one case where a message can go out twice is a
 worker dying (or hanging past SENDING_LEASE) after the provider accepted
 the message and before the row was marked sent: the drain cannot tell
 that from a send that never happened, and sends again rather than never.
@@ -18,12 +26,13 @@ from django.core.mail import send_mail
 from django.db.models import F
 from django.utils import timezone
 
-from dichvucong.notifications import sms
+from dichvucong.notifications import sms, zalo
 from dichvucong.notifications.constants import (
     MAX_ATTEMPTS,
     RETRY_BASE,
     RETRY_CAP,
     SENDING_LEASE,
+    ZALO_MAX_ATTEMPTS,
     Channel,
     MessageStatus,
 )
@@ -40,14 +49,14 @@ def send_message(message_id: int) -> bool:
         return False
     message = OutboxMessage.objects.get(pk=message_id)
     try:
-        _deliver(message)
+        delivered_by = _deliver(message)
     except Exception as error:
         _record_failure(message, error)
         return False
     OutboxMessage.objects.filter(pk=message_id, status=MessageStatus.SENDING).update(
-        status=MessageStatus.SENT, sent_at=timezone.now(), last_error=""
+        status=MessageStatus.SENT, sent_at=timezone.now(), last_error="", delivered_by=delivered_by
     )
-    logger.info("notification %s sent by %s", message_id, message.channel)
+    logger.info("notification %s sent by %s", message_id, delivered_by)
     return True
 
 
@@ -61,11 +70,36 @@ def _claim(message_id: int) -> bool:
     return claimed == 1
 
 
-def _deliver(message: OutboxMessage) -> None:
+def _deliver(message: OutboxMessage) -> str:
+    """Send by the message's channel; the channel that carried it."""
     if message.channel == Channel.EMAIL:
         send_mail(message.subject, message.body, None, [message.recipient])
+        return Channel.EMAIL
+    if message.channel == Channel.ZALO and not message.zalo_error and _sent_by_zalo(message):
+        return Channel.ZALO
+    sms.get_provider().send(message.recipient, message.body)
+    return Channel.SMS
+
+
+def _sent_by_zalo(message: OutboxMessage) -> bool:
+    """True if Zalo took it; False once Zalo gave up for good (recorded
+    on the row, SMS next); raises to retry Zalo later."""
+    if not zalo.is_configured():
+        reason = "Zalo no longer configured"
     else:
-        sms.get_provider().send(message.recipient, message.body)
+        try:
+            zalo.send(message)
+            return True
+        except zalo.ZaloRefused as error:
+            reason = str(error)
+        except Exception as error:
+            if message.attempts + 1 < ZALO_MAX_ATTEMPTS:
+                raise
+            reason = scrub(f"{type(error).__name__}: {error}", message.recipient)
+    message.zalo_error = reason[:300]
+    OutboxMessage.objects.filter(pk=message.pk).update(zalo_error=message.zalo_error)
+    logger.warning("notification %s: Zalo gave up (%s), sending by SMS", message.pk, reason)
+    return False
 
 
 def retry_delay(attempts: int) -> timedelta:

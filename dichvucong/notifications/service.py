@@ -49,6 +49,8 @@ def write_messages(dossier: Dossier, event: Event) -> list[int]:
             recipient=draft.recipient,
             subject=draft.subject,
             body=draft.body,
+            template_kind=draft.template_kind,
+            template_fields=draft.template_fields,
         )
         for key, draft in drafts.items()
         if key not in existing

@@ -11,6 +11,7 @@ class PaymentsConfig(AppConfig):
     def ready(self) -> None:
         # Read the payment settings now, so a bad value stops the start-up
         # instead of the first citizen who tries to pay.
-        from dichvucong.payments import conf
+        from dichvucong.payments import bank_transfer, conf
 
         conf.config()
+        bank_transfer.check_settings()

@@ -19,10 +19,23 @@ class GatewayName(models.TextChoices):
     VNPAY = "vnpay", _("VNPay")
     SANDBOX = "sandbox", _("Cổng thanh toán thử nghiệm")
     COUNTER = "counter", _("Nộp tại Bộ phận Một cửa")
+    # A transfer to the agency's account by VietQR, matched to its payment
+    # when the bank's statement is imported (payments.reconcile).
+    BANK = "bank", _("Chuyển khoản ngân hàng (VietQR)")
 
 
 # The gateways a citizen pays through online; PAYMENT_GATEWAY picks one.
 ONLINE_GATEWAYS = (GatewayName.VNPAY, GatewayName.SANDBOX)
+
+
+class LineOutcome(models.TextChoices):
+    """What importing one line of the bank's statement did."""
+
+    PAID = "paid", _("Khớp, đã ghi nhận thanh toán")
+    ALREADY_IMPORTED = "already_imported", _("Giao dịch đã nhập trước đó")
+    ALREADY_PAID = "already_paid", _("Khoản phí đã được thanh toán trước đó")
+    AMOUNT_DIFFERS = "amount_differs", _("Số tiền không khớp")
+    STRANGER = "stranger", _("Không tìm thấy mã thanh toán")
 
 
 class NoticeKind(models.TextChoices):

@@ -82,6 +82,11 @@ class Payment(models.Model):
     transaction_no = models.CharField(_("mã giao dịch tại VNPay"), max_length=20, blank=True)
     bank_code = models.CharField(_("ngân hàng"), max_length=20, blank=True)
     pay_date = models.DateTimeField(_("thời điểm thanh toán"), null=True, blank=True)
+    # A bank transfer: the bank's transaction id of the statement line that
+    # paid it. Unique, so the same line imported again pays nothing.
+    bank_transaction_id = models.CharField(
+        _("mã giao dịch ngân hàng"), max_length=64, unique=True, null=True, blank=True
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     paid_at = models.DateTimeField(null=True, blank=True)

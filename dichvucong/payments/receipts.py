@@ -33,6 +33,8 @@ def issue_receipt_number(moment: datetime) -> str:
 def payment_method(payment: Payment) -> str:
     if payment.gateway == GatewayName.COUNTER:
         return "Nộp tại Bộ phận tiếp nhận và trả kết quả"
+    if payment.gateway == GatewayName.BANK:
+        return f"Chuyển khoản ngân hàng (VietQR), mã giao dịch {payment.bank_transaction_id}"
     gateway = "VNPay" if payment.gateway == GatewayName.VNPAY else "cổng thanh toán thử nghiệm"
     details = [
         f"mã giao dịch {payment.transaction_no}" if payment.transaction_no else "",
@@ -76,9 +78,10 @@ def _sign_off(pdf: SlipPDF, payment: Payment) -> None:
             ]
         )
         return
-    pdf.ln(2)
-    pdf.paragraph(
-        "Biên lai điện tử được lập tự động khi cổng thanh toán xác nhận giao dịch, "
-        "không cần chữ ký.",
-        size=8,
+    confirmed_by = (
+        "khi đối chiếu sao kê của ngân hàng"
+        if payment.gateway == GatewayName.BANK
+        else "khi cổng thanh toán xác nhận giao dịch"
     )
+    pdf.ln(2)
+    pdf.paragraph(f"Biên lai điện tử được lập tự động {confirmed_by}, không cần chữ ký.", size=8)

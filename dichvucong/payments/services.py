@@ -3,14 +3,15 @@
 A payment changes a dossier only through lifecycle.payment_received(),
 called here in the same transaction that marks the payment paid. Online,
 only the gateway's verified notification (payments.ipn) does that; at the
-counter, the receptionist who takes the cash.
+counter, the receptionist who takes the cash; for a bank transfer, the
+receptionist who imports the bank's statement (payments.reconcile).
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -26,6 +27,8 @@ from dichvucong.dossiers.lifecycle import TransitionError
 from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Dossier
 from dichvucong.lib.money import format_vnd
+from dichvucong.payments import bank_transfer
+from dichvucong.payments.bank_transfer import Transfer
 from dichvucong.payments.constants import (
     CANCELLED_BY_CUSTOMER,
     PAYMENT_WINDOW_MINUTES,
@@ -90,6 +93,31 @@ def start_online_payment(dossier: Dossier, applicant: Any, gateway: str) -> Paym
 
 
 @operation
+def start_bank_transfer(dossier: Dossier, applicant: Any) -> Transfer:
+    """The transfer the fee page asks for, with its pending payment: the
+    pending bank payment of this amount if there is one (every view of the
+    page shows the same reference), else a new one. A transfer does not
+    expire like a gateway's order: whenever it reaches the statement, its
+    reference still finds the payment."""
+    dossier = _locked(dossier)
+    if dossier.applicant_id != getattr(applicant, "pk", None):
+        raise PaymentError(_("Chỉ người nộp hồ sơ được thanh toán trực tuyến."))
+    _require_awaiting(dossier)
+    if not pays_online(dossier):
+        raise PaymentError(_("Thủ tục này nộp lệ phí tại Bộ phận Một cửa."))
+    account = bank_transfer.account_for(dossier.agency)
+    if account is None:
+        raise PaymentError(_("Cơ quan chưa có tài khoản nhận chuyển khoản."))
+    pending = dossier.payments.filter(
+        status=PaymentStatus.PENDING, gateway=GatewayName.BANK, amount=dossier.fee_amount
+    ).first()
+    payment = pending or Payment.objects.create_unique(
+        dossier=dossier, amount=dossier.fee_amount, gateway=GatewayName.BANK
+    )
+    return Transfer(account, payment.amount, payment.txn_ref)
+
+
+@operation
 def record_counter_payment(dossier: Dossier, actor: Any) -> Payment:
     """The receptionist took the fee in cash: a paid payment with its
     receipt, and the dossier accepted. Refused once the fee is paid, online
@@ -125,8 +153,10 @@ def record_counter_payment(dossier: Dossier, actor: Any) -> Payment:
 def paid_note(payment: Payment) -> str:
     """What the acceptance event says was paid, in the applicant's timeline."""
     with translation.override("vi"):
-        counter = payment.gateway == GatewayName.COUNTER
-        how = _("tại Bộ phận Một cửa") if counter else _("trực tuyến")
+        how = {
+            GatewayName.COUNTER: _("tại Bộ phận Một cửa"),
+            GatewayName.BANK: _("bằng chuyển khoản ngân hàng"),
+        }.get(payment.gateway, _("trực tuyến"))
         return _("Đã nộp phí, lệ phí %(amount)s %(how)s, biên lai số %(number)s.") % {
             "amount": format_vnd(payment.amount),
             "how": how,
@@ -145,13 +175,28 @@ def confirm_online_payment(payment: Payment, notification: Notification) -> None
     """Paid, with its receipt, and the dossier accepted: in the caller's
     transaction, with the payment row locked by the caller."""
     _record_facts(payment, notification)
+    _confirm_paid(payment)
+
+
+def confirm_bank_transfer(
+    payment: Payment, bank_transaction_id: str, booked_at: datetime, actor: Any
+) -> None:
+    """The same confirmation for a transfer found in the bank's statement
+    by `actor` (a receptionist of the agency), who is the actor of the
+    dossier's acceptance event. The caller holds the locks, as for the IPN."""
+    payment.bank_transaction_id = bank_transaction_id
+    payment.pay_date = booked_at
+    _confirm_paid(payment, actor)
+
+
+def _confirm_paid(payment: Payment, actor: Any = None) -> None:
     payment.status = PaymentStatus.PAID
     payment.paid_at = timezone.now()
     payment.receipt_number = issue_receipt_number(payment.paid_at)
     payment.save()
     if payment.dossier.payments.filter(status=PaymentStatus.PAID).exclude(pk=payment.pk).exists():
-        # The gateway took the money, so it is recorded and receipted; the
-        # office has to refund one of the two.
+        # The gateway or the bank took the money, so it is recorded and
+        # receipted; the office has to refund one of the two.
         logger.warning(
             "payments: dossier %s paid twice (payment %s); a refund is due",
             payment.dossier_id,
@@ -159,7 +204,7 @@ def confirm_online_payment(payment: Payment, notification: Notification) -> None
         )
     try:
         with transaction.atomic():
-            lifecycle.payment_received(payment.dossier, note=paid_note(payment))
+            lifecycle.payment_received(payment.dossier, actor, note=paid_note(payment))
     except TransitionError:
         logger.warning(
             "payments: payment %s confirmed but dossier %s does not await payment",

@@ -140,6 +140,8 @@ BACK_OFFICE_A = expect(FORBIDDEN, ok=WARD_A_STAFF, hidden={"receptionist_b"})
 # dossier is not there (no door of its own: the page is reached from the
 # back office's dossier page).
 COUNTER_A = expect(HIDDEN, ok={"receptionist_a"})
+OWN_OR_COUNTER_A = expect(HIDDEN, ok={"applicant_a", "receptionist_a"})
+CITIZENS = expect(FORBIDDEN, ok={"applicant_a", "applicant_b"})
 PETITION_A = expect(HIDDEN, ok=WARD_A_STAFF)
 
 # Outreach: the door lets in the education office, school coordinators and
@@ -235,6 +237,13 @@ ACCESS: dict[str, tuple[Case, ...]] = {
     "payments:receipt": (get("payment_a", OWN_OR_WARD_A),),
     "results:download": (get("resolved_a", OWN_OR_WARD_A),),
     "feedback:rate": both("resolved_a", OWN_DOSSIER),
+    # --- Counter appointments ----------------------------------------------------------
+    # Citizens book for themselves; a staff account has nobody to book for.
+    "appointments:book": both("counter_agency_a", CITIZENS),
+    "appointments:detail": (get("booking_a", OWN_OR_COUNTER_A),),
+    "appointments:pdf": (get("booking_a", OWN_OR_COUNTER_A),),
+    "appointments:cancel": (post("booking_a", OWN_DOSSIER),),
+    "appointments_counter:mark": (post("booking_a", COUNTER_A),),
     # --- The back office -----------------------------------------------------------------
     "backoffice:detail": (
         get("submitted_a", BACK_OFFICE_A),
@@ -365,6 +374,8 @@ ADMIN_MODELS: dict[str, frozenset[str]] = {
     "outreach.yearendreport": frozenset(),
     "notifications.outboxmessage": frozenset({"delete"}),
     "results.resulttemplate": frozenset(),
+    "appointments.slot": frozenset(),
+    "appointments.booking": frozenset(),
 }
 ADMIN_PREFIX = "quan-tri/"
 

@@ -333,6 +333,29 @@ def _admin_rows(world: World, cast: Cast) -> None:
     )
 
 
+def _appointments(world: World, cast: Cast) -> None:
+    """Ward A's counter takes appointments; applicant A holds one."""
+    from datetime import time, timedelta
+
+    from django.utils import timezone
+
+    from dichvucong.appointments.models import Booking, Slot
+
+    slots = [
+        Slot.objects.create(agency=cast.agency_a, weekday=day, start=time(8), capacity=3)
+        for day in range(7)
+    ]
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    slot = slots[tomorrow.weekday()]
+    world.objects.update(
+        counter_agency_a=cast.agency_a,
+        booking_a=Booking.objects.create(
+            slot=slot, agency=cast.agency_a, day=tomorrow, seat=1,
+            procedure=cast.procedure, citizen=cast.applicant,
+        ),
+    )
+
+
 def build_world() -> World:
     world = World()
     cast = make_cast()
@@ -344,4 +367,5 @@ def build_world() -> World:
     _helped(world, cast)
     _fees(world, cast)
     _admin_rows(world, cast)
+    _appointments(world, cast)
     return world

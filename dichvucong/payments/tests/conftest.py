@@ -24,3 +24,13 @@ def cast(db):  # type: ignore[no-untyped-def]
 def dossier(cast):  # type: ignore[no-untyped-def]
     """A level-4 dossier of the cast's applicant waiting to pay 24.000 đ."""
     return awaiting_payment(cast)
+
+
+@pytest.fixture
+def bank_account(settings):  # type: ignore[no-untyped-def]
+    """The district's account for transfers (VietinBank), as in production."""
+    settings.VIETQR_BANK_BIN = "970415"
+    settings.VIETQR_ACCOUNT_NUMBER = "113366668888"
+    settings.VIETQR_ACCOUNT_NAME = "UBND QUAN THANH XUAN"
+    settings.VIETQR_AGENCY_ACCOUNTS = ""
+    return settings

@@ -3,6 +3,7 @@ gateway's signed notifications, and the sandbox walked by a test client."""
 
 from __future__ import annotations
 
+import csv
 import html
 import io
 import re
@@ -11,8 +12,10 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from openpyxl import Workbook
 from pypdf import PdfReader
 
 from dichvucong.catalogue.constants import OnlineLevel
@@ -122,3 +125,35 @@ def pdf_text(data: bytes) -> str:
 
 def page(response: Any) -> str:
     return response.content.decode()
+
+
+STATEMENT_HEADER = ["Ngày giao dịch", "Số tiền", "Nội dung", "Mã giao dịch"]
+
+
+def statement_csv(rows: list[list[object]], header: list[str] = STATEMENT_HEADER) -> bytes:
+    """A bank statement as Excel saves CSV: UTF-8 with a BOM."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def statement_xlsx(rows: list[list[object]], header: list[str] = STATEMENT_HEADER) -> bytes:
+    """A bank statement as banks export it: a title and the account above
+    the header row."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["SAO KÊ TÀI KHOẢN"])
+    sheet.append(["Số tài khoản", "113366668888"])
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def upload_statement(client: Client, data: bytes, name: str = "sao-ke.csv") -> Any:
+    upload = SimpleUploadedFile(name, data)
+    return client.post(reverse("payments:statement"), {"statement": upload})

@@ -18,7 +18,8 @@ from dichvucong.accounts.constants import Role
 from dichvucong.dossiers import access
 from dichvucong.dossiers.models import Dossier
 from dichvucong.lib.money import format_vnd
-from dichvucong.payments import services
+from dichvucong.payments import bank_transfer, services
+from dichvucong.payments.bank_transfer import Transfer
 from dichvucong.payments.constants import GatewayName, PaymentStatus
 from dichvucong.payments.gateways import online_gateway
 from dichvucong.payments.receipts import receipt_pdf
@@ -40,12 +41,28 @@ def pay(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         return redirect("dossiers:detail", public_id=dossier.public_id)
     if request.method == "POST":
         return _go_to_gateway(request, dossier)
-    attempts = dossier.payments.exclude(gateway=GatewayName.COUNTER)[:10]
+    online = services.pays_online(dossier)
+    attempts = dossier.payments.exclude(gateway__in=(GatewayName.COUNTER, GatewayName.BANK))
     return render(
         request,
         "payments/pay.html",
-        {"dossier": dossier, "online": services.pays_online(dossier), "attempts": attempts},
+        {
+            "dossier": dossier,
+            "online": online,
+            "attempts": attempts[:10],
+            "transfer": _bank_transfer(dossier, request.user) if online else None,
+        },
     )
+
+
+def _bank_transfer(dossier: Dossier, applicant: object) -> Transfer | None:
+    """The transfer to show, when the agency has an account for it."""
+    if bank_transfer.account_for(dossier.agency) is None:
+        return None
+    try:
+        return services.start_bank_transfer(dossier, applicant)
+    except PaymentError:
+        return None
 
 
 def _go_to_gateway(request: HttpRequest, dossier: Dossier) -> HttpResponse:
