@@ -156,7 +156,7 @@ class OpenData(Visitor):
 class ApiCatalogue(Visitor):
     @task
     def api_catalogue(self) -> None:
-        self.get("/api/v1/procedures")
+        self.get("/api/v1/catalogue/procedures")
 
 
 class MyDossiers(Visitor):
