@@ -12,19 +12,16 @@ naming the row: half a statement must never be imported.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
-from pathlib import PurePosixPath
 from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dichvucong.lib.spreadsheet import read_rows
 from dichvucong.lib.text import clean_typed, fold
 
 # Field -> the column name the page documents.
@@ -99,7 +96,7 @@ class StatementLine:
 def read_statement(name: str, data: bytes) -> list[StatementLine]:
     if len(data) > MAX_FILE_BYTES:
         raise StatementError(_("Tệp lớn hơn 5 MB."))
-    rows = list(_rows(name, data))
+    rows = list(read_rows(name, data, StatementError))
     columns, header_row = _find_header(rows)
     lines = []
     for number, cells in rows[header_row:]:
@@ -111,47 +108,6 @@ def read_statement(name: str, data: bytes) -> list[StatementLine]:
     if len(lines) > MAX_LINES:
         raise StatementError(_("Tệp có hơn 10.000 dòng: hãy tách theo ngày."))
     return lines
-
-
-def _rows(name: str, data: bytes) -> Iterator[tuple[int, list[Any]]]:
-    ext = PurePosixPath(name).suffix.lower()
-    if ext == ".xlsx":
-        return _xlsx_rows(data)
-    if ext == ".csv":
-        return _csv_rows(data)
-    raise StatementError(_("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)."))
-
-
-def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds on a damaged file
-        raise StatementError(_("Không đọc được tệp Excel. Hãy lưu lại dạng .xlsx.")) from error
-    try:
-        sheet = book.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(values)
-    finally:
-        book.close()
-
-
-def _csv_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
-    try:
-        text = data.decode("utf-8-sig")  # Excel writes a BOM, others do not
-    except UnicodeDecodeError as error:
-        raise StatementError(_("Tệp CSV phải được lưu với bảng mã UTF-8.")) from error
-    if "\x00" in text:
-        raise StatementError(_("Không đọc được tệp CSV."))
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    try:
-        for number, values in enumerate(reader, start=1):
-            yield number, list(values)
-    except csv.Error as error:
-        raise StatementError(_("Không đọc được tệp CSV.")) from error
 
 
 def _text(value: Any) -> str:

@@ -3,15 +3,13 @@ matched to our columns without regard to case or diacritics."""
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from dichvucong.lib import spreadsheet
 from dichvucong.lib.text import fold
 
 # Field -> the header as users write it; also how errors name the column.
@@ -84,38 +82,7 @@ def phone_text(value: Any) -> str:
 
 def read_rows(name: str, data: bytes) -> Iterator[tuple[int, list[Any]]]:
     """(row number, cells) for every row, header first (row 1)."""
-    ext = PurePosixPath(name).suffix.lower()
-    if ext == ".xlsx":
-        return _xlsx_rows(data)
-    if ext == ".csv":
-        return _csv_rows(data)
-    raise RosterFileError(_("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)."))
-
-
-def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds on a damaged file
-        raise RosterFileError(_("Không đọc được tệp Excel. Hãy lưu lại dạng .xlsx.")) from error
-    try:
-        sheet = book.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(values)
-    finally:
-        book.close()
-
-
-def _csv_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
-    try:
-        text = data.decode("utf-8-sig")  # Excel writes a BOM, others do not
-    except UnicodeDecodeError as error:
-        raise RosterFileError(_("Tệp CSV phải được lưu với bảng mã UTF-8.")) from error
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
-    for number, values in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
-        yield number, list(values)
+    return spreadsheet.read_rows(name, data, RosterFileError)
 
 
 def header_map(header: list[Any]) -> dict[str, int]:
