@@ -30,6 +30,11 @@ from dichvucong.lib.text import fold
 
 PAGE_SIZE = 25
 MAX_SEARCH_TERMS = 6
+# History grows every day for ever. Its tabs count up to this many and then
+# say "1.000+", and page through the newest this many (older ones are
+# found by searching), so the queue costs the same in the tenth year as in
+# the first. The tabs of work in progress are always exact.
+HISTORY_SHOWN = 1000
 
 
 class Queue(models.TextChoices):
@@ -44,6 +49,10 @@ class Queue(models.TextChoices):
 
 # Not constants.CLOSED_STATUSES: a returned result is counted under "done".
 ENDED_STATUSES = (Status.REFUSED, Status.WITHDRAWN, Status.STOPPED)
+HISTORY = (Queue.DONE, Queue.CLOSED)
+# Every status a queue of work in progress can hold: their counts read only
+# these rows (the (agency, status) index), never the history.
+IN_PROGRESS_STATUSES = (Status.SUBMITTED, Status.SUPPLEMENT, *OPEN_STATUSES)
 
 
 @dataclass(frozen=True)
@@ -125,11 +134,30 @@ def my_work_condition(user: Any, roles: frozenset[str]) -> Q | None:
 
 
 def counts(dossiers: QuerySet[Dossier], clock: Clock) -> dict[str, int]:
-    """How many dossiers each queue holds, in one query."""
-    totals = dossiers.aggregate(
-        **{queue.value: Count("pk", filter=queue_condition(queue, clock)) for queue in Queue}
+    """How many dossiers each queue holds: the queues of work in progress
+    exactly, in one query over the rows in progress; each history queue up
+    to HISTORY_SHOWN + 1 (one more says "more than"), one query each."""
+    working = [queue for queue in Queue if queue not in HISTORY]
+    totals = dossiers.filter(status__in=IN_PROGRESS_STATUSES).aggregate(
+        **{queue.value: Count("pk", filter=queue_condition(queue, clock)) for queue in working}
     )
+    for queue in HISTORY:
+        shown = dossiers.filter(queue_condition(queue, clock)).values("pk")
+        totals[queue.value] = shown[: HISTORY_SHOWN + 1].count()
     return {queue.value: totals[queue.value] or 0 for queue in Queue}
+
+
+class CountedPaginator(Paginator):
+    """Pages through a queue whose count the tabs already know, so it is
+    not counted again (for history: only the newest HISTORY_SHOWN)."""
+
+    def __init__(self, object_list: QuerySet[Dossier], total: int) -> None:
+        super().__init__(object_list, PAGE_SIZE)
+        self._total = total
+
+    @property
+    def count(self) -> int:  # type: ignore[override]
+        return self._total
 
 
 def in_queue(dossiers: QuerySet[Dossier], queue: Queue, clock: Clock) -> QuerySet[Dossier]:
@@ -180,6 +208,12 @@ class Listing:
     tabs: list[tuple[Queue, int]]
     page: Page[Dossier]
     rows: list[Row]
+    # Queues holding more than HISTORY_SHOWN, whose count reads "1.000+".
+    more_than_shown: frozenset[str] = frozenset()
+
+    @property
+    def total_shown_is_partial(self) -> bool:
+        return self.queue.value in self.more_than_shown
 
 
 def procedures_in(dossiers: QuerySet[Dossier]) -> QuerySet[Procedure]:
@@ -213,6 +247,10 @@ def listing(
     if mine_condition is not None:
         dossiers = dossiers.filter(mine_condition)
     totals = counts(dossiers, clock)
-    page = Paginator(in_queue(dossiers, queue, clock), PAGE_SIZE).get_page(page_number)
+    more = frozenset(tab.value for tab in HISTORY if totals[tab.value] > HISTORY_SHOWN)
+    shown = {tab: min(totals[tab.value], HISTORY_SHOWN) if tab in HISTORY else totals[tab.value]
+             for tab in Queue}
+    paginator = CountedPaginator(in_queue(dossiers, queue, clock), shown[queue])
+    page = paginator.get_page(page_number)
     rows = [Row(dossier, row_timeliness(dossier, clock)) for dossier in page]
-    return Listing(queue, [(tab, totals[tab.value]) for tab in Queue], page, rows)
+    return Listing(queue, [(tab, shown[tab]) for tab in Queue], page, rows, more)
