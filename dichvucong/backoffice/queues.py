@@ -23,7 +23,12 @@ from dichvucong.accounts.constants import Role
 from dichvucong.catalogue.calendar import office_calendar
 from dichvucong.catalogue.models import Procedure
 from dichvucong.dossiers.access import staff_dossiers
-from dichvucong.dossiers.constants import FINISHED_STATUSES, OPEN_STATUSES, Status
+from dichvucong.dossiers.constants import (
+    ENDED_STATUSES,
+    FINISHED_STATUSES,
+    OPEN_STATUSES,
+    Status,
+)
 from dichvucong.dossiers.deadlines import DUE_SOON_WORKING_DAYS, Timeliness, timeliness
 from dichvucong.dossiers.models import Dossier
 from dichvucong.lib.text import fold
@@ -47,8 +52,6 @@ class Queue(models.TextChoices):
     CLOSED = "closed", _("Đã đóng")
 
 
-# Not constants.CLOSED_STATUSES: a returned result is counted under "done".
-ENDED_STATUSES = (Status.REFUSED, Status.WITHDRAWN, Status.STOPPED)
 HISTORY = (Queue.DONE, Queue.CLOSED)
 # Every status a queue of work in progress can hold: their counts read only
 # these rows (the (agency, status) index), never the history.
@@ -173,8 +176,10 @@ _ORDER: dict[Queue, tuple[Any, ...]] = {
     Queue.SUPPLEMENT: ("supplement_requested_at",),
     Queue.DUE_SOON: _BY_DUE,
     Queue.OVERDUE: _BY_DUE,
-    Queue.DONE: (F("resolved_at").desc(nulls_last=True),),
-    Queue.CLOSED: (F("closed_at").desc(nulls_last=True),),
+    # Backwards along the dossier_agency_done / _closed indexes (the date
+    # is always set in these statuses).
+    Queue.DONE: ("-resolved_at", "-pk"),
+    Queue.CLOSED: ("-closed_at", "-pk"),
 }
 
 

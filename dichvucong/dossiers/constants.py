@@ -22,6 +22,9 @@ class Status(models.IntegerChoices):
 # Statuses in which the office holds the dossier and the deadline matters.
 OPEN_STATUSES = (Status.ACCEPTED, Status.PROCESSING, Status.AWAITING_PAYMENT)
 FINISHED_STATUSES = (Status.RESOLVED, Status.RETURNED)
+# Ended without a result (the back office's "closed" tab; not
+# CLOSED_STATUSES, where a returned result also counts).
+ENDED_STATUSES = (Status.REFUSED, Status.WITHDRAWN, Status.STOPPED)
 CLOSED_STATUSES = (Status.REFUSED, Status.WITHDRAWN, Status.STOPPED, Status.RETURNED)
 
 

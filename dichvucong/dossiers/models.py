@@ -10,7 +10,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from dichvucong.dossiers.constants import AttachmentKind, Delivery, EventKind, Status
+from dichvucong.dossiers.constants import (
+    ENDED_STATUSES,
+    FINISHED_STATUSES,
+    AttachmentKind,
+    Delivery,
+    EventKind,
+    Status,
+)
 from dichvucong.lib.money import format_vnd
 
 
@@ -119,6 +126,19 @@ class Dossier(models.Model):
             models.Index(fields=["applicant", "-submitted_at"], name="dossier_applicant_submitted"),
             models.Index(
                 fields=["applicant", "status", "-updated_at"], name="dossier_applicant_drafts"
+            ),
+            # The back office's history tabs, newest first: an office's
+            # page is read from the end of its part of the index, not by
+            # sorting every dossier it ever finished (backoffice.queues).
+            models.Index(
+                fields=["agency", "resolved_at", "id"],
+                condition=models.Q(status__in=FINISHED_STATUSES),
+                name="dossier_agency_done",
+            ),
+            models.Index(
+                fields=["agency", "closed_at", "id"],
+                condition=models.Q(status__in=ENDED_STATUSES),
+                name="dossier_agency_closed",
             ),
         ]
         constraints = [
