@@ -33,6 +33,9 @@ ROOT_FILE = "demo-ca.pem"
 SIGNER_FILE = "signer.p12"
 PASSWORD_FILE = "signer.password"
 CA_YEARS = 20
+# Valid from well before it is made: documents dated back (tests that
+# travel in time, a demo of last year's dossiers) still verify.
+VALID_FROM = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 SIGNER_YEARS = 10
 
 
@@ -82,7 +85,7 @@ def _certificate(
         .issuer_name(issuer)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_before(VALID_FROM)
         .not_valid_after(now + dt.timedelta(days=365 * years))
         .add_extension(x509.BasicConstraints(ca=is_ca, path_length=0 if is_ca else None), True)
         .add_extension(_usage(sign_documents=not is_ca), critical=True)
