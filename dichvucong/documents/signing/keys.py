@@ -58,6 +58,10 @@ def _from_pkcs11() -> signers.Signer:
         session,
         key_label=key_label,
         cert_label=settings.SIGNING_PKCS11_CERT_LABEL or key_label,
+        # Hash here, sign the digest on the token (CKM_RSA_PKCS, CKM_ECDSA):
+        # the mechanisms every token has; several (SoftHSM among them)
+        # lack the combined hash-and-sign ones for ECDSA.
+        use_raw_mechanism=True,
     )
 
 
