@@ -351,8 +351,12 @@ def check_upload(data: bytes) -> UploadCheck:
 def stored_verdict(result: ResultDocument) -> signing.Verdict | None:
     """The signature of the stored original, for the page reached by the
     QR code; None when the file is missing from storage."""
-    try:
+
+    def read() -> bytes:
         with result.file.open("rb") as handle:
-            return signing.verify(handle.read())
+            return bytes(handle.read())
+
+    try:
+        return signing.verify_stored(result.sha256, read)
     except FileNotFoundError:
         return None

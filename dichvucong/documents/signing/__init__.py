@@ -12,8 +12,13 @@ import warnings
 # pyHanko imports cryptography's DSA, deprecated there; we never use DSA.
 warnings.filterwarnings("ignore", message="DSA is deprecated", module="pyhanko")
 
-from dichvucong.documents.signing.checking import Outcome, Verdict, verify  # noqa: E402
+from dichvucong.documents.signing.checking import (  # noqa: E402
+    Outcome,
+    Verdict,
+    verify,
+    verify_stored,
+)
 from dichvucong.documents.signing.keys import is_demo  # noqa: E402
 from dichvucong.documents.signing.signature import sign  # noqa: E402
 
-__all__ = ["Outcome", "Verdict", "is_demo", "sign", "verify"]
+__all__ = ["Outcome", "Verdict", "is_demo", "sign", "verify", "verify_stored"]

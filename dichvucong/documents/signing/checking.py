@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -80,12 +81,18 @@ def _check(data: bytes) -> Verdict:
 
 
 def verify(data: bytes) -> Verdict:
-    """The verdict on `data`, kept a day per content and trust roots (the
-    page checks a stored result on every visit of its QR code)."""
+    """The verdict on `data`."""
+    return verify_stored(hashlib.sha256(data).hexdigest(), lambda: data)
+
+
+def verify_stored(digest: str, read: Callable[[], bytes]) -> Verdict:
+    """The verdict on the file whose SHA-256 is `digest`, kept a day per
+    content and trust roots: the QR code's page checks a stored result on
+    every visit, and reads the file only when the verdict is not kept."""
     roots = b"".join(root.sha256 for root in keys().trust_roots)
-    key = "signing-verdict:" + hashlib.sha256(roots + data).hexdigest()
+    key = "signing-verdict:" + hashlib.sha256(roots + digest.encode()).hexdigest()
     verdict = cache.get(key)
     if verdict is None:
-        verdict = _check(data)
+        verdict = _check(read())
         cache.set(key, verdict, CACHE_SECONDS)
     return verdict
