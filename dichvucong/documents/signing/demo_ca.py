@@ -112,13 +112,13 @@ def issue(folder: Path, ca_name: str = CA_NAME, office_name: str = OFFICE_NAME) 
     _write(folder / PASSWORD_FILE, password.encode())
     _write(files.pkcs12, bundle)
     # The root last: its presence says the set is complete.
-    _write(files.root, root.public_bytes(serialization.Encoding.PEM))
+    _write(files.root, root.public_bytes(serialization.Encoding.PEM), 0o644)  # public
     return files
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: bytes, mode: int = 0o600) -> None:
     partial = path.with_suffix(path.suffix + ".part")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(data)
     os.replace(partial, path)
