@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from asn1crypto import parser
 from django.core.cache import cache
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import EmbeddedPdfSignature, validate_pdf_signature
+from pyhanko.sign.validation.pdf_embedded import extract_contents
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
@@ -65,6 +67,22 @@ def _verdict(status: PdfSignatureStatus) -> Verdict:
     return Verdict(Outcome.GENUINE, signer, moment, demo=keys().demo_root is not None)
 
 
+def _padded_with_zeros(signature: EmbeddedPdfSignature) -> bool:
+    """The room reserved for the signature holds it and then zeros only.
+    That room is the one part of the file a signature cannot cover, so a
+    byte changed in it would otherwise leave the verdict "unchanged"."""
+    contents = extract_contents(signature.sig_object)
+    _, _, _, header, body, trailer = parser.parse(contents, strict=False)
+    return not contents[len(header) + len(body) + len(trailer) :].strip(b"\x00")
+
+
+def _judged(signature: EmbeddedPdfSignature, context: ValidationContext) -> Verdict:
+    verdict = _verdict(validate_pdf_signature(signature, context))
+    if not _padded_with_zeros(signature):
+        return Verdict(Outcome.CHANGED, verdict.signer, verdict.signed_at)
+    return verdict
+
+
 def _check(data: bytes) -> Verdict:
     try:
         signatures = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures
@@ -72,7 +90,7 @@ def _check(data: bytes) -> Verdict:
             return Verdict(Outcome.UNSIGNED)
         context = ValidationContext(trust_roots=list(keys().trust_roots), allow_fetching=False)
         # Every signature must hold; the last one covers the whole file.
-        verdicts = [_verdict(validate_pdf_signature(sig, context)) for sig in signatures]
+        verdicts = [_judged(sig, context) for sig in signatures]
     except Exception:
         # A file pyHanko cannot read through: damaged, if it had been signed.
         signed = b"/ByteRange" in data

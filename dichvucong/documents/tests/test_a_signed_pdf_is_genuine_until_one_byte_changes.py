@@ -32,6 +32,20 @@ def test_one_changed_byte_is_changed_after_signing() -> None:
     assert demo_ca.OFFICE_NAME in verdict.signer
 
 
+def test_a_byte_changed_in_the_room_left_for_the_signature_is_a_change() -> None:
+    """The signature's own room is the one part it cannot cover: past the
+    signature it holds zeros, and anything else there is a change."""
+    signed = signing.sign(plain_pdf())
+    start = signed.index(b"/Contents <") + len(b"/Contents <")
+    end = signed.index(b">", start)
+    at = end - 10  # well inside the zeros after the signature
+    assert signed[at : at + 1] == b"0"
+
+    verdict = signing.verify(signed[:at] + b"1" + signed[at + 1 :])
+
+    assert verdict.outcome == Outcome.CHANGED
+
+
 def test_bytes_added_after_the_signature_are_a_change() -> None:
     signed = signing.sign(plain_pdf())
 
