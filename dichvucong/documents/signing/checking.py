@@ -21,6 +21,7 @@ from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverage
 from pyhanko_certvalidator import ValidationContext
 
 from dichvucong.documents.signing.keys import keys
+from dichvucong.documents.signing.loop import outside_any_loop
 
 # pyHanko logs a traceback at ERROR for every certificate it cannot chain
 # to a trusted root: an expected outcome here, told to the user instead.
@@ -77,7 +78,7 @@ def _padded_with_zeros(signature: EmbeddedPdfSignature) -> bool:
 
 
 def _judged(signature: EmbeddedPdfSignature, context: ValidationContext) -> Verdict:
-    verdict = _verdict(validate_pdf_signature(signature, context))
+    verdict = _verdict(outside_any_loop(lambda: validate_pdf_signature(signature, context)))
     if not _padded_with_zeros(signature):
         return Verdict(Outcome.CHANGED, verdict.signer, verdict.signed_at)
     return verdict

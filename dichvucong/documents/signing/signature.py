@@ -10,6 +10,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 
 from dichvucong.documents.signing.keys import keys
+from dichvucong.documents.signing.loop import outside_any_loop
 
 FIELD = "ChuKySoCoQuan"
 REASON = "Văn bản điện tử do cơ quan cấp qua Hệ thống dịch vụ công"
@@ -28,5 +29,6 @@ def sign(data: bytes) -> bytes:
     )
     output = io.BytesIO()
     writer = IncrementalPdfFileWriter(io.BytesIO(data))
-    signers.sign_pdf(writer, metadata, signer=keys().signer, output=output)
+    signer = keys().signer
+    outside_any_loop(lambda: signers.sign_pdf(writer, metadata, signer=signer, output=output))
     return output.getvalue()

@@ -3,6 +3,8 @@ being signed by a trusted agency: no signature, or another CA's."""
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from django.utils import timezone
@@ -76,3 +78,14 @@ def test_signing_twice_gives_two_genuine_files_of_the_same_document() -> None:
 
     assert signing.verify(first).genuine and signing.verify(second).genuine
     assert first.startswith(data)
+
+
+def test_signing_and_verifying_work_inside_a_running_event_loop() -> None:
+    """As under an ASGI server or Playwright's sync API, where pyHanko's
+    own asyncio.run would be refused."""
+    async def inside() -> signing.Verdict:
+        return signing.verify(signing.sign(plain_pdf()))
+
+    # A thread of its own: the browser tests may already run a loop in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(asyncio.run, inside()).result().genuine
