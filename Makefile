@@ -73,10 +73,16 @@ lint: install-dev check-deploy
 # `check --deploy` on the production configuration the README documents
 # (section "Production"), with example values: it must find nothing, not even
 # a warning. The secrets are made afresh on each run, so no example secret
-# is ever written down to be copied. No server is contacted.
+# is ever written down to be copied; so is the signing certificate (a
+# throw-away CA standing for the agency's). No server is contacted.
 PROD_EXAMPLE_HOST := dichvucong.thanhxuan.hanoi.gov.vn
 check-deploy: install
+	signing=$$(mktemp -d) && \
+	DEBUG=true $(PY) manage.py signing_demo_ca --into "$$signing" >/dev/null && \
 	env DEBUG=false \
+	  SIGNING_PKCS12_PATH="$$signing/signer.p12" \
+	  SIGNING_PKCS12_PASSWORD="$$(cat "$$signing/signer.password")" \
+	  SIGNING_TRUST_ROOTS="$$signing/demo-ca.pem" \
 	  SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	  ALLOWED_HOSTS=$(PROD_EXAMPLE_HOST) \
 	  SITE_URL=https://$(PROD_EXAMPLE_HOST) \

@@ -95,6 +95,8 @@ class Shared:
             "ALLOW_LOG_SMS": "true",
             "DEMO_MODE": "true",
             "ALLOW_DEMO_MODE": "true",
+            # One demo CA for the cluster, in the shared DATA_DIR.
+            "ALLOW_DEMO_SIGNING": "true",
         }
 
 

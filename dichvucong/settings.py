@@ -437,6 +437,52 @@ if any(_zalo_set) and not all(_zalo_set):
     )
 # --- end of Celery and notifications ---------------------------------------
 
+# --- Digital signatures (issue 14 point 2) ---------------------------------
+# Results, receipts and slips are signed as PAdES with the agency's office
+# certificate (documents/signing/). Either a PKCS#12 file and its password,
+# or a PKCS#11 token: module, token label, key label (and the certificate's
+# label, if it differs) and PIN. SIGNING_TRUST_ROOTS (PEM files, comma
+# separated) are the roots the verification page trusts; required with
+# either. With none of these set the system makes its own demo CA in
+# SIGNING_DEMO_DIR and signs with it: refused with DEBUG off (E008) unless
+# ALLOW_DEMO_SIGNING.
+SIGNING_PKCS12_PATH = env_str("SIGNING_PKCS12_PATH").strip()
+SIGNING_PKCS12_PASSWORD = env_str("SIGNING_PKCS12_PASSWORD")
+SIGNING_PKCS11_MODULE = env_str("SIGNING_PKCS11_MODULE").strip()
+SIGNING_PKCS11_TOKEN_LABEL = env_str("SIGNING_PKCS11_TOKEN_LABEL").strip()
+SIGNING_PKCS11_KEY_LABEL = env_str("SIGNING_PKCS11_KEY_LABEL").strip()
+SIGNING_PKCS11_CERT_LABEL = env_str("SIGNING_PKCS11_CERT_LABEL").strip()
+SIGNING_PKCS11_PIN = env_str("SIGNING_PKCS11_PIN")
+SIGNING_TRUST_ROOTS = env_list("SIGNING_TRUST_ROOTS", [])
+SIGNING_DEMO_DIR = Path(env_str("SIGNING_DEMO_DIR", str(DATA_DIR / "signing-demo")))
+ALLOW_DEMO_SIGNING = env_bool("ALLOW_DEMO_SIGNING", False)
+
+
+def _signing_problem() -> str:
+    """Why the signing settings cannot work together, or ""."""
+    p12 = [SIGNING_PKCS12_PATH, SIGNING_PKCS12_PASSWORD]
+    p11 = [SIGNING_PKCS11_MODULE, SIGNING_PKCS11_TOKEN_LABEL, SIGNING_PKCS11_KEY_LABEL]
+    if any(p12) and not all(p12):
+        return "set SIGNING_PKCS12_PATH and SIGNING_PKCS12_PASSWORD together"
+    if any(p11) and not all(p11):
+        return (
+            "set SIGNING_PKCS11_MODULE, SIGNING_PKCS11_TOKEN_LABEL and "
+            "SIGNING_PKCS11_KEY_LABEL together (and SIGNING_PKCS11_PIN unless the token asks)"
+        )
+    if all(p12) and all(p11):
+        return "set either the SIGNING_PKCS12_* or the SIGNING_PKCS11_* variables, not both"
+    if (all(p12) or all(p11)) != bool(SIGNING_TRUST_ROOTS):
+        return "a signing certificate and SIGNING_TRUST_ROOTS go together"
+    for name in [SIGNING_PKCS12_PATH, SIGNING_PKCS11_MODULE, *SIGNING_TRUST_ROOTS]:
+        if name and not Path(name).is_file():
+            return f"no such file: {name}"
+    return ""
+
+
+if _signing_problem():
+    raise ConfigError(f"Digital signatures half-configured: {_signing_problem()}")
+# --- end of digital signatures ---------------------------------------------
+
 # --- Production safety (issue 10) -----------------------------------------
 # With DEBUG off the system checks refuse to start (manage.py, gunicorn,
 # Celery) on an embedded default that is unsafe in production, unless the

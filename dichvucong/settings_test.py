@@ -43,6 +43,13 @@ ALLOW_PAYMENT_SANDBOX = True
 ALLOW_CONSOLE_EMAIL = True
 ALLOW_LOG_SMS = True
 ALLOW_DERIVED_EVENT_KEY = True
+ALLOW_DEMO_SIGNING = True
+# The demo CA of the test run (documents/signing/demo_ca.py), never var/'s;
+# shared with a server process a test starts, like MEDIA_ROOT.
+SIGNING_DEMO_DIR = Path(
+    os.environ.get("DICHVUCONG_TEST_SIGNING_DIR")
+    or tempfile.mkdtemp(prefix="dichvucong-test-signing-")
+)
 
 # Demo mode follows DEBUG, which a shell may set: tests that need the demo
 # page turn it on themselves.

@@ -56,6 +56,12 @@ def _demo_mode() -> bool:
     return bool(settings.DEMO_MODE)
 
 
+def _demo_signing() -> bool:
+    from dichvucong.documents import signing
+
+    return signing.is_demo()
+
+
 def _sms_in_log() -> bool:
     from dichvucong.notifications import sms
 
@@ -131,6 +137,17 @@ UNSAFE_DEFAULTS: Sequence[UnsafeDefault] = (
         "codes to anyone, and one-time codes are printed in full.",
         "Set DEMO_MODE=false.",
     ),
+    UnsafeDefault(
+        "dichvucong.E008",
+        "ALLOW_DEMO_SIGNING",
+        _demo_signing,
+        "documents signed by the demo CA",
+        "No signing certificate is set: results, receipts and slips would be signed by a "
+        "demo CA this machine made itself, which no one outside trusts and which gives a "
+        "result no legal value.",
+        "Set SIGNING_PKCS12_PATH and SIGNING_PKCS12_PASSWORD (or the SIGNING_PKCS11_* "
+        "variables) to the agency's certificate, and SIGNING_TRUST_ROOTS to its CA's root.",
+    ),
 )
 
 
@@ -154,16 +171,40 @@ def site_url_refused() -> list[CheckMessage]:
     return [Error(problem, hint=hint, id="dichvucong.E006")]
 
 
+def signing_refused() -> list[CheckMessage]:
+    """A configured certificate must open now, not at the first approval
+    (which would then fail): a wrong password, a file that is no PKCS#12,
+    a token not found."""
+    from dichvucong.documents.signing import keys
+
+    if keys.is_demo():
+        return []
+    try:
+        keys.load()
+    except Exception as error:  # whatever the file or token says, said at start-up
+        hint = "Check SIGNING_PKCS12_* or SIGNING_PKCS11_* (README: Digitally signed documents)."
+        return [
+            Error(
+                f"The signing certificate cannot be used: {error}", hint=hint, id="dichvucong.E009"
+            )
+        ]
+    return []
+
+
 def unsafe_defaults_check(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     """The Django system check (registered in CoreConfig.ready)."""
-    return [
-        Error(
-            item.what,
-            hint=f"{item.remedy} Or, if this is meant, set {item.allowed_by}=true.",
-            id=item.check_id,
-        )
-        for item in refused()
-    ] + site_url_refused()
+    return (
+        [
+            Error(
+                item.what,
+                hint=f"{item.remedy} Or, if this is meant, set {item.allowed_by}=true.",
+                id=item.check_id,
+            )
+            for item in refused()
+        ]
+        + site_url_refused()
+        + signing_refused()
+    )
 
 
 def refuse_unsafe_defaults() -> None:

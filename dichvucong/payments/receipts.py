@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from dichvucong.documents import signing
 from dichvucong.dossiers.slips.pdf import Signer, SlipPDF, format_moment
 from dichvucong.lib.money import format_vnd
 from dichvucong.lib.vnd_words import vnd_in_words
@@ -66,7 +67,8 @@ def receipt_pdf(payment: Payment) -> bytes:
     pdf.field("Hình thức thanh toán", payment_method(payment))
     pdf.field("Thời điểm thu", format_moment(payment.paid_at))
     _sign_off(pdf, payment)
-    return pdf.to_bytes()
+    # Made on each download and signed with it: the receipt is not stored.
+    return signing.sign(pdf.to_bytes())
 
 
 def _sign_off(pdf: SlipPDF, payment: Payment) -> None:

@@ -40,7 +40,7 @@ class UploadForm(forms.Form):
         label=_("Tệp PDF kết quả"),
         help_text=_(
             "Tệp PDF đã tải về từ hệ thống hoặc nhận được từ người khác, tối đa 10 MB. "
-            "Tệp chỉ được dùng để tính mã băm, không được lưu lại."
+            "Tệp chỉ được dùng để kiểm tra chữ ký số và mã băm, không được lưu lại."
         ),
         error_messages={
             "required": _("Vui lòng chọn tệp PDF cần kiểm tra."),
@@ -60,9 +60,9 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(_("Tệp quá lớn: tối đa 10 MB."))
         return super().clean() or {}
 
-    def clean_tep(self) -> str:
-        """The uploaded file's SHA-256."""
+    def clean_tep(self) -> bytes:
+        """The uploaded file's bytes, once checked to be a PDF."""
         try:
-            return service.upload_digest(self.cleaned_data["tep"])
+            return service.upload_bytes(self.cleaned_data["tep"])
         except service.ResultError as error:
             raise forms.ValidationError(str(error)) from error

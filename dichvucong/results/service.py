@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import AccountKind
 from dichvucong.conflicts import operation
-from dichvucong.documents import numbering
+from dichvucong.documents import numbering, signing
 from dichvucong.dossiers import access, events, lifecycle
 from dichvucong.dossiers.constants import FINISHED_STATUSES, EventKind, Status
 from dichvucong.dossiers.locking import lock_dossier
@@ -176,7 +176,9 @@ def issue_result(dossier: Dossier, leader: Any) -> ResultDocument:
     draft = _numbered(dossier, saved_draft(dossier) or _new_draft(dossier, None), issued_at)
     code = _unused_code()
     official = document.official_document(dossier, draft, leader.get_full_name(), code)
-    data = document.render(official, code, dossier.code or "")
+    # Signed once here: the stored file, its hash and every download are
+    # the signed bytes.
+    data = signing.sign(document.render(official, code, dossier.code or ""))
     result = ResultDocument(
         dossier=dossier,
         verification_code=code,
@@ -307,9 +309,10 @@ def find_by_code(text: str) -> ResultDocument | None:
     return _results().filter(verification_code=code).first() if code else None
 
 
-def upload_digest(upload: Any) -> str:
-    """SHA-256 of an uploaded PDF, read in chunks; raises ResultError with
-    the reason when the file is empty, too large or not a PDF."""
+def upload_bytes(upload: Any) -> bytes:
+    """The bytes of an uploaded PDF; raises ResultError with the reason
+    when the file is empty, too large or not a PDF. At most 10 MB, which
+    the upload handler has already enforced, are held in memory."""
     if not upload.size:
         raise ResultError(_("Tệp rỗng."))
     if upload.size > MAX_UPLOAD_BYTES:
@@ -320,11 +323,40 @@ def upload_digest(upload: Any) -> str:
             _("Tệp tải lên không phải tệp PDF. Vui lòng chọn đúng tệp PDF kết quả đã nhận.")
         )
     upload.seek(0)
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    return digest.hexdigest()
+    return b"".join(upload.chunks())
 
 
 def find_by_digest(digest: str) -> ResultDocument | None:
     return _results().filter(sha256=digest).first()
+
+
+@dataclass(frozen=True)
+class UploadCheck:
+    """What the page says of an uploaded PDF: its signature's verdict, and
+    the result it is byte for byte, if any (results issued before signing
+    are known by their hash alone)."""
+
+    verdict: signing.Verdict
+    digest: str
+    result: PublicFacts | None
+
+
+def check_upload(data: bytes) -> UploadCheck:
+    digest = hashlib.sha256(data).hexdigest()
+    result = find_by_digest(digest)
+    facts = public_facts(result) if result is not None else None
+    return UploadCheck(signing.verify(data), digest, facts)
+
+
+def stored_verdict(result: ResultDocument) -> signing.Verdict | None:
+    """The signature of the stored original, for the page reached by the
+    QR code; None when the file is missing from storage."""
+
+    def read() -> bytes:
+        with result.file.open("rb") as handle:
+            return bytes(handle.read())
+
+    try:
+        return signing.verify_stored(result.sha256, read)
+    except FileNotFoundError:
+        return None

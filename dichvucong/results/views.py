@@ -64,7 +64,12 @@ def _by_code(request: HttpRequest) -> HttpResponse:
     if result is None:
         CODE_GUESSES.hit(address)
         return _page(request, code_form=form, not_found=form.is_valid())
-    return _page(request, code_form=form, found=service.public_facts(result))
+    return _page(
+        request,
+        code_form=form,
+        found=service.public_facts(result),
+        verdict=service.stored_verdict(result),
+    )
 
 
 @csrf_protect
@@ -72,11 +77,8 @@ def _by_upload(request: HttpRequest, limit: SizeLimitHandler) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES, too_large=limit.too_large)
     if not form.is_valid():
         return _page(request, upload_form=form)
-    digest = form.cleaned_data["tep"]
-    result = service.find_by_digest(digest)
-    if result is None:
-        return _page(request, mismatch=True, digest=digest)
-    return _page(request, authentic=service.public_facts(result), digest=digest)
+    check = service.check_upload(form.cleaned_data["tep"])
+    return _page(request, checked=check, verdict=check.verdict)
 
 
 # CSRF is checked in _by_upload instead: the check reads the body, and the

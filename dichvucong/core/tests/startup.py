@@ -9,7 +9,10 @@ import os
 import secrets
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+from dichvucong.documents.signing import demo_ca
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -21,6 +24,14 @@ CHECKED = (
     "ALLOW_PAYMENT_SANDBOX", "ALLOW_CONSOLE_EMAIL", "ALLOW_LOG_SMS", "DATABASE_URL",
     "REDIS_URL", "CELERY_BROKER_URL", "DJANGO_SETTINGS_MODULE", "S3_BUCKET", "EVENT_LOG_KEY",
     "ALLOW_DERIVED_EVENT_KEY", "SITE_URL", "DEMO_MODE", "ALLOW_DEMO_MODE",
+    "SIGNING_PKCS12_PATH", "SIGNING_PKCS12_PASSWORD", "SIGNING_PKCS11_MODULE",
+    "SIGNING_PKCS11_TOKEN_LABEL", "SIGNING_PKCS11_KEY_LABEL", "SIGNING_PKCS11_CERT_LABEL",
+    "SIGNING_PKCS11_PIN", "SIGNING_TRUST_ROOTS", "SIGNING_DEMO_DIR", "ALLOW_DEMO_SIGNING",
+)
+# The agency's certificate of the safe configuration: a CA of the test
+# run's own, as files, the way an operator names real ones.
+OFFICE = demo_ca.issue(
+    Path(tempfile.mkdtemp(prefix="dichvucong-test-office-")), "Test CA", "Test office"
 )
 # A production configuration with none of the unsafe defaults. The SMS
 # adapter is a test one (it keeps what it is given); any class would do.
@@ -34,6 +45,9 @@ SAFE = {
     "SMS_PROVIDER": "dichvucong.outreach.tests.helpers_tests.sms.KeepingSmsProvider",
     "EVENT_LOG_KEY": secrets.token_urlsafe(40),
     "SITE_URL": "https://dichvucong.example.vn",
+    "SIGNING_PKCS12_PATH": str(OFFICE.pkcs12),
+    "SIGNING_PKCS12_PASSWORD": OFFICE.password,
+    "SIGNING_TRUST_ROOTS": str(OFFICE.root),
 }
 # Every allowance, and the public address: SITE_URL has none (E006).
 ALLOW_ALL = {
@@ -43,6 +57,7 @@ ALLOW_ALL = {
     "ALLOW_CONSOLE_EMAIL": "true",
     "ALLOW_LOG_SMS": "true",
     "ALLOW_DERIVED_EVENT_KEY": "true",
+    "ALLOW_DEMO_SIGNING": "true",
 }
 
 

@@ -28,6 +28,9 @@ UNSAFE = [
     pytest.param("dichvucong.E005", "ALLOW_DERIVED_EVENT_KEY", {"EVENT_LOG_KEY": ""},
                  id="derived-event-key"),
     pytest.param("dichvucong.E007", "ALLOW_DEMO_MODE", {"DEMO_MODE": "true"}, id="demo-mode"),
+    pytest.param("dichvucong.E008", "ALLOW_DEMO_SIGNING",
+                 {"SIGNING_PKCS12_PATH": "", "SIGNING_PKCS12_PASSWORD": "",
+                  "SIGNING_TRUST_ROOTS": ""}, id="demo-signing"),
 ]
 
 

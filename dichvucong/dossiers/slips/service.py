@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from dichvucong.documents import signing
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.slips import documents
@@ -89,8 +90,10 @@ def slip_links(dossier: Dossier, *, applicant: bool) -> list[SlipLink]:
 
 
 def render_slip(dossier: Dossier, number: str) -> bytes | None:
-    """The PDF of slip `number`, or None if the dossier has no such slip."""
+    """The PDF of slip `number`, signed by the office, or None if the
+    dossier has no such slip. Made on each request (a slip prints the
+    dossier as it is now), so signed on each request too."""
     slip = SLIPS.get(number)
     if slip is None or not slip[1](dossier):
         return None
-    return slip[2](dossier)
+    return signing.sign(slip[2](dossier))

@@ -204,9 +204,11 @@ def anyone_checks_the_result(page: Page, dossier: Dossier, saved: Path) -> None:
     tampered.write_bytes(bytes(data))
     page.get_by_label("Tệp PDF kết quả").set_input_files(str(tampered))
     page.get_by_role("button", name="Tải lên và kiểm tra").click()
+    # The signature no longer matches: the page says the file was changed.
     expect(page.locator(".outcome.bad h2")).to_have_text(
-        "Không khớp: tài liệu đã bị thay đổi hoặc không do hệ thống cấp."
+        "Tài liệu đã bị thay đổi sau khi ký: không phải bản gốc."
     )
+    expect(page.locator(".outcome.bad")).to_contain_text("Không khớp")
     expect(page.locator(".outcome.ok")).to_have_count(0)
 
 

@@ -53,18 +53,18 @@ def test_a_file_over_10_mb_is_refused_without_being_read_to_the_end(client, db, 
         raise AssertionError("the size handler should have stopped the upload")
 
     monkeypatch.setattr(service, "MAX_UPLOAD_BYTES", 1024)
-    monkeypatch.setattr(service, "upload_digest", never)
+    monkeypatch.setattr(service, "upload_bytes", never)
 
     page = _upload(client, b"%PDF-" + b"0" * 500_000).content.decode()
 
     assert "Tệp quá lớn: tối đa 10 MB." in page
 
 
-def test_the_size_is_checked_again_when_hashing(db, monkeypatch):
+def test_the_size_is_checked_again_when_reading(db, monkeypatch):
     monkeypatch.setattr(service, "MAX_UPLOAD_BYTES", 10)
 
     with pytest.raises(service.ResultError, match="quá lớn"):
-        service.upload_digest(SimpleUploadedFile("a.pdf", b"%PDF-" + b"0" * 20))
+        service.upload_bytes(SimpleUploadedFile("a.pdf", b"%PDF-" + b"0" * 20))
 
 
 def test_a_post_without_a_file_asks_for_one(client, db):

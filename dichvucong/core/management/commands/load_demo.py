@@ -2,10 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from dichvucong.demo import DEMO_PASSWORD, DemoReport, load_demo
+from dichvucong.documents import signing
+from dichvucong.documents.signing import demo_ca
 
 
 class Command(BaseCommand):
@@ -21,6 +24,13 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         report = load_demo(reset_passwords=options["reset_passwords"])
         self.stdout.write(self._summary(report))
+        if signing.is_demo():
+            # Made by the first signature if the demo issued none.
+            files = demo_ca.ensure(settings.SIGNING_DEMO_DIR)
+            self.stdout.write(
+                _("Văn bản được ký số bằng CA THỬ NGHIỆM của máy này: %(root)s")
+                % {"root": files.root}
+            )
         self.stdout.write("")
         self.stdout.write(
             self.style.WARNING(

@@ -91,6 +91,7 @@ class Gunicorn:
             "DJANGO_SETTINGS_MODULE": "dichvucong.settings_test",
             "DATABASE_URL": test_database_url(),
             "DICHVUCONG_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+            "DICHVUCONG_TEST_SIGNING_DIR": str(settings.SIGNING_DEMO_DIR),
             "SECRET_KEY": settings.SECRET_KEY,
             "REDIS_URL": redis_url(),
             # DEBUG is off in the workers: production refuses a missing address (E006).
