@@ -16,6 +16,7 @@ from dichvucong.dossiers import submission
 from dichvucong.dossiers.models import Attachment, Dossier, Event
 from dichvucong.dossiers.views.follow import timeline
 from dichvucong.lib.money import normalize_amounts
+from dichvucong.payments.models import Payment
 
 M = TypeVar("M", bound=Model)
 
@@ -149,6 +150,16 @@ def event(item: Event) -> dict[str, Any]:
         "actor_name": item.actor_name,
         "reason": item.reason,
         "data": item.data if isinstance(item.data, dict) else {},
+    }
+
+
+def payment(item: Payment) -> dict[str, Any]:
+    return {
+        "id": item.public_id,
+        "amount": item.amount,
+        "gateway": item.gateway,
+        "receipt_number": item.receipt_number,
+        "paid_at": item.paid_at,
     }
 
 

@@ -240,6 +240,7 @@ class ApplicantDossierOut(DossierSummaryOut, DossierFields):
 class StaffDossierQuery(PageQuery):
     status: int | None = Field(None, ge=1, le=10)
     code: Text | None = Field(None, max_length=60)
+    procedure: Text | None = Field(None, max_length=20, description="Mã thủ tục, ví dụ 1.001193.")
 
 
 class StaffDossierSummaryOut(DossierSummaryOut):
@@ -277,6 +278,23 @@ class StaffDossierOut(StaffDossierSummaryOut, DossierFields):
     extended_due_date: date | None
     postal_tracking: str
     events: list[EventOut]
+
+
+class PaymentOut(Schema):
+    id: uuid.UUID
+    amount: int = Field(description="Số tiền (đồng).")
+    gateway: str = Field(description="counter, vnpay, bank…")
+    receipt_number: str | None
+    paid_at: datetime | None
+
+
+class CounterPaymentOut(Schema):
+    recorded: bool = Field(
+        description="true: khoản thu vừa được ghi; false: hồ sơ đã nộp phí từ trước "
+        "(gửi lại cùng yêu cầu không thu hai lần)."
+    )
+    payment: PaymentOut
+    dossier: StaffDossierOut
 
 
 class SpecialistOut(Schema):
