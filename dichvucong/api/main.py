@@ -62,6 +62,7 @@ api = DichVuCongAPI(
 install_handlers(api)
 api.add_decorator(guarded, mode="view")
 api.add_router("/catalogue", catalogue.router)
+api.add_router("/catalogue", catalogue.units_router)
 api.add_router("/applicant", applicant.router)
 api.add_router("/staff", staff.router)
 api.add_router("/statistics", statistics.router)

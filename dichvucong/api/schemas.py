@@ -112,7 +112,16 @@ class ProcedurePageOut(Schema):
 
 
 class ProcedureOut(ProcedureSummaryOut):
-    agency: AgencyOut | None
+    agency: AgencyOut | None = Field(
+        description="Cơ quan tiếp nhận; null khi agency_level là ward hoặc unset."
+    )
+    agency_level: Literal["agency", "ward", "unset"] = Field(
+        description=(
+            "agency: hồ sơ nộp tới `agency`; ward: tới UBND phường/xã người nộp chọn (trường "
+            "`ward` khi tạo hồ sơ, danh sách ở `agencies_url`); unset: chưa có cơ quan tiếp nhận."
+        )
+    )
+    agencies_url: str = Field(description="Danh sách cơ quan tiếp nhận thủ tục này.")
     result_type: str
     min_assurance: str = Field(
         description="Mức xác thực tối thiểu của tài khoản để nộp trực tuyến (xem /applicant/me)."
@@ -123,6 +132,56 @@ class ProcedureOut(ProcedureSummaryOut):
     form_schema: list[dict[str, Any]] = Field(
         description="Biểu mẫu điện tử: danh sách bước, mỗi bước có title và fields."
     )
+
+
+class AgencyQuery(PageQuery):
+    q: Text = Field("", max_length=200, description="Tìm theo tên hoặc mã đơn vị.")
+    kind: Literal["committee", "department"] | None = None
+    unit: Text | None = Field(None, max_length=40, description="Mã đơn vị hành chính (địa bàn).")
+    procedure: Text | None = Field(
+        None, max_length=20, description="Chỉ các cơ quan tiếp nhận thủ tục có mã này."
+    )
+
+
+class UnitRefOut(Schema):
+    code: str
+    name: str
+    level: str
+
+
+class AgencyDetailOut(Schema):
+    unit_code: str = Field(description="Mã đơn vị, tiền tố của mã hồ sơ.")
+    name: str
+    kind: str = Field(description="committee (UBND) hoặc department (phòng chuyên môn).")
+    admin_unit: UnitRefOut
+    parent: str | None = Field(description="Mã đơn vị của cơ quan chủ quản.")
+
+
+class AgencyPageOut(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[AgencyDetailOut]
+
+
+class UnitQuery(PageQuery):
+    level: Literal["city", "district", "ward", "group"] | None = None
+    parent: Text | None = Field(None, max_length=40, description="Mã đơn vị cấp trên.")
+    receiving: bool = Field(
+        False, description="Chỉ phường/xã có UBND nhận hồ sơ (giá trị `ward` khi tạo hồ sơ)."
+    )
+
+
+class UnitOut(UnitRefOut):
+    parent: str | None = Field(description="Mã đơn vị cấp trên.")
+    committee: str | None = Field(description="Mã đơn vị của UBND tại đây, nếu có.")
+
+
+class UnitPageOut(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[UnitOut]
 
 
 # --- Dossiers, both sides -------------------------------------------------------
