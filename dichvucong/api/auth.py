@@ -51,7 +51,11 @@ def _checked(request: HttpRequest, raw_key: str | None, back_office: bool) -> Ap
         return None
     address = client_address(request)
     API_BAD_KEYS.check(address)
-    key = keys.authenticate(raw_key)
+    try:
+        key = keys.authenticate(raw_key)
+    except keys.KeyRefused as refused:
+        # The secret was right: no guess to count, but a clear reason.
+        raise ApiError(401, refused.code, refused.message) from None
     if key is None:
         API_BAD_KEYS.hit(address)
         return None

@@ -22,6 +22,10 @@ class KeyRole(models.TextChoices):
 
 API_PREFIX = "/api/v1/"
 KEY_PREFIX_LENGTH = 8
+# A key lives 90 days unless its administrator chooses otherwise, a year
+# at most.
+KEY_DEFAULT_DAYS = 90
+KEY_MAX_DAYS = 366
 # A JSON body is small: the largest is an e-form's data.
 MAX_JSON_BODY_BYTES = 256 * 1024
 # A multipart body carries one attachment plus its form fields.

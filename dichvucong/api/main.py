@@ -20,7 +20,8 @@ DESCRIPTION = (
     "API của hệ thống dịch vụ công trực tuyến. Mọi lỗi 4xx có dạng "
     '{"code", "message", "field", "errors"}. Người nộp hồ sơ dùng phiên đăng nhập '
     "(cookie) và gửi kèm tiêu đề X-CSRFToken khi ghi; hệ thống tích hợp của cơ quan dùng "
-    "khóa API (Authorization: Bearer <khóa> hoặc X-API-Key)."
+    "khóa API (Authorization: Bearer <khóa> hoặc X-API-Key), do quản trị viên cấp trong trang "
+    "quản trị, có hạn dùng: khóa hết hạn trả 401 `key_expired`, khóa bị thu hồi 401 `key_revoked`."
 )
 
 

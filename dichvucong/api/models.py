@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dichvucong.api.constants import KEY_PREFIX_LENGTH, KeyRole
+from dichvucong.api.constants import KEY_DEFAULT_DAYS, KEY_PREFIX_LENGTH, KeyRole
+
+
+def default_expiry() -> datetime:
+    return timezone.now() + timedelta(days=KEY_DEFAULT_DAYS)
 
 
 class ApiKey(models.Model):
@@ -34,6 +41,9 @@ class ApiKey(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True)
+    # Every key dies: a forgotten integration stops by itself, and the
+    # administrator issues a new one (KEY_MAX_DAYS at most).
+    expires_at = models.DateTimeField(_("hết hạn lúc"), default=default_expiry)
 
     class Meta:
         verbose_name = _("khóa API")
@@ -46,3 +56,6 @@ class ApiKey(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+    def is_expired(self, now: datetime | None = None) -> bool:
+        return (now or timezone.now()) >= self.expires_at
