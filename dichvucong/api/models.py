@@ -59,3 +59,25 @@ class ApiKey(models.Model):
 
     def is_expired(self, now: datetime | None = None) -> bool:
         return (now or timezone.now()) >= self.expires_at
+
+
+class ApplicantToken(models.Model):
+    """A short-lived bearer token an applicant's program got with their
+    password (POST /api/v1/auth/token), in place of the web session.
+    Stored as the SHA-256 of the whole token, like a key; revocable."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    prefix = models.CharField(max_length=KEY_PREFIX_LENGTH, unique=True)
+    secret_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(db_index=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mã truy cập API của người nộp")
+        verbose_name_plural = _("mã truy cập API của người nộp")
+
+    def __str__(self) -> str:
+        return self.prefix

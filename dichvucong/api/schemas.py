@@ -73,6 +73,25 @@ class ProcedureRefOut(Schema):
     name: str
 
 
+# --- Log-in -------------------------------------------------------------------
+
+
+class TokenIn(BodyIn):
+    username: Text = Field(
+        min_length=1,
+        max_length=150,
+        description="Số định danh cá nhân, mã số thuế hoặc tên đăng nhập, như trên web.",
+    )
+    password: Text = Field(min_length=1, max_length=128)
+
+
+class TokenOut(Schema):
+    access_token: str = Field(description="Gửi kèm: Authorization: Bearer <mã>.")
+    token_type: Literal["Bearer"]
+    expires_in: int = Field(description="Số giây mã còn hiệu lực.")
+    expires_at: datetime
+
+
 # --- Catalogue ----------------------------------------------------------------
 
 
