@@ -11,6 +11,8 @@ from dichvucong.api import present
 from dichvucong.api.errors import not_found
 from dichvucong.api.responses import answers
 from dichvucong.api.schemas import (
+    AdminUnitPageOut,
+    AdminUnitQuery,
     AgencyPageOut,
     AgencyQuery,
     PageQuery,
@@ -18,8 +20,6 @@ from dichvucong.api.schemas import (
     ProcedurePageOut,
     ProcedureQuery,
     Text,
-    UnitPageOut,
-    UnitQuery,
 )
 from dichvucong.catalogue import services
 
@@ -68,17 +68,17 @@ def list_agencies(request: HttpRequest, query: Query[AgencyQuery]) -> dict[str, 
 
 @units_router.get(
     "/units",
-    response=answers(UnitPageOut, 400, 413, 422),
+    response=answers(AdminUnitPageOut, 400, 413, 422),
     summary="Đơn vị hành chính: thành phố, quận, phường/xã, tổ dân phố",
 )
-def list_units(request: HttpRequest, query: Query[UnitQuery]) -> dict[str, Any]:
+def list_units(request: HttpRequest, query: Query[AdminUnitQuery]) -> dict[str, Any]:
     units = services.list_units(query.level, query.parent, receiving=query.receiving)
     return present.page(units.order_by("code"), query, present.unit)
 
 
 @units_router.get(
     "/units/{code}/groups",
-    response=answers(UnitPageOut, 400, 404, 413, 422),
+    response=answers(AdminUnitPageOut, 400, 404, 413, 422),
     summary="Tổ dân phố của một phường/xã",
 )
 def list_residential_groups(

@@ -162,7 +162,7 @@ class AgencyQuery(PageQuery):
     )
 
 
-class UnitRefOut(Schema):
+class AdminUnitRefOut(Schema):
     code: str
     name: str
     level: str
@@ -172,7 +172,7 @@ class AgencyDetailOut(Schema):
     unit_code: str = Field(description="Mã đơn vị, tiền tố của mã hồ sơ.")
     name: str
     kind: str = Field(description="committee (UBND) hoặc department (phòng chuyên môn).")
-    admin_unit: UnitRefOut
+    admin_unit: AdminUnitRefOut
     parent: str | None = Field(description="Mã đơn vị của cơ quan chủ quản.")
 
 
@@ -183,7 +183,7 @@ class AgencyPageOut(Schema):
     items: list[AgencyDetailOut]
 
 
-class UnitQuery(PageQuery):
+class AdminUnitQuery(PageQuery):
     level: Literal["city", "district", "ward", "group"] | None = None
     parent: Text | None = Field(None, max_length=40, description="Mã đơn vị cấp trên.")
     receiving: bool = Field(
@@ -191,16 +191,16 @@ class UnitQuery(PageQuery):
     )
 
 
-class UnitOut(UnitRefOut):
+class AdminUnitOut(AdminUnitRefOut):
     parent: str | None = Field(description="Mã đơn vị cấp trên.")
     committee: str | None = Field(description="Mã đơn vị của UBND tại đây, nếu có.")
 
 
-class UnitPageOut(Schema):
+class AdminUnitPageOut(Schema):
     count: int
     page: int
     page_size: int
-    items: list[UnitOut]
+    items: list[AdminUnitOut]
 
 
 # --- Dossiers, both sides -------------------------------------------------------
