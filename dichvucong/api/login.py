@@ -46,5 +46,5 @@ def revoke_token(request: HttpRequest) -> Status:
     token = token_of(request)
     if token is None:  # authenticated, so only if revoked in between
         raise ApiError(401, "unauthorized", MSG_UNAUTHORIZED)
-    tokens.revoke(token)
+    tokens.revoke(request, token)
     return Status(204, None)

@@ -102,8 +102,10 @@ def live_user(token: ApplicantToken) -> Any:
     return token.user
 
 
-def revoke(token: ApplicantToken) -> None:
-    """Revoking twice keeps the first date."""
+def revoke(request: HttpRequest, token: ApplicantToken) -> None:
+    """A log-out, recorded as the web's is. Revoking twice keeps the
+    first date."""
     ApplicantToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
     )
+    audit.record(Action.LOGOUT, "Đăng xuất (mã truy cập API)", request=request, actor=token.user)

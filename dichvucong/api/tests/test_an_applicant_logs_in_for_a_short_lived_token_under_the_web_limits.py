@@ -2,7 +2,8 @@
 password (ID number as on the web) gets a 15-minute bearer token, which
 the applicant endpoints accept without a CSRF token. Failures count
 with the web log-in's, so the same lockout applies to both. Staff get no
-token by password alone. Expired and revoked tokens say so."""
+token by password alone. Expired and revoked tokens say so. Log-in and
+revocation are in the audit trail, as the web's log-in and log-out."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from django.test import Client
 
 from dichvucong.accounts.tests.login_steps import fail
 from dichvucong.api.models import ApplicantToken
+from dichvucong.audit.constants import Action
+from dichvucong.audit.models import AuditEntry
 from dichvucong.api.tests.helpers import API, assert_error, send
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.testing import Cast
@@ -72,6 +75,9 @@ def test_an_expired_token_says_so(client: Client, cast: Cast) -> None:
 def test_a_revoked_token_works_no_more(client: Client, cast: Cast) -> None:
     raw = _token(client, "001090012345").json()["access_token"]
     assert send(client, "POST", "/auth/revoke", **_bearer(raw)).status_code == 204
+    # Logged in and out in the audit trail, as on the web.
+    trail = AuditEntry.objects.filter(actor=cast.applicant).values_list("action", flat=True)
+    assert set(trail) == {Action.LOGIN, Action.LOGOUT}
     assert_error(client.get(f"{API}/applicant/dossiers", **_bearer(raw)), 401, "token_revoked")
     assert_error(send(client, "POST", "/auth/revoke", **_bearer(raw)), 401, "token_revoked")
     assert_error(client.get(f"{API}/applicant/dossiers", **_bearer(raw + "x")), 401, "unauthorized")
