@@ -14,9 +14,9 @@ from django.test import Client
 
 from dichvucong.accounts.tests.login_steps import fail
 from dichvucong.api.models import ApplicantToken
+from dichvucong.api.tests.helpers import API, assert_error, send
 from dichvucong.audit.constants import Action
 from dichvucong.audit.models import AuditEntry
-from dichvucong.api.tests.helpers import API, assert_error, send
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.testing import Cast
 
