@@ -1,9 +1,10 @@
 """Who is calling.
 
-Applicants use the web session they logged in with: nothing new to issue
-or leak, and the session limits of the web apply. Like a web form, a
-cookie-authenticated write must carry the CSRF token (header X-CSRFToken),
-or any site could make a logged-in browser post to the API.
+Applicants use the web session they logged in with, or a short-lived
+token got with their password (POST /auth/token, api.tokens) sent as
+`Authorization: Bearer <token>`. Like a web form, a cookie-authenticated
+write must carry the CSRF token (header X-CSRFToken), or any site could
+make a logged-in browser post to the API; a header needs none.
 
 Integrations use an agency's API key, as `Authorization: Bearer <key>` or
 `X-API-Key: <key>`. A header cannot be sent by another site's page, so
@@ -20,7 +21,7 @@ from django.http import HttpRequest
 from ninja.security import APIKeyHeader, HttpBearer, SessionAuth
 from ninja.utils import check_csrf
 
-from dichvucong.api import keys
+from dichvucong.api import keys, tokens
 from dichvucong.api.constants import KeyRole
 from dichvucong.api.errors import MSG_CSRF, ApiError
 from dichvucong.api.models import ApiKey
@@ -43,6 +44,33 @@ class ApplicantSession(SessionAuth):
         return request.user if request.user.is_authenticated else None
 
 
+class ApplicantBearer(HttpBearer):
+    """`Authorization: Bearer dvct_…`, an applicant's token. Wrong tokens
+    count against the client's address with wrong API keys."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        raw = (token or "").strip()
+        if not tokens.is_token(raw):
+            return None
+        address = client_address(request)
+        API_BAD_KEYS.check(address)
+        found = tokens.find(raw)
+        if found is None:
+            API_BAD_KEYS.hit(address)
+            return None
+        return tokens.live_user(found)
+
+
+def token_of(request: HttpRequest) -> Any:
+    """The applicant token a request came with, if it came with one."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, raw = header.partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    found = tokens.find(raw.strip())
+    return found
+
+
 def _checked(request: HttpRequest, raw_key: str | None, back_office: bool) -> ApiKey | None:
     """The live key, counted against its rate; a wrong key counts against
     the client's address (no key at all is no guess). Raises
@@ -51,7 +79,11 @@ def _checked(request: HttpRequest, raw_key: str | None, back_office: bool) -> Ap
         return None
     address = client_address(request)
     API_BAD_KEYS.check(address)
-    key = keys.authenticate(raw_key)
+    try:
+        key = keys.authenticate(raw_key)
+    except keys.KeyRefused as refused:
+        # The secret was right: no guess to count, but a clear reason.
+        raise ApiError(401, refused.code, refused.message) from None
     if key is None:
         API_BAD_KEYS.hit(address)
         return None
@@ -92,7 +124,7 @@ class ApiKeyHeader(APIKeyHeader):
         return _checked(request, key, self.back_office)
 
 
-applicant_auth = [ApplicantSession()]
+applicant_auth = [ApplicantSession(), ApplicantBearer()]
 any_key_auth = [ApiKeyBearer(), ApiKeyHeader()]
 staff_key_auth = [ApiKeyBearer(back_office=True), ApiKeyHeader(back_office=True)]
 

@@ -10,10 +10,21 @@ from ninja import Query, Router
 from dichvucong.api import present
 from dichvucong.api.errors import not_found
 from dichvucong.api.responses import answers
-from dichvucong.api.schemas import ProcedureOut, ProcedurePageOut, ProcedureQuery, Text
+from dichvucong.api.schemas import (
+    AdminUnitPageOut,
+    AdminUnitQuery,
+    AgencyPageOut,
+    AgencyQuery,
+    PageQuery,
+    ProcedureOut,
+    ProcedurePageOut,
+    ProcedureQuery,
+    Text,
+)
 from dichvucong.catalogue import services
 
 router = Router(tags=["Danh mục thủ tục"])
+units_router = Router(tags=["Danh mục cơ quan và địa bàn"])
 
 
 @router.get(
@@ -38,3 +49,43 @@ def get_procedure(request: HttpRequest, code: Text) -> dict[str, Any]:
     if procedure is None:
         raise not_found()
     return present.procedure_detail(procedure)
+
+
+# --- Agencies and the administrative tree, to fill addresses and `ward` ---------------
+
+
+@units_router.get(
+    "/agencies",
+    response=answers(AgencyPageOut, 400, 413, 422),
+    summary="Cơ quan: UBND quận, phòng chuyên môn, UBND phường",
+)
+def list_agencies(request: HttpRequest, query: Query[AgencyQuery]) -> dict[str, Any]:
+    agencies = services.list_agencies(
+        query.q, kind=query.kind, unit_code=query.unit, procedure_code=query.procedure
+    ).order_by("unit_code")
+    return present.page(agencies, query, present.agency_detail)
+
+
+@units_router.get(
+    "/units",
+    response=answers(AdminUnitPageOut, 400, 413, 422),
+    summary="Đơn vị hành chính: thành phố, quận, phường/xã, tổ dân phố",
+)
+def list_units(request: HttpRequest, query: Query[AdminUnitQuery]) -> dict[str, Any]:
+    units = services.list_units(query.level, query.parent, receiving=query.receiving)
+    return present.page(units.order_by("code"), query, present.unit)
+
+
+@units_router.get(
+    "/units/{code}/groups",
+    response=answers(AdminUnitPageOut, 400, 404, 413, 422),
+    summary="Tổ dân phố của một phường/xã",
+)
+def list_residential_groups(
+    request: HttpRequest, code: Text, query: Query[PageQuery]
+) -> dict[str, Any]:
+    groups = services.residential_groups(code)
+    if groups is None:
+        raise not_found()
+    units = services.list_units().filter(pk__in=groups.values("pk"))
+    return present.page(units.order_by("code"), query, present.unit)

@@ -22,6 +22,13 @@ class KeyRole(models.TextChoices):
 
 API_PREFIX = "/api/v1/"
 KEY_PREFIX_LENGTH = 8
+# A key lives 90 days unless its administrator chooses otherwise, a year
+# at most.
+KEY_DEFAULT_DAYS = 90
+KEY_MAX_DAYS = 366
+# An applicant's bearer token (POST /auth/token) lives this long: a stolen
+# one is worth little, a script logs in again.
+TOKEN_LIFETIME_SECONDS = 15 * 60
 # A JSON body is small: the largest is an e-form's data.
 MAX_JSON_BODY_BYTES = 256 * 1024
 # A multipart body carries one attachment plus its form fields.

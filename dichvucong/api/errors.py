@@ -41,6 +41,7 @@ from dichvucong.conflicts import Busy, is_conflict
 from dichvucong.dossiers.lifecycle import TransitionError
 from dichvucong.dossiers.submission import AssuranceTooLow, IncompleteDossier
 from dichvucong.dossiers.uploads import UploadError
+from dichvucong.payments.services import PaymentError
 from dichvucong.throttle import Refused
 from dichvucong.throttle.responses import announce
 
@@ -245,7 +246,10 @@ HANDLERS: dict[type[Exception], Callable[[HttpRequest, Any], HttpResponse]] = {
     DjangoValidationError: lambda r, e: _render(r, invalid(_django_items(e))),
     Http404: lambda r, e: _render(r, not_found()),
     PermissionDenied: lambda r, e: _render(r, ApiError(403, "forbidden", MSG_FORBIDDEN)),
-    TransitionError: lambda r, e: _render(r, ApiError(409, "transition_refused", str(e))),
+    # Each refusal carries its own code from where the rule lives
+    # (dossiers.constants.Refusal); the message stays lifecycle's.
+    TransitionError: lambda r, e: _render(r, ApiError(409, e.code, str(e))),
+    PaymentError: lambda r, e: _render(r, ApiError(409, e.code, str(e))),
     AssuranceTooLow: lambda r, e: _render(r, ApiError(403, "assurance_too_low", str(e))),
     IncompleteDossier: lambda r, e: _render(
         r,

@@ -12,20 +12,52 @@ import hashlib
 import hmac
 import secrets
 import string
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from dichvucong.accounts.constants import AccountKind
 from dichvucong.accounts.models import StaffRole, User
-from dichvucong.api.constants import KEY_PREFIX_LENGTH, LAST_USED_RESOLUTION_SECONDS, KeyRole
+from dichvucong.api.constants import (
+    KEY_MAX_DAYS,
+    KEY_PREFIX_LENGTH,
+    LAST_USED_RESOLUTION_SECONDS,
+    KeyRole,
+)
 from dichvucong.api.models import ApiKey
 from dichvucong.catalogue.models import Agency
 
 KEY_START = "dvc_"
 _PREFIX_ALPHABET = string.ascii_lowercase + string.digits
 _PREFIX_ATTEMPTS = 5
+
+
+class KeyRefused(Exception):
+    """The right secret of a key that no longer works: `code` says why
+    (key_expired, key_revoked), the message tells the integrator what to do."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+MSG_EXPIRED = "Khóa API đã hết hạn: đề nghị quản trị viên cấp khóa mới."
+MSG_REVOKED = "Khóa API đã bị thu hồi."
+
+
+def latest_expiry(now: datetime | None = None) -> datetime:
+    return (now or timezone.now()) + timedelta(days=KEY_MAX_DAYS)
+
+
+def check_expiry(expires_at: datetime, now: datetime | None = None) -> str | None:
+    """Why this expiry cannot be given to a new key, or None."""
+    now = now or timezone.now()
+    if expires_at <= now:
+        return "Ngày hết hạn phải ở tương lai."
+    if expires_at > latest_expiry(now):
+        return f"Khóa API có hạn tối đa {KEY_MAX_DAYS} ngày."
+    return None
 
 
 def _digest(raw_key: str) -> str:
@@ -48,9 +80,15 @@ def _service_account(prefix: str, name: str, agency: Agency, role: str) -> User:
     return user
 
 
-def create_key(agency: Agency, role: str, name: str) -> tuple[ApiKey, str]:
+def create_key(
+    agency: Agency, role: str, name: str, expires_at: datetime | None = None
+) -> tuple[ApiKey, str]:
     """A new key and its service account; returns the key and the raw
-    secret, which is shown once and never stored."""
+    secret, which is shown once and never stored. Without `expires_at`
+    the key lives KEY_DEFAULT_DAYS; past KEY_MAX_DAYS is a ValueError."""
+    extra = {} if expires_at is None else {"expires_at": expires_at}
+    if expires_at is not None and (problem := check_expiry(expires_at)):
+        raise ValueError(problem)
     for _attempt in range(_PREFIX_ATTEMPTS):
         prefix = _new_prefix()
         raw = f"{KEY_START}{prefix}_{secrets.token_urlsafe(32)}"
@@ -64,6 +102,7 @@ def create_key(agency: Agency, role: str, name: str) -> tuple[ApiKey, str]:
                     user=user,
                     prefix=prefix,
                     secret_hash=_digest(raw),
+                    **extra,
                 )
         except IntegrityError:  # prefix or user name already taken: draw again
             continue
@@ -81,8 +120,9 @@ def _prefix_of(raw_key: str) -> str | None:
 
 
 def authenticate(raw_key: str | None) -> ApiKey | None:
-    """The live key matching `raw_key`, or None for anything else:
-    unknown, wrong secret, revoked, or its account switched off."""
+    """The live key matching `raw_key`, or None for an unknown key or a
+    wrong secret. The right secret of a revoked (or switched off) or
+    expired key raises KeyRefused, so the integrator learns why."""
     raw = (raw_key or "").strip()
     prefix = _prefix_of(raw)
     if prefix is None:
@@ -91,7 +131,9 @@ def authenticate(raw_key: str | None) -> ApiKey | None:
     if key is None or not hmac.compare_digest(key.secret_hash, _digest(raw)):
         return None
     if key.is_revoked or not key.user.is_active:
-        return None
+        raise KeyRefused("key_revoked", MSG_REVOKED)
+    if key.is_expired():
+        raise KeyRefused("key_expired", MSG_EXPIRED)
     _note_use(key)
     return key
 

@@ -6,16 +6,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any, TypeVar
+from urllib.parse import urlencode
 
 from django.db.models import Model, QuerySet
 
 from dichvucong.accounts.services import account_assurance
+from dichvucong.api.constants import API_PREFIX
 from dichvucong.api.schemas import PageQuery
-from dichvucong.catalogue.models import Agency, Procedure
+from dichvucong.catalogue.models import AdminUnit, Agency, Procedure
 from dichvucong.dossiers import submission
 from dichvucong.dossiers.models import Attachment, Dossier, Event
 from dichvucong.dossiers.views.follow import timeline
 from dichvucong.lib.money import normalize_amounts
+from dichvucong.payments.models import Payment
 
 M = TypeVar("M", bound=Model)
 
@@ -51,11 +54,23 @@ def procedure_summary(procedure: Procedure) -> dict[str, Any]:
     }
 
 
+AGENCIES_URL = f"{API_PREFIX}catalogue/agencies"
+
+
+def _agency_level(procedure: Procedure) -> str:
+    if submission.is_ward_procedure(procedure):
+        return "ward"
+    return "unset" if procedure.agency_id is None else "agency"
+
+
 def procedure_detail(procedure: Procedure) -> dict[str, Any]:
     schema = procedure.form_schema if isinstance(procedure.form_schema, list) else []
+    level = _agency_level(procedure)
     return {
         **procedure_summary(procedure),
-        "agency": agency(procedure.agency),
+        "agency": agency(procedure.agency) if level == "agency" else None,
+        "agency_level": level,
+        "agencies_url": f"{AGENCIES_URL}?{urlencode({'procedure': procedure.code})}",
         "result_type": procedure.result_type,
         "min_assurance": procedure.min_assurance,
         "notes": procedure.notes,
@@ -67,6 +82,29 @@ def procedure_detail(procedure: Procedure) -> dict[str, Any]:
             str(choice.value) for choice in submission.delivery_choices(procedure)
         ],
         "form_schema": [step for step in schema if isinstance(step, dict)],
+    }
+
+
+def unit_ref(unit: AdminUnit) -> dict[str, Any]:
+    return {"code": unit.code, "name": unit.name, "level": unit.level}
+
+
+def agency_detail(value: Agency) -> dict[str, Any]:
+    return {
+        "unit_code": value.unit_code,
+        "name": value.name,
+        "kind": value.kind,
+        "admin_unit": unit_ref(value.admin_unit),
+        "parent": None if value.parent is None else value.parent.unit_code,
+    }
+
+
+def unit(value: AdminUnit) -> dict[str, Any]:
+    """From catalogue.services.list_units, which annotates committee_code."""
+    return {
+        **unit_ref(value),
+        "parent": None if value.parent is None else value.parent.code,
+        "committee": getattr(value, "committee_code", None),
     }
 
 
@@ -149,6 +187,16 @@ def event(item: Event) -> dict[str, Any]:
         "actor_name": item.actor_name,
         "reason": item.reason,
         "data": item.data if isinstance(item.data, dict) else {},
+    }
+
+
+def payment(item: Payment) -> dict[str, Any]:
+    return {
+        "id": item.public_id,
+        "amount": item.amount,
+        "gateway": item.gateway,
+        "receipt_number": item.receipt_number,
+        "paid_at": item.paid_at,
     }
 
 

@@ -73,6 +73,25 @@ class ProcedureRefOut(Schema):
     name: str
 
 
+# --- Log-in -------------------------------------------------------------------
+
+
+class TokenIn(BodyIn):
+    username: Text = Field(
+        min_length=1,
+        max_length=150,
+        description="Số định danh cá nhân, mã số thuế hoặc tên đăng nhập, như trên web.",
+    )
+    password: Text = Field(min_length=1, max_length=128)
+
+
+class TokenOut(Schema):
+    access_token: str = Field(description="Gửi kèm: Authorization: Bearer <mã>.")
+    token_type: Literal["Bearer"]
+    expires_in: int = Field(description="Số giây mã còn hiệu lực.")
+    expires_at: datetime
+
+
 # --- Catalogue ----------------------------------------------------------------
 
 
@@ -112,7 +131,16 @@ class ProcedurePageOut(Schema):
 
 
 class ProcedureOut(ProcedureSummaryOut):
-    agency: AgencyOut | None
+    agency: AgencyOut | None = Field(
+        description="Cơ quan tiếp nhận; null khi agency_level là ward hoặc unset."
+    )
+    agency_level: Literal["agency", "ward", "unset"] = Field(
+        description=(
+            "agency: hồ sơ nộp tới `agency`; ward: tới UBND phường/xã người nộp chọn (trường "
+            "`ward` khi tạo hồ sơ, danh sách ở `agencies_url`); unset: chưa có cơ quan tiếp nhận."
+        )
+    )
+    agencies_url: str = Field(description="Danh sách cơ quan tiếp nhận thủ tục này.")
     result_type: str
     min_assurance: str = Field(
         description="Mức xác thực tối thiểu của tài khoản để nộp trực tuyến (xem /applicant/me)."
@@ -123,6 +151,56 @@ class ProcedureOut(ProcedureSummaryOut):
     form_schema: list[dict[str, Any]] = Field(
         description="Biểu mẫu điện tử: danh sách bước, mỗi bước có title và fields."
     )
+
+
+class AgencyQuery(PageQuery):
+    q: Text = Field("", max_length=200, description="Tìm theo tên hoặc mã đơn vị.")
+    kind: Literal["committee", "department"] | None = None
+    unit: Text | None = Field(None, max_length=40, description="Mã đơn vị hành chính (địa bàn).")
+    procedure: Text | None = Field(
+        None, max_length=20, description="Chỉ các cơ quan tiếp nhận thủ tục có mã này."
+    )
+
+
+class AdminUnitRefOut(Schema):
+    code: str
+    name: str
+    level: str
+
+
+class AgencyDetailOut(Schema):
+    unit_code: str = Field(description="Mã đơn vị, tiền tố của mã hồ sơ.")
+    name: str
+    kind: str = Field(description="committee (UBND) hoặc department (phòng chuyên môn).")
+    admin_unit: AdminUnitRefOut
+    parent: str | None = Field(description="Mã đơn vị của cơ quan chủ quản.")
+
+
+class AgencyPageOut(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[AgencyDetailOut]
+
+
+class AdminUnitQuery(PageQuery):
+    level: Literal["city", "district", "ward", "group"] | None = None
+    parent: Text | None = Field(None, max_length=40, description="Mã đơn vị cấp trên.")
+    receiving: bool = Field(
+        False, description="Chỉ phường/xã có UBND nhận hồ sơ (giá trị `ward` khi tạo hồ sơ)."
+    )
+
+
+class AdminUnitOut(AdminUnitRefOut):
+    parent: str | None = Field(description="Mã đơn vị cấp trên.")
+    committee: str | None = Field(description="Mã đơn vị của UBND tại đây, nếu có.")
+
+
+class AdminUnitPageOut(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[AdminUnitOut]
 
 
 # --- Dossiers, both sides -------------------------------------------------------
@@ -240,6 +318,7 @@ class ApplicantDossierOut(DossierSummaryOut, DossierFields):
 class StaffDossierQuery(PageQuery):
     status: int | None = Field(None, ge=1, le=10)
     code: Text | None = Field(None, max_length=60)
+    procedure: Text | None = Field(None, max_length=20, description="Mã thủ tục, ví dụ 1.001193.")
 
 
 class StaffDossierSummaryOut(DossierSummaryOut):
@@ -277,6 +356,23 @@ class StaffDossierOut(StaffDossierSummaryOut, DossierFields):
     extended_due_date: date | None
     postal_tracking: str
     events: list[EventOut]
+
+
+class PaymentOut(Schema):
+    id: uuid.UUID
+    amount: int = Field(description="Số tiền (đồng).")
+    gateway: str = Field(description="counter, vnpay, bank…")
+    receipt_number: str | None
+    paid_at: datetime | None
+
+
+class CounterPaymentOut(Schema):
+    recorded: bool = Field(
+        description="true: khoản thu vừa được ghi; false: hồ sơ đã nộp phí từ trước "
+        "(gửi lại cùng yêu cầu không thu hai lần)."
+    )
+    payment: PaymentOut
+    dossier: StaffDossierOut
 
 
 class SpecialistOut(Schema):

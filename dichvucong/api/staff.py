@@ -20,6 +20,7 @@ from dichvucong.api.schemas import (
     AcceptIn,
     ApologyIn,
     AssignIn,
+    CounterPaymentOut,
     ForwardIn,
     ReasonIn,
     ReturnIn,
@@ -31,7 +32,10 @@ from dichvucong.api.schemas import (
 )
 from dichvucong.backoffice.forms import specialists_of
 from dichvucong.dossiers import lifecycle
+from dichvucong.dossiers.constants import Refusal
 from dichvucong.dossiers.models import Dossier
+from dichvucong.payments import services as payments
+from dichvucong.payments.constants import PaymentStatus
 
 router = Router(tags=["Một cửa (khóa API)"], auth=staff_key_auth)
 
@@ -65,6 +69,8 @@ def list_dossiers(request: HttpRequest, query: Query[StaffDossierQuery]) -> dict
         dossiers = dossiers.filter(status=query.status)
     if query.code:
         dossiers = dossiers.filter(code=query.code.strip().upper())
+    if query.procedure:
+        dossiers = dossiers.filter(procedure__code=query.procedure.strip())
     return present.page(dossiers.order_by("-submitted_at", "-pk"), query, present.staff_summary)
 
 
@@ -182,3 +188,29 @@ def apologise(request: HttpRequest, public_id: uuid.UUID, payload: ApologyIn) ->
         _dossier(request, public_id), _actor(request), payload.new_date, payload.reason
     )
     return _present(request, public_id)
+
+
+@router.post(
+    "/dossiers/{public_id}/counter-payment",
+    response=answers(CounterPaymentOut, *ACT),
+    summary="Ghi nhận lệ phí nộp tại Bộ phận Một cửa (6 → 2), cấp biên lai",
+)
+def record_counter_payment(request: HttpRequest, public_id: uuid.UUID) -> dict[str, Any]:
+    """The web's counter payment (payments.services), as the key's
+    receptionist. Sent again after the fee is paid, it records nothing and
+    answers the payment already made (`recorded: false`), so a retry never
+    takes the fee twice."""
+    dossier = _dossier(request, public_id)
+    try:
+        payment = payments.record_counter_payment(dossier, _actor(request))
+        recorded = True
+    except payments.PaymentError as error:
+        payment = dossier.payments.filter(status=PaymentStatus.PAID).order_by("paid_at").first()
+        if error.code != Refusal.FEE_ALREADY_PAID or payment is None:
+            raise
+        recorded = False
+    return {
+        "recorded": recorded,
+        "payment": present.payment(payment),
+        "dossier": _present(request, public_id),
+    }

@@ -5,11 +5,11 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from dichvucong.catalogue import fees
-from dichvucong.catalogue.constants import HandlingLevel, OnlineLevel
-from dichvucong.catalogue.models import Agency, Field, Procedure, RequiredDocument
+from dichvucong.catalogue.constants import AgencyKind, HandlingLevel, OnlineLevel, UnitLevel
+from dichvucong.catalogue.models import AdminUnit, Agency, Field, Procedure, RequiredDocument
 from dichvucong.lib.text import fold
 
 # The agency filter's value for "the People's Committee of a ward": ward
@@ -120,3 +120,69 @@ def fixed_fee_amount(fee_rule: dict[str, Any]) -> int | None:
         return fees.compute_fee(fee_rule)
     except ValueError:  # includes FeeNotSet
         return None
+
+
+# --- The administrative tree and agencies, as integrations read them -----------------
+
+
+def agencies_handling(procedure: Procedure) -> QuerySet[Agency]:
+    """Who receives a procedure's dossiers: its agency, or for a ward
+    procedure the People's Committee of every ward (the applicant picks
+    the ward; dossiers.submission._receiving_agency)."""
+    if procedure.handling_level == HandlingLevel.WARD:
+        return Agency.objects.filter(
+            kind=AgencyKind.PEOPLES_COMMITTEE, admin_unit__level=UnitLevel.WARD
+        )
+    return Agency.objects.filter(pk=procedure.agency_id)
+
+
+def list_agencies(
+    query: str = "",
+    kind: str | None = None,
+    unit_code: str | None = None,
+    procedure_code: str | None = None,
+) -> QuerySet[Agency]:
+    """Agencies by name or code words, kind, place, and the procedure they
+    receive (none for an unknown procedure)."""
+    agencies = Agency.objects.select_related("admin_unit", "parent")
+    if procedure_code:
+        procedure = procedure_by_code(procedure_code)
+        if procedure is None:
+            return agencies.none()
+        agencies = agencies.filter(pk__in=agencies_handling(procedure).values("pk"))
+    for word in query.split():
+        agencies = agencies.filter(Q(name__icontains=word) | Q(unit_code__icontains=word))
+    if kind:
+        agencies = agencies.filter(kind=kind)
+    if unit_code:
+        agencies = agencies.filter(admin_unit__code=unit_code)
+    return agencies
+
+
+def list_units(
+    level: str | None = None, parent_code: str | None = None, receiving: bool = False
+) -> QuerySet[AdminUnit]:
+    """Units with their parent and, for a ward, the unit code of its
+    People's Committee (`committee_code`, None elsewhere), in one query."""
+    committee = Agency.objects.filter(
+        admin_unit=OuterRef("pk"), kind=AgencyKind.PEOPLES_COMMITTEE
+    ).order_by("pk")
+    units = AdminUnit.objects.select_related("parent").annotate(
+        committee_code=Subquery(committee.values("unit_code")[:1])
+    )
+    if level:
+        units = units.filter(level=level)
+    if parent_code:
+        units = units.filter(parent__code=parent_code)
+    if receiving:
+        units = units.filter(level=UnitLevel.WARD, committee_code__isnull=False)
+    return units
+
+
+def residential_groups(ward_code: str) -> QuerySet[AdminUnit] | None:
+    """The residential groups (tổ dân phố) of a ward, or None when no ward
+    has that code."""
+    ward = AdminUnit.objects.filter(code=ward_code, level=UnitLevel.WARD).first()
+    if ward is None:
+        return None
+    return ward.children.filter(level=UnitLevel.GROUP)

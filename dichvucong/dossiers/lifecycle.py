@@ -24,6 +24,7 @@ from dichvucong.dossiers.constants import (
     SUPPLEMENT_WINDOW_WORKING_DAYS,
     Delivery,
     EventKind,
+    Refusal,
     Status,
 )
 from dichvucong.dossiers.fees import dossier_fee
@@ -33,7 +34,14 @@ from dichvucong.dossiers.signals import status_changed
 
 
 class TransitionError(Exception):
-    """A change the rules do not allow now; the message is for the user."""
+    """A change the rules do not allow now; the message is for the user,
+    `code` (a constants.Refusal) for programs."""
+
+    default_code: str = Refusal.REFUSED
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.code = str(code or self.default_code)
 
 
 def _locked(dossier: Dossier) -> Dossier:
@@ -44,23 +52,25 @@ def _require_status(dossier: Dossier, allowed: tuple[int, ...]) -> None:
     if dossier.status not in allowed:
         raise TransitionError(
             _("Không thực hiện được: hồ sơ đang ở trạng thái “%(status)s”.")
-            % {"status": dossier.get_status_display()})
+            % {"status": dossier.get_status_display()}, Refusal.WRONG_STATUS)
 
 
 def _require_role(actor: Any, dossier: Dossier, *roles: str) -> None:
     if not any(holds_role(actor, dossier, role) for role in roles):
-        raise TransitionError(_("Bạn không có quyền thực hiện thao tác này với hồ sơ."))
+        raise TransitionError(_("Bạn không có quyền thực hiện thao tác này với hồ sơ."),
+                              Refusal.NOT_PERMITTED)
 
 
 def _require_applicant(actor: Any, dossier: Dossier) -> None:
     if dossier.applicant_id != getattr(actor, "pk", None):
-        raise TransitionError(_("Chỉ người nộp hồ sơ được thực hiện thao tác này."))
+        raise TransitionError(_("Chỉ người nộp hồ sơ được thực hiện thao tác này."),
+                              Refusal.NOT_APPLICANT)
 
 
 def _require_reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise TransitionError(_("Vui lòng ghi rõ lý do."))
+        raise TransitionError(_("Vui lòng ghi rõ lý do."), Refusal.REASON_REQUIRED)
     return reason
 
 
@@ -72,7 +82,8 @@ def _move(dossier: Dossier, actor: Any, target: int, *, reason: str = "",
     changes["updated_at"] = timezone.now()
     updated = Dossier.objects.filter(pk=dossier.pk, status=old).update(status=target, **changes)
     if updated != 1:
-        raise TransitionError(_("Hồ sơ vừa được người khác cập nhật, vui lòng tải lại trang."))
+        raise TransitionError(_("Hồ sơ vừa được người khác cập nhật, vui lòng tải lại trang."),
+                              Refusal.CHANGED_MEANWHILE)
     for name, value in changes.items():
         setattr(dossier, name, value)
     dossier.status = target
@@ -160,15 +171,16 @@ def _start_clock(dossier: Dossier, actor: Any, reason: str = "", **changes: Any)
 def _confirmed_fee(dossier: Dossier, entered: int | None, exemption_confirmed: bool | None) -> int:
     if dossier.fee_exemption and exemption_confirmed is None:
         raise TransitionError(
-            _("Vui lòng xác nhận đối tượng miễn, giảm lệ phí mà công dân kê khai."))
+            _("Vui lòng xác nhận đối tượng miễn, giảm lệ phí mà công dân kê khai."),
+            Refusal.EXEMPTION_UNCONFIRMED)
     if dossier.fee_exemption and exemption_confirmed:
         return 0
     if entered is not None and entered < 0:
-        raise TransitionError(_("Số tiền lệ phí không hợp lệ."))
+        raise TransitionError(_("Số tiền lệ phí không hợp lệ."), Refusal.INVALID_FEE)
     fee = entered if entered is not None else dossier.fee_amount
     if fee is None:
         raise TransitionError(_("Thủ tục chưa có mức lệ phí trong danh mục: "
-                                "vui lòng nhập số tiền lệ phí."))
+                                "vui lòng nhập số tiền lệ phí."), Refusal.FEE_UNKNOWN)
     return fee
 
 
@@ -207,10 +219,12 @@ def request_supplement(dossier: Dossier, actor: Any, missing: list[str],
     _require_status(dossier, (Status.SUBMITTED, Status.PROCESSING))
     missing = [item.strip() for item in missing if item and item.strip()]
     if not missing:
-        raise TransitionError(_("Vui lòng liệt kê đầy đủ các giấy tờ cần bổ sung."))
+        raise TransitionError(_("Vui lòng liệt kê đầy đủ các giấy tờ cần bổ sung."),
+                              Refusal.MISSING_LIST_EMPTY)
     if supplement_asked_from(dossier, dossier.status):
         raise TransitionError(_("Hồ sơ đã được yêu cầu bổ sung một lần; "
-                                "chỉ được yêu cầu bổ sung một lần, đầy đủ."))
+                                "chỉ được yêu cầu bổ sung một lần, đầy đủ."),
+                              Refusal.SUPPLEMENT_ALREADY_REQUESTED)
     if dossier.status == Status.SUBMITTED:
         _require_role(actor, dossier, Role.RECEPTIONIST)
     else:
@@ -230,7 +244,8 @@ def supplement_asked_from(dossier: Dossier, stage: int) -> bool:
 
 def _require_assignee(actor: Any, dossier: Dossier) -> None:
     if dossier.assignee_id != getattr(actor, "pk", None):
-        raise TransitionError(_("Chỉ chuyên viên được phân công mới thực hiện được."))
+        raise TransitionError(_("Chỉ chuyên viên được phân công mới thực hiện được."),
+                              Refusal.NOT_ASSIGNED)
 
 
 def within_supplement_window(dossier: Dossier, today: date | None = None) -> bool:
@@ -247,7 +262,7 @@ def within_supplement_window(dossier: Dossier, today: date | None = None) -> boo
 def _require_within_supplement_window(dossier: Dossier) -> None:
     if not within_supplement_window(dossier):
         raise TransitionError(_("Đã quá 3 ngày làm việc kể từ ngày tiếp nhận, "
-                                "không được yêu cầu bổ sung."))
+                                "không được yêu cầu bổ sung."), Refusal.SUPPLEMENT_WINDOW_CLOSED)
 
 
 # --- Processing -----------------------------------------------------------
@@ -259,7 +274,8 @@ def assign(dossier: Dossier, actor: Any, specialist: Any) -> Dossier:
     _require_role(actor, dossier, Role.LEADER)
     _require_status(dossier, (Status.ACCEPTED, Status.PROCESSING))
     if not holds_role(specialist, dossier, Role.SPECIALIST):
-        raise TransitionError(_("Người được phân công không phải chuyên viên của cơ quan."))
+        raise TransitionError(_("Người được phân công không phải chuyên viên của cơ quan."),
+                              Refusal.NOT_A_SPECIALIST)
     data = {"assignee": specialist.get_full_name()}
     if dossier.status == Status.ACCEPTED:
         return _move(dossier, actor, Status.PROCESSING, data=data, assignee=specialist,
@@ -278,7 +294,8 @@ def forward(dossier: Dossier, actor: Any, opinion: str) -> Dossier:
     _require_status(dossier, (Status.PROCESSING,))
     _require_assignee(actor, dossier)
     if dossier.holder_id != actor.pk:
-        raise TransitionError(_("Hồ sơ đã được trình lãnh đạo, đang chờ phê duyệt."))
+        raise TransitionError(_("Hồ sơ đã được trình lãnh đạo, đang chờ phê duyệt."),
+                              Refusal.ALREADY_FORWARDED)
     Dossier.objects.filter(pk=dossier.pk).update(holder=None)
     dossier.holder = None
     events.record(dossier, actor=actor, kind=EventKind.FORWARD,
@@ -298,7 +315,8 @@ def approve(dossier: Dossier, actor: Any) -> Dossier:
     _require_role(actor, dossier, Role.LEADER)
     _require_status(dossier, (Status.PROCESSING,))
     if not was_forwarded(dossier):
-        raise TransitionError(_("Chuyên viên chưa trình hồ sơ để phê duyệt."))
+        raise TransitionError(_("Chuyên viên chưa trình hồ sơ để phê duyệt."),
+                              Refusal.NOT_FORWARDED)
     return _move(dossier, actor, Status.RESOLVED, resolved_at=timezone.now(), holder=None)
 
 
@@ -311,7 +329,8 @@ def send_back(dossier: Dossier, actor: Any, reason: str) -> Dossier:
     _require_role(actor, dossier, Role.LEADER)
     _require_status(dossier, (Status.PROCESSING,))
     if not was_forwarded(dossier):
-        raise TransitionError(_("Hồ sơ chưa được trình lãnh đạo, không có gì để trả lại."))
+        raise TransitionError(_("Hồ sơ chưa được trình lãnh đạo, không có gì để trả lại."),
+                              Refusal.NOT_FORWARDED)
     reason = _require_reason(reason)
     Dossier.objects.filter(pk=dossier.pk).update(holder=dossier.assignee_id)
     dossier.holder = dossier.assignee
@@ -341,7 +360,8 @@ def return_result(dossier: Dossier, actor: Any, tracking_number: str = "") -> Do
     _require_status(dossier, (Status.RESOLVED,))
     tracking_number = (tracking_number or "").strip()
     if dossier.delivery == Delivery.POST and not tracking_number:
-        raise TransitionError(_("Vui lòng nhập mã bưu gửi khi gửi kết quả qua bưu chính."))
+        raise TransitionError(_("Vui lòng nhập mã bưu gửi khi gửi kết quả qua bưu chính."),
+                              Refusal.TRACKING_NUMBER_REQUIRED)
     now = timezone.now()
     return _move(dossier, actor, Status.RETURNED, returned_at=now, closed_at=now,
                  postal_tracking=tracking_number, data={"delivery": dossier.delivery,
@@ -386,13 +406,17 @@ def apologise(dossier: Dossier, actor: Any, new_date: date, reason: str) -> Doss
     _require_role(actor, dossier, Role.LEADER, Role.RECEPTIONIST)
     _require_status(dossier, APOLOGY_STATUSES)
     if dossier.extended_due_date is not None:
-        raise TransitionError(_("Hồ sơ đã có phiếu xin lỗi và hẹn lại; chỉ được hẹn lại một lần."))
+        raise TransitionError(_("Hồ sơ đã có phiếu xin lỗi và hẹn lại; chỉ được hẹn lại một lần."),
+                              Refusal.ALREADY_APOLOGISED)
     if not apology_possible(dossier):
-        raise TransitionError(_("Phiếu xin lỗi phải lập trước hạn trả ít nhất một ngày."))
+        raise TransitionError(_("Phiếu xin lỗi phải lập trước hạn trả ít nhất một ngày."),
+                              Refusal.APOLOGY_TOO_LATE)
     if new_date <= dossier.due_date:
-        raise TransitionError(_("Ngày hẹn mới phải sau ngày hẹn trả cũ."))
+        raise TransitionError(_("Ngày hẹn mới phải sau ngày hẹn trả cũ."),
+                              Refusal.NEW_DATE_NOT_LATER)
     if not office_calendar().is_working_day(new_date):
-        raise TransitionError(_("Ngày hẹn mới phải là ngày làm việc."))
+        raise TransitionError(_("Ngày hẹn mới phải là ngày làm việc."),
+                              Refusal.NEW_DATE_NOT_WORKING_DAY)
     reason = _require_reason(reason)
     Dossier.objects.filter(pk=dossier.pk).update(extended_due_date=new_date)
     dossier.extended_due_date = new_date

@@ -25,7 +25,7 @@ from dichvucong.catalogue.constants import AgencyKind, HandlingLevel, OnlineLeve
 from dichvucong.catalogue.models import AdminUnit, Agency, Procedure, RequiredDocument
 from dichvucong.conflicts import operation
 from dichvucong.dossiers import eforms, lifecycle, uploads
-from dichvucong.dossiers.constants import AttachmentKind, Delivery, Status
+from dichvucong.dossiers.constants import AttachmentKind, Delivery, Refusal, Status
 from dichvucong.dossiers.lifecycle import TransitionError
 from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Attachment, Dossier
@@ -37,9 +37,13 @@ class AssuranceTooLow(TransitionError):
     """The applicant's account is not sure enough to be theirs for this
     procedure; the message says how to raise its level. The draft stays."""
 
+    default_code = Refusal.ASSURANCE_TOO_LOW
+
 
 class IncompleteDossier(TransitionError):
     """The draft cannot be submitted yet; `problems` says what is missing."""
+
+    default_code = Refusal.INCOMPLETE
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__(_("Hồ sơ chưa đủ để nộp.") + " " + " ".join(problems))
@@ -207,13 +211,18 @@ def _lock_own(dossier: Dossier, user: Any, status: int) -> Dossier:
     # The helper fills in the draft; after submission only the applicant acts.
     helping = status == Status.DRAFT and user_id is not None and locked.helper_id == user_id
     if locked.applicant_id != user_id and not helping:
-        raise TransitionError(_("Chỉ người nộp hồ sơ được thực hiện thao tác này."))
+        raise TransitionError(
+            _("Chỉ người nộp hồ sơ được thực hiện thao tác này."), Refusal.NOT_APPLICANT
+        )
     if locked.status != status:
         if status == Status.DRAFT:
-            raise TransitionError(_("Hồ sơ đã nộp, không sửa nội dung ở đây được nữa."))
+            raise TransitionError(
+                _("Hồ sơ đã nộp, không sửa nội dung ở đây được nữa."), Refusal.ALREADY_SUBMITTED
+            )
         raise TransitionError(
             _("Không thực hiện được: hồ sơ đang ở trạng thái “%(status)s”.")
-            % {"status": locked.get_status_display()}
+            % {"status": locked.get_status_display()},
+            Refusal.WRONG_STATUS,
         )
     return locked
 
@@ -225,7 +234,7 @@ def save_step(dossier: Dossier, user: Any, index: int, cleaned_data: dict[str, A
     locked = _lock_own(dossier, user, Status.DRAFT)
     schema = locked.procedure.form_schema or []
     if not 1 <= index <= len(schema):
-        raise TransitionError(_("Bước này không có trong biểu mẫu."))
+        raise TransitionError(_("Bước này không có trong biểu mẫu."), Refusal.UNKNOWN_STEP)
     names = {spec.get("name") for spec in schema[index - 1].get("fields", [])}
     form_data = {
         **(locked.form_data or {}),
@@ -299,7 +308,8 @@ def discard_draft(dossier: Dossier, user: Any) -> None:
         # A draft waiting for the applicant's confirmation of an assisted
         # submission: it is declined or cancelled on that page instead.
         raise TransitionError(
-            _("Bản nháp này do người hỗ trợ khai giúp: mở bản nháp và chọn “Không nộp”.")
+            _("Bản nháp này do người hỗ trợ khai giúp: mở bản nháp và chọn “Không nộp”."),
+            Refusal.ASSISTED_DRAFT,
         ) from error
 
 
@@ -348,13 +358,18 @@ def submit_dossier(dossier: Dossier, user: Any, *, assisted: bool = False) -> Do
     records the applicant's confirmation in the same transaction."""
     locked = lock_dossier(dossier, "procedure")
     if locked.applicant_id != getattr(user, "pk", None):
-        raise TransitionError(_("Chỉ người nộp hồ sơ được thực hiện thao tác này."))
+        raise TransitionError(
+            _("Chỉ người nộp hồ sơ được thực hiện thao tác này."), Refusal.NOT_APPLICANT
+        )
     if locked.is_practice:
-        raise TransitionError(_("Hồ sơ thực hành không được gửi tới cơ quan nào."))
+        raise TransitionError(
+            _("Hồ sơ thực hành không được gửi tới cơ quan nào."), Refusal.PRACTICE_DOSSIER
+        )
     if locked.status == Status.DRAFT:
         if locked.helper_id is not None and not assisted:
             raise TransitionError(
-                _("Hồ sơ này do người hỗ trợ khai giúp: vui lòng bấm “Xác nhận và nộp”.")
+                _("Hồ sơ này do người hỗ trợ khai giúp: vui lòng bấm “Xác nhận và nộp”."),
+                Refusal.ASSISTED_DRAFT,
             )
         refusal = assurance_refusal(user, locked.procedure.min_assurance)
         if refusal is not None:
@@ -386,5 +401,7 @@ def send_supplement(dossier: Dossier, user: Any, note: str = "") -> Dossier:
     if not locked.attachments.filter(
         kind=AttachmentKind.SUPPLEMENT, uploaded_at__gte=locked.supplement_requested_at
     ).exists():
-        raise TransitionError(_("Vui lòng tải lên giấy tờ bổ sung trước khi gửi."))
+        raise TransitionError(
+            _("Vui lòng tải lên giấy tờ bổ sung trước khi gửi."), Refusal.SUPPLEMENT_NOT_UPLOADED
+        )
     return lifecycle.supply(locked, user, (note or "").strip()[:1000])

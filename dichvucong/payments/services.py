@@ -22,7 +22,7 @@ from dichvucong.accounts.constants import Role
 from dichvucong.catalogue.constants import OnlineLevel
 from dichvucong.conflicts import operation
 from dichvucong.dossiers import access, lifecycle
-from dichvucong.dossiers.constants import Status
+from dichvucong.dossiers.constants import Refusal, Status
 from dichvucong.dossiers.lifecycle import TransitionError
 from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Dossier
@@ -43,7 +43,12 @@ logger = logging.getLogger(__name__)
 
 
 class PaymentError(Exception):
-    """An operation the rules refuse now; the message is for the user."""
+    """An operation the rules refuse now; the message is for the user,
+    `code` (a dossiers.constants.Refusal, or "payment_refused") for programs."""
+
+    def __init__(self, message: str, code: str = "payment_refused") -> None:
+        super().__init__(message)
+        self.code = str(code)
 
 
 def pays_online(dossier: Dossier) -> bool:
@@ -61,7 +66,7 @@ def _locked(dossier: Dossier) -> Dossier:
 
 def _require_awaiting(dossier: Dossier) -> None:
     if not awaits_payment(dossier):
-        raise PaymentError(_("Hồ sơ không ở trạng thái chờ nộp phí, lệ phí."))
+        raise PaymentError(_("Hồ sơ không ở trạng thái chờ nộp phí, lệ phí."), Refusal.FEE_NOT_DUE)
 
 
 @operation
@@ -124,12 +129,13 @@ def record_counter_payment(dossier: Dossier, actor: Any) -> Payment:
     or by a first click, so that nobody takes it twice."""
     dossier = _locked(dossier)
     if not access.holds_role(actor, dossier, Role.RECEPTIONIST):
-        raise PaymentError(_("Bạn không có quyền thu lệ phí hồ sơ này."))
+        raise PaymentError(_("Bạn không có quyền thu lệ phí hồ sơ này."), Refusal.NOT_PERMITTED)
     already = dossier.payments.filter(status=PaymentStatus.PAID).first()
     if already is not None and dossier.status != Status.AWAITING_PAYMENT:
         raise PaymentError(
             _("Hồ sơ đã nộp phí, lệ phí (biên lai số %(number)s).")
-            % {"number": already.receipt_number}
+            % {"number": already.receipt_number},
+            Refusal.FEE_ALREADY_PAID,
         )
     _require_awaiting(dossier)
     now = timezone.now()
@@ -146,7 +152,7 @@ def record_counter_payment(dossier: Dossier, actor: Any) -> Payment:
     try:
         lifecycle.payment_received(dossier, actor, paid_note(payment))
     except TransitionError as error:
-        raise PaymentError(str(error)) from error
+        raise PaymentError(str(error), error.code) from error
     return payment
 
 

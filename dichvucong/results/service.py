@@ -28,7 +28,7 @@ from dichvucong.accounts.constants import AccountKind
 from dichvucong.conflicts import operation
 from dichvucong.documents import numbering, signing
 from dichvucong.dossiers import access, events, lifecycle
-from dichvucong.dossiers.constants import FINISHED_STATUSES, EventKind, Status
+from dichvucong.dossiers.constants import FINISHED_STATUSES, EventKind, Refusal, Status
 from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Dossier, Event, ResultDocument
 from dichvucong.results import document, drafting
@@ -130,10 +130,14 @@ def save_draft(dossier: Dossier, specialist: Any, values: list[str], body: str) 
     order, and the body. Each save is an event of the dossier."""
     dossier = lock_dossier(dossier, "procedure", "agency")
     if not can_draft(dossier, specialist):
-        raise DraftError(_("Chỉ chuyên viên đang giữ hồ sơ mới soạn được dự thảo kết quả."))
+        raise DraftError(
+            _("Chỉ chuyên viên đang giữ hồ sơ mới soạn được dự thảo kết quả."), Refusal.NOT_HOLDER
+        )
     draft = draft_to_edit(dossier)
     if len(values) != len(draft.fields):
-        raise DraftError(_("Mẫu kết quả vừa thay đổi, vui lòng tải lại trang."))
+        raise DraftError(
+            _("Mẫu kết quả vừa thay đổi, vui lòng tải lại trang."), Refusal.TEMPLATE_CHANGED
+        )
     draft.fields = [
         {"label": row["label"], "value": value.strip()}
         for row, value in zip(draft.fields, values, strict=True)
@@ -153,7 +157,9 @@ def forward(dossier: Dossier, specialist: Any, opinion: str) -> Dossier:
     draft only, so the leader approves a document, not a form."""
     dossier = lock_dossier(dossier)
     if can_draft(dossier, specialist) and saved_draft(dossier) is None:
-        raise DraftError(_("Hãy soạn và lưu dự thảo kết quả trước khi trình lãnh đạo."))
+        raise DraftError(
+            _("Hãy soạn và lưu dự thảo kết quả trước khi trình lãnh đạo."), Refusal.MISSING_RESULT
+        )
     return lifecycle.forward(dossier, specialist, opinion)
 
 

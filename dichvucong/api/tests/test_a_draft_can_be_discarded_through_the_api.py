@@ -32,7 +32,7 @@ def test_a_submitted_dossier_is_never_deleted(client: Client, cast: Cast) -> Non
     dossier = make_dossier(cast)
     client.force_login(cast.applicant)
     response = send(client, "DELETE", f"/applicant/dossiers/{dossier.public_id}")
-    assert_error(response, 409, "transition_refused")
+    assert_error(response, 409, "already_submitted")
     assert Dossier.objects.filter(pk=dossier.pk, code=dossier.code).exists()
 
 

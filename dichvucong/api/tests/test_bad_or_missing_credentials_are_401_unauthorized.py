@@ -1,5 +1,5 @@
-"""No credentials, a made-up key, a wrong secret or a revoked key all
-answer 401 `unauthorized`, and change nothing."""
+"""No credentials, a made-up key or a wrong secret answer 401
+`unauthorized`, a revoked key 401 `key_revoked`, and none changes anything."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def test_a_revoked_key_is_401_and_acts_no_more(client: Client, keys: Keys, cast:
         {},
         **keys.receptionist_a.headers,
     )
-    assert_error(response, 401, "unauthorized")
+    assert_error(response, 401, "key_revoked")
     dossier.refresh_from_db()
     assert dossier.status == Status.SUBMITTED
 

@@ -63,7 +63,7 @@ def test_a_submitted_dossiers_form_cannot_be_changed(client: Client, cast: Cast)
     draft.status = 1
     draft.save()
     client.force_login(cast.applicant)
-    body = assert_error(_put(client, draft, {"child_name": "Na"}), 409, "transition_refused")
+    body = assert_error(_put(client, draft, {"child_name": "Na"}), 409, "already_submitted")
     assert body["message"] == "Hồ sơ đã nộp, không sửa nội dung ở đây được nữa."
 
 

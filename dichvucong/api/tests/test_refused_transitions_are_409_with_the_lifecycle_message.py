@@ -1,6 +1,6 @@
 """What lifecycle refuses (wrong status, wrong role, rules) answers 409
-`transition_refused` with lifecycle's own Vietnamese message, and the
-dossier is unchanged."""
+with the rule's own machine code (dossiers.constants.Refusal) and
+lifecycle's Vietnamese message, and the dossier is unchanged."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def test_a_wrong_role_is_refused_by_lifecycle(client: Client, keys: Keys, cast: 
     response = send(
         client, "POST", f"/staff/dossiers/{dossier.public_id}/accept", {}, **keys.leader_a.headers
     )
-    body = assert_error(response, 409, "transition_refused")
+    body = assert_error(response, 409, "not_permitted")
     assert body["message"] == "Bạn không có quyền thực hiện thao tác này với hồ sơ."
     dossier.refresh_from_db()
     assert dossier.status == Status.SUBMITTED
@@ -31,7 +31,7 @@ def test_a_wrong_status_is_refused_by_lifecycle(client: Client, keys: Keys, cast
         {},
         **keys.receptionist_a.headers,
     )
-    body = assert_error(response, 409, "transition_refused")
+    body = assert_error(response, 409, "wrong_status")
     assert body["message"] == "Không thực hiện được: hồ sơ đang ở trạng thái “Đã trả kết quả”."
 
 
@@ -42,7 +42,7 @@ def test_approving_what_was_not_forwarded_is_refused(
     response = send(
         client, "POST", f"/staff/dossiers/{dossier.public_id}/approve", **keys.leader_a.headers
     )
-    body = assert_error(response, 409, "transition_refused")
+    body = assert_error(response, 409, "not_forwarded")
     assert body["message"] == "Chuyên viên chưa trình hồ sơ để phê duyệt."
 
 
@@ -50,4 +50,4 @@ def test_withdrawing_a_returned_dossier_is_refused(client: Client, cast: Cast) -
     dossier = make_dossier(cast, Status.RETURNED)
     client.force_login(cast.applicant)
     response = send(client, "POST", f"/applicant/dossiers/{dossier.public_id}/withdraw", {})
-    assert_error(response, 409, "transition_refused")
+    assert_error(response, 409, "wrong_status")

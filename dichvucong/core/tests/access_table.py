@@ -344,6 +344,10 @@ ACCESS: dict[str, tuple[Case, ...]] = {
         api("POST", "submitted_a", STAFF_KEY_A, {"new_date": "2030-01-02", "reason": "Chậm"}),
     ),
     "api-v1:campaign_report": (api("GET", "campaign", CAMPAIGN_BY_KEY),),
+    # A dossier that owes nothing: the key of ward A reaches it (409 fee_not_due).
+    "api-v1:record_counter_payment": (api("POST", "submitted_a", STAFF_KEY_A),),
+    # Residential groups are public master data, like the catalogue.
+    "api-v1:list_residential_groups": (api("GET", "ward_a", PUBLIC),),
     # --- Django admin ----------------------------------------------------------------------
     "admin:auth_user_password_change": (get("admin:accounts.user", ADMIN),),
     "admin:view_on_site": (
@@ -376,6 +380,8 @@ ADMIN_MODELS: dict[str, frozenset[str]] = {
     "results.resulttemplate": frozenset(),
     "appointments.slot": frozenset(),
     "appointments.booking": frozenset(),
+    # A key's service account is named by the events it wrote: revoked, never deleted.
+    "api.apikey": frozenset({"delete"}),
 }
 ADMIN_PREFIX = "quan-tri/"
 

@@ -282,6 +282,7 @@ def _dossiers(world: World, cast: Cast) -> None:
     submitted = make_dossier(cast, Status.SUBMITTED)
     world.objects.update(
         procedure=cast.procedure,
+        ward_a=cast.ward_a,
         draft_a=make_draft(cast),
         submitted_a=submitted,
         attachment_a=submitted.attachments.get(),
