@@ -79,7 +79,8 @@ class NationalMessageAdmin(admin.ModelAdmin):
     def resend(self, request: HttpRequest, queryset: QuerySet[NationalMessage]) -> None:
         queued = service.resend(queryset.select_related("dossier"))
         self.message_user(
-            request, _("Đã xếp %(count)s thông điệp để gửi lại.") % {"count": queued},
+            request,
+            _("Đã xếp %(count)s thông điệp để gửi lại.") % {"count": queued},
             messages.SUCCESS,
         )
 
@@ -87,10 +88,13 @@ class NationalMessageAdmin(admin.ModelAdmin):
         self, request: HttpRequest, extra_context: dict[str, Any] | None = None
     ) -> HttpResponse:
         counts = service.summary()
-        title = _(
-            "Đồng bộ Cổng DVCQG: %(pending)s chờ gửi, %(failing)s đang lỗi, "
-            "%(refused)s bị từ chối"
-        ) % counts
+        title = (
+            _(
+                "Đồng bộ Cổng DVCQG: %(pending)s chờ gửi, %(failing)s đang lỗi, "
+                "%(refused)s bị từ chối"
+            )
+            % counts
+        )
         return super().changelist_view(request, {**(extra_context or {}), "title": title})
 
     def has_module_permission(self, request: HttpRequest) -> bool:

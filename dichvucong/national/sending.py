@@ -113,7 +113,9 @@ def deliver(message: NationalMessage, portal: client.Portal) -> None:
         _retry_later(message, f"{type(error).__name__}: {error}")
         raise client.Unavailable(str(error)) from error
     NationalMessage.objects.filter(pk=message.pk, status=MessageStatus.SENDING).update(
-        status=MessageStatus.SENT, sent_at=timezone.now(), last_error="",
+        status=MessageStatus.SENT,
+        sent_at=timezone.now(),
+        last_error="",
         attempts=F("attempts") + 1,
     )
     logger.info("DVCQG: %s sent", message.message_id)
@@ -128,18 +130,25 @@ def _retry_later(message: NationalMessage, error: str) -> None:
     attempts = message.attempts + 1
     retry_at = timezone.now() + retry_delay(attempts)
     NationalMessage.objects.filter(pk=message.pk, status=MessageStatus.SENDING).update(
-        status=MessageStatus.PENDING, attempts=attempts, next_attempt_at=retry_at,
+        status=MessageStatus.PENDING,
+        attempts=attempts,
+        next_attempt_at=retry_at,
         last_error=error[:300],
     )
     logger.warning(
         "DVCQG: %s attempt %s failed, next at %s: %s",
-        message.message_id, attempts, retry_at.isoformat(timespec="seconds"), error,
+        message.message_id,
+        attempts,
+        retry_at.isoformat(timespec="seconds"),
+        error,
     )
 
 
 def _refused(message: NationalMessage, error: str) -> None:
     NationalMessage.objects.filter(pk=message.pk, status=MessageStatus.SENDING).update(
-        status=MessageStatus.REFUSED, attempts=message.attempts + 1, last_error=error[:300],
+        status=MessageStatus.REFUSED,
+        attempts=message.attempts + 1,
+        last_error=error[:300],
     )
     logger.error("DVCQG: %s refused by the portal: %s", message.message_id, error)
 

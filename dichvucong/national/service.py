@@ -71,7 +71,8 @@ def enqueue(dossier_ids: Iterable[int]) -> None:
         except Exception as error:
             logger.warning(
                 "DVCQG: dossier %s not queued (%s); the next drain sends it",
-                dossier_id, type(error).__name__,
+                dossier_id,
+                type(error).__name__,
             )
 
 
@@ -86,9 +87,9 @@ def resend(messages: Iterable[NationalMessage]) -> int:
         if message.status not in (MessageStatus.PENDING, MessageStatus.REFUSED):
             continue
         data = {**message.data, **procedure_codes(message.dossier)}
-        queued += NationalMessage.objects.filter(
-            pk=message.pk, status=message.status
-        ).update(status=MessageStatus.PENDING, next_attempt_at=timezone.now(), data=data)
+        queued += NationalMessage.objects.filter(pk=message.pk, status=message.status).update(
+            status=MessageStatus.PENDING, next_attempt_at=timezone.now(), data=data
+        )
         dossier_ids.append(message.dossier_id)
     transaction.on_commit(lambda: enqueue(dossier_ids))
     return queued

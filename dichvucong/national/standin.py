@@ -12,6 +12,7 @@ what our promises are:
   `out_of_order`; the first message of a dossier must say
   isUpdating "False" and every later one "True" (`bad_updates`);
 - it can be down (every answer a 503), fail the next N requests with a
+  500, fail the messages of the dossiers in `failing_dossiers` with a
   500, refuse the procedure codes in `unknown_procedures` (error_code 3,
   a code of ours, not the portal's), and take a message but lose the
   answer (`lose_answers`: the connection is cut after it was recorded).
@@ -39,6 +40,8 @@ class PortalStandIn:
     fail_next: int = 0
     lose_answers: int = 0
     unknown_procedures: set[str] = field(default_factory=set)
+    # Dossier codes whose messages meet a 500, as a portal-side fault might.
+    failing_dossiers: set[str] = field(default_factory=set)
     echo: bool = False
     accepted: list[dict[str, Any]] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
@@ -95,6 +98,8 @@ class PortalStandIn:
         if body.get("session") not in self.sessions:
             return 401, {"error_code": "401", "message": "Phiên làm việc không hợp lệ"}
         data = (body.get("data") or [{}])[0]
+        if data.get("MaHoSo") in self.failing_dossiers:
+            return 500, {"error_code": "500", "message": "Lỗi xử lý hồ sơ"}
         if data.get("MaTTHC") in self.unknown_procedures:
             return 200, {"error_code": UNKNOWN_PROCEDURE, "message": "MaTTHC không tồn tại"}
         with self.lock:
@@ -102,14 +107,23 @@ class PortalStandIn:
                 self.duplicates.append(message_id)
                 return 200, {"error_code": "0", "message": "Đã nhận trước đó"}
             self._check_order(data, message_id, body.get("isUpdating"))
-            self.accepted.append({"message_id": message_id, "madonvi": body.get("madonvi"),
-                                  "isUpdating": body.get("isUpdating"), **data})
+            self.accepted.append(
+                {
+                    "message_id": message_id,
+                    "madonvi": body.get("madonvi"),
+                    "isUpdating": body.get("isUpdating"),
+                    **data,
+                }
+            )
             if self.lose_answers > 0:
                 self.lose_answers -= 1
                 return None
         if self.echo:
-            print(f"DVCQG stand-in: {message_id} TrangThaiHoSo={data.get('TrangThaiHoSo')} "
-                  f"NgayHenTra={data.get('NgayHenTra')}", flush=True)
+            print(
+                f"DVCQG stand-in: {message_id} TrangThaiHoSo={data.get('TrangThaiHoSo')} "
+                f"NgayHenTra={data.get('NgayHenTra')}",
+                flush=True,
+            )
         return 200, {"error_code": "0", "message": "Thành công"}
 
     def _check_order(self, data: dict[str, Any], message_id: str, updating: Any) -> None:

@@ -41,9 +41,7 @@ def test_a_dossier_from_submission_to_return_is_sent_step_by_step(cast, portal):
     local = timezone.localtime(dossier.received_at)
     assert accepted["NgayTiepNhan"] == local.strftime("%Y%m%d%H%M%S")
     assert accepted["NgayHenTra"] == f"{dossier.due_date:%Y%m%d}170000"
-    assert taken[-1]["NgayTra"] == timezone.localtime(dossier.returned_at).strftime(
-        "%Y%m%d%H%M%S"
-    )
+    assert taken[-1]["NgayTra"] == timezone.localtime(dossier.returned_at).strftime("%Y%m%d%H%M%S")
     assert portal.duplicates == portal.out_of_order == portal.bad_updates == []
 
 

@@ -23,8 +23,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         standin = PortalStandIn(
-            username=options["username"], password=options["password"],
-            port=options["port"], echo=True,
+            username=options["username"],
+            password=options["password"],
+            port=options["port"],
+            echo=True,
         ).start()
         self.stdout.write(
             f"Cổng DVCQG giả lập: DVCQG_URL={standin.sync_url} DVCQG_AUTH_URL={standin.auth_url}",
