@@ -55,7 +55,7 @@ run: install
 	  DEBUG=$${DEBUG:-true} $(PY) manage.py dvcqg_standin --port $(DVCQG_STANDIN_PORT) & \
 	  standin=$$!; trap 'kill $$standin 2>/dev/null' EXIT INT TERM; \
 	  DVCQG_URL=$(DVCQG_STANDIN)/dongbo DVCQG_AUTH_URL=$(DVCQG_STANDIN)/xacthuc \
-	  DVCQG_USERNAME=dichvucong DVCQG_PASSWORD=demo-secret DVCQG_UNIT_CODE=000.00.20.H26 \
+	  DVCQG_USERNAME=dichvucong DVCQG_PASSWORD=demo-secret DVCQG_UNIT_CODE=000.00.00.H26 \
 	  DEBUG=$${DEBUG:-true} $(PY) manage.py runserver $(HOST); \
 	fi
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import urllib.error
 import urllib.request
 from typing import Any
@@ -40,6 +41,8 @@ from dichvucong.national.models import NationalMessage
 
 logger = logging.getLogger(__name__)
 TRANSIENT_HTTP = frozenset({408, 425, 429})
+# An identifier under Decision 20/2020/QĐ-TTg: 000.00.05.H26.
+NATIONAL_UNIT_CODE = re.compile(r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}")
 
 
 class Unavailable(Exception):
@@ -59,8 +62,15 @@ def is_configured() -> bool:
 
 
 def unit_code(agency_unit_code: str) -> str:
-    """madonvi: the agency's own national code if it has one, else ours."""
-    return settings.DVCQG_AGENCY_UNIT_CODES.get(agency_unit_code, settings.DVCQG_UNIT_CODE)
+    """madonvi: the agency's national code from DVCQG_AGENCY_UNIT_CODES; or
+    its own unit code when that is already one (like the demo's
+    000.00.05.H26); else the district's DVCQG_UNIT_CODE."""
+    mapped = settings.DVCQG_AGENCY_UNIT_CODES.get(agency_unit_code)
+    if mapped:
+        return str(mapped)
+    if NATIONAL_UNIT_CODE.fullmatch(agency_unit_code):
+        return agency_unit_code
+    return str(settings.DVCQG_UNIT_CODE)
 
 
 class Portal:

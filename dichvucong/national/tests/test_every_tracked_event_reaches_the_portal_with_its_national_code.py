@@ -88,3 +88,13 @@ def test_every_tracked_kind_is_written_by_some_journey(cast, portal):
     test_a_fee_to_pay_is_status_6(cast, portal)
     kinds = set(NationalMessage.objects.values_list("kind", flat=True))
     assert kinds == set(TrackedKind)
+
+
+def test_the_unit_code_is_the_mapped_one_the_agencys_own_or_the_districts(settings):
+    from dichvucong.national.client import unit_code
+
+    settings.DVCQG_UNIT_CODE = "000.00.00.H26"
+    settings.DVCQG_AGENCY_UNIT_CODES = {"T.KM": "000.00.03.H26"}
+    assert unit_code("T.KM") == "000.00.03.H26"
+    assert unit_code("000.00.05.H26") == "000.00.05.H26"
+    assert unit_code("T.KD") == "000.00.00.H26"
