@@ -41,10 +41,23 @@ bench: install-bench
 
 # DEBUG on is the embedded mode: the production checks (core/checks.py)
 # leave its built-in key, payment sandbox, console e-mail and log SMS alone.
+# Unless DVCQG_URL is set, the national portal's stand-in runs beside the
+# server on DVCQG_STANDIN_PORT and the dossiers' events are sent to it
+# (README: Status sync with the national portal); Ctrl-C stops both.
+DVCQG_STANDIN_PORT ?= 8089
+DVCQG_STANDIN := http://127.0.0.1:$(DVCQG_STANDIN_PORT)/api
 run: install
 	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --noinput
 	DEBUG=$${DEBUG:-true} $(PY) manage.py load_demo
-	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver $(HOST)
+	@if [ -n "$$DVCQG_URL" ]; then \
+	  DEBUG=$${DEBUG:-true} $(PY) manage.py runserver $(HOST); \
+	else \
+	  DEBUG=$${DEBUG:-true} $(PY) manage.py dvcqg_standin --port $(DVCQG_STANDIN_PORT) & \
+	  standin=$$!; trap 'kill $$standin 2>/dev/null' EXIT INT TERM; \
+	  DVCQG_URL=$(DVCQG_STANDIN)/dongbo DVCQG_AUTH_URL=$(DVCQG_STANDIN)/xacthuc \
+	  DVCQG_USERNAME=dichvucong DVCQG_PASSWORD=demo-secret DVCQG_UNIT_CODE=000.00.00.H26 \
+	  DEBUG=$${DEBUG:-true} $(PY) manage.py runserver $(HOST); \
+	fi
 
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "dichvucong.backoffice",
     "dichvucong.payments",
     "dichvucong.notifications",
+    "dichvucong.national",
     "dichvucong.results",
     "dichvucong.feedback",
     "dichvucong.api",
@@ -384,6 +385,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "dichvucong.reports.tasks.compact_statistics_task",
         "schedule": 60.0,
     },
+    # Dossier events for the national portal: retries with back-off, and
+    # messages whose task was lost (national/sending.py).
+    "sync-national-portal": {
+        "task": "dichvucong.national.tasks.drain_task",
+        "schedule": 60.0,
+    },
     # Roster files previewed but never confirmed list minors: deleted after two days.
     "expire-roster-previews": {
         "task": "dichvucong.outreach.tasks.expire_roster_previews_task",
@@ -482,6 +489,40 @@ def _signing_problem() -> str:
 if _signing_problem():
     raise ConfigError(f"Digital signatures half-configured: {_signing_problem()}")
 # --- end of digital signatures ---------------------------------------------
+
+# --- National public service portal (Cổng DVCQG, national/) ---------------
+# Each tracked dossier event is sent to the portal's integration service
+# (DongBoHoSoMC) through an outbox. Set the URL, login URL, user name,
+# password and our unit code together, or none (then no row is written and
+# nothing is sent). DVCQG_DSTCODE is the routing header some gateways
+# (LGSP/NGSP) ask for; DVCQG_AGENCY_UNIT_CODES gives agencies a unit code of
+# their own: "T.KM=000.20.31.H26; T.KD=000.21.31.H26".
+DVCQG_URL = env_url("DVCQG_URL")
+DVCQG_AUTH_URL = env_url("DVCQG_AUTH_URL")
+DVCQG_USERNAME = env_str("DVCQG_USERNAME")
+DVCQG_PASSWORD = env_str("DVCQG_PASSWORD")
+DVCQG_UNIT_CODE = env_str("DVCQG_UNIT_CODE").strip()
+DVCQG_DSTCODE = env_str("DVCQG_DSTCODE").strip()
+
+
+def _agency_unit_codes(raw: str) -> dict[str, str]:
+    codes: dict[str, str] = {}
+    for part in filter(None, (item.strip() for item in raw.split(";"))):
+        ours, _, national = (side.strip() for side in part.partition("="))
+        if not ours or not national:
+            raise ConfigError(f"DVCQG_AGENCY_UNIT_CODES: {part!r} is not UNIT_CODE=NATIONAL_CODE")
+        codes[ours] = national
+    return codes
+
+
+DVCQG_AGENCY_UNIT_CODES = _agency_unit_codes(env_str("DVCQG_AGENCY_UNIT_CODES"))
+_dvcqg_set = [DVCQG_URL, DVCQG_AUTH_URL, DVCQG_USERNAME, DVCQG_PASSWORD, DVCQG_UNIT_CODE]
+if any(_dvcqg_set) and not all(_dvcqg_set):
+    raise ConfigError(
+        "DVCQG half-configured: set DVCQG_URL, DVCQG_AUTH_URL, DVCQG_USERNAME, "
+        "DVCQG_PASSWORD and DVCQG_UNIT_CODE together, or none of them"
+    )
+# --- end of national portal ------------------------------------------------
 
 # --- Production safety (issue 10) -----------------------------------------
 # With DEBUG off the system checks refuse to start (manage.py, gunicorn,

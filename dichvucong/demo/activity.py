@@ -27,8 +27,10 @@ the wards. They get unusable passwords (hashing hundreds of passwords would
 take minutes; nobody logs in as them). Missing officers of the wards and
 departments are created the same way.
 
-Two receivers of `status_changed` are switched off while loading:
+Three receivers of `status_changed` are switched off while loading:
 notifications, because events of 2017 must not e-mail or text anyone today;
+the national portal's outbox (and its receiver of `due_date_extended`),
+because the portal must not be told today of events it never saw then;
 and the electronic result, because in 2017 results were handed over on paper
 at the counter (every demo dossier asks for that), and rendering some 400
 result PDFs would take minutes. Dossiers carry no uploaded files either.
@@ -68,7 +70,7 @@ from dichvucong.demo.store import Tally
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import Delivery, Status
 from dichvucong.dossiers.models import Dossier
-from dichvucong.dossiers.signals import status_changed
+from dichvucong.dossiers.signals import due_date_extended, status_changed
 from dichvucong.lib.text import fold
 from dichvucong.lib.workdays import WorkingCalendar
 from dichvucong.outreach.constants import ConfirmationChannel
@@ -112,7 +114,13 @@ SAME_HOUSEHOLD_RATE = 0.3
 PAUSED_RECEIVERS = {
     "notifications.outbox": "dichvucong.notifications.service",
     "results.issue": "dichvucong.results.service",
+    "national.outbox": "dichvucong.national.service",
 }
+# Each paused signal and the name of its receiver in those modules.
+PAUSED_SIGNALS = (
+    (status_changed, "on_status_changed"),
+    (due_date_extended, "on_due_date_extended"),
+)
 # How often people file at each hour of the day (0 h to 23 h).
 HOUR_WEIGHTS = [1, 1, 1, 1, 1, 1, 3, 6, 8, 8, 8, 7, 5, 6, 7, 7, 6, 5, 5, 6, 7, 6, 4, 2]
 DISTRICT_RECEPTION = "Văn phòng HĐND và UBND quận"
@@ -311,13 +319,18 @@ def as_of(moment: datetime) -> Iterator[None]:
 
 @contextmanager
 def _paused_receivers() -> Iterator[None]:
-    removed = [uid for uid in PAUSED_RECEIVERS if status_changed.disconnect(dispatch_uid=uid)]
+    removed = [
+        (signal, name, uid)
+        for signal, name in PAUSED_SIGNALS
+        for uid in PAUSED_RECEIVERS
+        if signal.disconnect(dispatch_uid=uid)
+    ]
     try:
         yield
     finally:
-        for uid in removed:
+        for signal, name, uid in removed:
             module = importlib.import_module(PAUSED_RECEIVERS[uid])
-            status_changed.connect(module.on_status_changed, dispatch_uid=uid)
+            signal.connect(getattr(module, name), dispatch_uid=uid)
 
 
 def _world(campaign: Campaign) -> World:

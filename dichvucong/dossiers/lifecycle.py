@@ -30,7 +30,7 @@ from dichvucong.dossiers.constants import (
 from dichvucong.dossiers.fees import dossier_fee
 from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Dossier
-from dichvucong.dossiers.signals import status_changed
+from dichvucong.dossiers.signals import due_date_extended, status_changed
 
 
 class TransitionError(Exception):
@@ -420,7 +420,8 @@ def apologise(dossier: Dossier, actor: Any, new_date: date, reason: str) -> Doss
     reason = _require_reason(reason)
     Dossier.objects.filter(pk=dossier.pk).update(extended_due_date=new_date)
     dossier.extended_due_date = new_date
-    events.record(dossier, actor=actor, kind=EventKind.APOLOGY, reason=reason,
-                  data={"old_due_date": dossier.due_date.isoformat(),
-                        "new_due_date": new_date.isoformat()})
+    event = events.record(dossier, actor=actor, kind=EventKind.APOLOGY, reason=reason,
+                          data={"old_due_date": dossier.due_date.isoformat(),
+                                "new_due_date": new_date.isoformat()})
+    due_date_extended.send(sender=Dossier, dossier=dossier, event=event)
     return dossier

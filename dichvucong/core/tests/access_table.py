@@ -377,6 +377,7 @@ ADMIN_MODELS: dict[str, frozenset[str]] = {
     "outreach.trainingsession": frozenset(),
     "outreach.yearendreport": frozenset(),
     "notifications.outboxmessage": frozenset({"delete"}),
+    "national.nationalmessage": frozenset({"delete"}),
     "results.resulttemplate": frozenset(),
     "appointments.slot": frozenset(),
     "appointments.booking": frozenset(),

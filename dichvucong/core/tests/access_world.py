@@ -53,6 +53,7 @@ from dichvucong.dossiers.testing import (
     pdf_upload,
 )
 from dichvucong.feedback.tests.helpers import petition
+from dichvucong.national import service as national
 from dichvucong.outreach import assisted, materials, practice, report, services
 from dichvucong.outreach.models import (
     Campaign,
@@ -326,6 +327,9 @@ def _admin_rows(world: World, cast: Cast) -> None:
     )
     audit.record(Action.LOGIN, "đăng nhập", actor=cast.applicant)
     ResultTemplate.objects.create(procedure_code="", title="Văn bản giải quyết", symbol="KQ")
+    # The national portal's outbox (empty while DVCQG is not configured).
+    submitted = world.objects["submitted_a"]
+    national.write_message(submitted, submitted.events.order_by("seq").first())
     applicant = cast.applicant
     world.params.update(
         uidb64=urlsafe_base64_encode(force_bytes(applicant.pk)),
