@@ -32,6 +32,7 @@ from dichvucong.accounts.forms import (
     RecoveryRequestForm,
     SecondFactorForm,
 )
+from dichvucong.accounts.vneid import client as vneid_client
 from dichvucong.notifications import zalo
 from dichvucong.notifications.masking import mask_phone
 from dichvucong.throttle import Refused, client_address, rules, too_many
@@ -51,8 +52,13 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        # In demo mode the page links to the demo accounts (/demo/).
-        return {**super().get_context_data(**kwargs), "demo_mode": settings.DEMO_MODE}
+        # In demo mode the page links to the demo accounts (/demo/). The
+        # national e-ID button shows only while a provider is configured.
+        return {
+            **super().get_context_data(**kwargs),
+            "demo_mode": settings.DEMO_MODE,
+            "vneid": vneid_client.provider(self.request) is not None,
+        }
 
     def form_invalid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         if form.refused is None:
