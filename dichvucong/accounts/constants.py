@@ -54,3 +54,9 @@ class CodePurpose(models.TextChoices):
     # The holder of an account agrees that a national e-ID log-in with the
     # same ID number may use it (vneid/service.py).
     EID_LINK = "eid_link", _("Liên kết định danh điện tử")
+
+
+# What a national e-ID provider says about a linked account, which the
+# citizen then cannot change (accounts/vneid/service.py). The ID number is
+# the account's user name and is never editable.
+EID_LOCKED_FIELDS = ("full_name", "date_of_birth", "address", "ward")

@@ -30,6 +30,7 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 urlpatterns = [
     path("", views.profile, name="profile"),
     path("thong-bao/", views.notification_channel, name="notification_channel"),
+    path("sua-thong-tin/", views.edit_details, name="edit_details"),
     path("dang-nhap/", login_view, name="login"),
     path("dang-xuat/", views.logout_view, name="logout"),
     # Log in with the national e-ID (vneid/): to the provider and back, and

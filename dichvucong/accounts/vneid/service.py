@@ -11,8 +11,9 @@
 3. Else a new citizen account is made from the claims, without a
    password (the person may set one later with "Quên mật khẩu").
 
-A linked account is at NATIONAL_EID and its claimed fields (LOCKED_FIELDS)
-are the provider's: `is_locked` tells forms and the admin to refuse them.
+A linked account is at NATIONAL_EID and its claimed fields
+(constants.EID_LOCKED_FIELDS) are the provider's: the citizen's details
+form and the admin refuse changes to them (services.claims_locked).
 """
 
 from __future__ import annotations
@@ -38,8 +39,6 @@ from dichvucong.throttle import within_hourly_limit
 
 logger = logging.getLogger(__name__)
 
-# What the provider says and the citizen cannot change afterwards.
-LOCKED_FIELDS = ("full_name", "date_of_birth", "id_number", "address", "ward")
 CODES_PER_ACCOUNT_PER_HOUR = recovery.CODES_PER_ACCOUNT_PER_HOUR
 
 MISSING = _("Dịch vụ định danh không cho biết họ tên và số định danh cá nhân của bạn.")
@@ -227,11 +226,6 @@ def _apply(identity: Identity, user: User) -> None:
     profile.phone = profile.phone or identity.phone
     profile.assurance = AssuranceLevel.NATIONAL_EID
     profile.save()
-
-
-def is_locked(user: Any) -> bool:
-    """Are the account's LOCKED_FIELDS the provider's?"""
-    return bool(user.pk) and NationalEidLink.objects.filter(user_id=user.pk).exists()
 
 
 # --- Linking an existing account ----------------------------------------------------
