@@ -15,14 +15,13 @@ from django.test import Client
 from django.urls import reverse
 
 from dichvucong.accounts.models import NationalEidLink, User
-from dichvucong.accounts.tests.vneid_steps import (  # noqa: F401
+from dichvucong.accounts.tests.vneid_steps import (
     CALLBACK,
     CLIENT_ID,
     CLIENT_SECRET,
     NEW,
     choose,
     log_in,
-    provider,
     query,
     return_path,
     to_provider,
@@ -42,7 +41,9 @@ def refused(client: Client, response: Any) -> bool:
 
 
 def test_a_wrong_state_is_refused_before_the_code_is_used(
-    client: Client, provider: StandIn, units: Any  # noqa: F811
+    client: Client,
+    provider: StandIn,
+    units: Any,
 ) -> None:
     back = query(choose(provider, to_provider(client), NEW))
 
@@ -53,7 +54,9 @@ def test_a_wrong_state_is_refused_before_the_code_is_used(
 
 
 def test_a_return_in_another_browser_is_refused(
-    client: Client, provider: StandIn, units: Any  # noqa: F811
+    client: Client,
+    provider: StandIn,
+    units: Any,
 ) -> None:
     back = choose(provider, to_provider(client), NEW)
 
@@ -64,7 +67,9 @@ def test_a_return_in_another_browser_is_refused(
 
 
 def test_an_expired_id_token_is_refused(
-    client: Client, provider: StandIn, units: Any  # noqa: F811
+    client: Client,
+    provider: StandIn,
+    units: Any,
 ) -> None:
     provider.expired_id_tokens = True
 
@@ -72,7 +77,9 @@ def test_an_expired_id_token_is_refused(
 
 
 def test_an_id_token_signed_by_another_key_is_refused(
-    client: Client, provider: StandIn, units: Any  # noqa: F811
+    client: Client,
+    provider: StandIn,
+    units: Any,
 ) -> None:
     provider.rogue_signature = True
 
@@ -80,7 +87,9 @@ def test_an_id_token_signed_by_another_key_is_refused(
 
 
 def test_a_replayed_return_is_refused(
-    client: Client, provider: StandIn, units: Any  # noqa: F811
+    client: Client,
+    provider: StandIn,
+    units: Any,
 ) -> None:
     back = choose(provider, to_provider(client), NEW)
     assert client.get(return_path(back)).status_code == 302
@@ -92,7 +101,9 @@ def test_a_replayed_return_is_refused(
 
 
 def test_a_used_code_under_a_fresh_state_is_refused_by_the_provider(
-    client: Client, provider: StandIn, units: Any  # noqa: F811
+    client: Client,
+    provider: StandIn,
+    units: Any,
 ) -> None:
     used = query(choose(provider, to_provider(client), NEW))
     assert client.get(CALLBACK, used).status_code == 302
@@ -107,7 +118,9 @@ def test_a_used_code_under_a_fresh_state_is_refused_by_the_provider(
 
 
 def test_the_provider_refuses_a_code_without_its_pkce_verifier(
-    client: Client, provider: StandIn, units: Any  # noqa: F811
+    client: Client,
+    provider: StandIn,
+    units: Any,
 ) -> None:
     params = to_provider(client)
     assert params["code_challenge_method"] == "S256"
@@ -130,7 +143,9 @@ def test_the_provider_refuses_a_code_without_its_pkce_verifier(
 
 
 def test_a_person_who_declines_at_the_provider_is_sent_back_to_log_in(
-    client: Client, provider: StandIn, units: Any  # noqa: F811
+    client: Client,
+    provider: StandIn,
+    units: Any,
 ) -> None:
     params = to_provider(client)
     answer = requests.post(

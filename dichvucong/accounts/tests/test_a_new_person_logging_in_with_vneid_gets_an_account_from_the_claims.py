@@ -13,12 +13,14 @@ from django.test import Client
 
 from dichvucong.accounts.constants import AssuranceLevel
 from dichvucong.accounts.models import CitizenProfile, NationalEidLink, User
-from dichvucong.accounts.tests.vneid_steps import NEW, log_in, provider  # noqa: F401
+from dichvucong.accounts.tests.vneid_steps import NEW, log_in
 from dichvucong.accounts.vneid.standin import StandIn
 
 
 def test_the_account_is_made_from_the_claims(
-    client: Client, provider: StandIn, units: dict[str, Any]  # noqa: F811
+    client: Client,
+    provider: StandIn,
+    units: dict[str, Any],
 ) -> None:
     response = log_in(client, provider, NEW)
 
@@ -39,7 +41,9 @@ def test_the_account_is_made_from_the_claims(
 
 
 def test_the_next_log_in_opens_the_same_account(
-    client: Client, provider: StandIn, units: dict[str, Any]  # noqa: F811
+    client: Client,
+    provider: StandIn,
+    units: dict[str, Any],
 ) -> None:
     log_in(client, provider, NEW)
     first = int(client.session[SESSION_KEY])

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from dichvucong.accounts.constants import AssuranceLevel
 from dichvucong.accounts.models import CitizenProfile, NationalEidLink, User
-from dichvucong.accounts.tests.vneid_steps import KNOWN, log_in, provider  # noqa: F401
+from dichvucong.accounts.tests.vneid_steps import KNOWN, log_in
 from dichvucong.accounts.vneid.standin import StandIn
 from dichvucong.outreach.tests.helpers_tests.sms import last_code
 
@@ -24,7 +24,7 @@ LINK = reverse("accounts:vneid_link")
 
 def test_the_account_is_linked_once_its_phone_confirms(
     client: Client,
-    provider: StandIn,  # noqa: F811
+    provider: StandIn,
     citizen: User,
     sent_sms: list[tuple[str, str]],
     units: dict[str, Any],
@@ -56,7 +56,7 @@ def test_the_account_is_linked_once_its_phone_confirms(
 
 def test_a_wrong_code_links_nothing(
     client: Client,
-    provider: StandIn,  # noqa: F811
+    provider: StandIn,
     citizen: User,
     sent_sms: list[tuple[str, str]],
 ) -> None:
@@ -82,7 +82,7 @@ def test_the_link_page_without_a_pending_log_in_leads_to_log_in(client: Client, 
 
 def test_the_next_log_in_after_linking_opens_the_account_at_once(
     client: Client,
-    provider: StandIn,  # noqa: F811
+    provider: StandIn,
     citizen: User,
     sent_sms: list[tuple[str, str]],
 ) -> None:

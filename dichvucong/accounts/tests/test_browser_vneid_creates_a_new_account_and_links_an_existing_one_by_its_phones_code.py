@@ -58,7 +58,8 @@ def test_a_new_person_comes_back_with_an_account(
     row = page.get_by_role("row", name="Số định danh cá nhân")
     expect(row).to_contain_text(NEW.claims["id_number"])
     assert NEW.claims["id_number"] not in page.url
-    assert User.objects.get(username=NEW.claims["id_number"]).national_eid.subject == NEW.claims["sub"]
+    created = User.objects.get(username=NEW.claims["id_number"])
+    assert created.national_eid.subject == NEW.claims["sub"]
     page.context.close()
 
 

@@ -14,7 +14,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from dichvucong.accounts.tests.vneid_steps import provider  # noqa: F401
 from dichvucong.accounts.vneid.standin import StandIn
 
 BUTTON = "Đăng nhập bằng định danh điện tử VNeID"
@@ -30,7 +29,7 @@ def test_without_a_provider_there_is_no_button(client: Client, db: None, setting
 
 def test_with_a_provider_the_button_leads_to_it(
     client: Client,
-    provider: StandIn,  # noqa: F811
+    provider: StandIn,
     db: None,
 ) -> None:
     page = client.get(reverse("accounts:login")).content.decode()

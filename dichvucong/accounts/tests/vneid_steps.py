@@ -4,11 +4,9 @@ with Django's test client on our side and real HTTP to the provider."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 import requests
 from django.test import Client
 from django.urls import reverse
@@ -49,14 +47,6 @@ def start_provider(settings: Any, base_url: str) -> StandIn:
     settings.VNEID_CLIENT_ID = CLIENT_ID
     settings.VNEID_CLIENT_SECRET = CLIENT_SECRET
     return provider
-
-
-@pytest.fixture
-def provider(settings: Any) -> Iterator[StandIn]:
-    """For Django's test client, whose host is "testserver"."""
-    started = start_provider(settings, "http://testserver")
-    yield started
-    started.stop()
 
 
 def query(url: str) -> dict[str, str]:
