@@ -71,7 +71,10 @@ def demo_secret() -> str:
 
 
 def redirect_uri(request: HttpRequest) -> str:
-    return request.build_absolute_uri(reverse("accounts:vneid_callback"))
+    """The address registered at the provider: on SITE_URL in production
+    (whatever Host a proxy passes on), else where the browser is."""
+    path = reverse("accounts:vneid_callback")
+    return settings.SITE_URL + path if settings.SITE_URL else request.build_absolute_uri(path)
 
 
 @functools.lru_cache(maxsize=8)
