@@ -20,7 +20,12 @@ from dichvucong.notifications.demo_inbox import latest_codes
 def demo_page(request: HttpRequest) -> HttpResponse:
     if not settings.DEMO_MODE:
         raise Http404
-    context = {"logins": demo_logins(), "codes": latest_codes()}
+    chosen = client.provider(request)
+    context = {
+        "logins": demo_logins(),
+        "codes": latest_codes(),
+        "vneid_standin": chosen is not None and chosen.demo,
+    }
     response = render(request, "demo/page.html", context)
     response["Cache-Control"] = "private, no-store"  # codes change every 30 seconds
     return response

@@ -63,3 +63,10 @@ def test_with_a_real_provider_the_demo_does_not_serve_the_stand_in(
     settings.VNEID_CLIENT_SECRET = "secret"
 
     assert client.get("/demo/vneid/jwks").status_code == 404
+
+
+def test_the_demo_page_says_whom_to_pick(client: Client, db: None, demo: None) -> None:
+    page = client.get("/demo/").content.decode()
+
+    assert "Đăng nhập bằng VNeID (giả lập)" in page
+    assert "Trần Thị Lan" in page
