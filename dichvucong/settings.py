@@ -602,6 +602,29 @@ VIETQR_ACCOUNT_NAME = env_str("VIETQR_ACCOUNT_NAME", "").strip()
 VIETQR_AGENCY_ACCOUNTS = env_str("VIETQR_AGENCY_ACCOUNTS", "").strip()
 # --- end of bank transfer ---------------------------------------------------
 
+# --- Log in with the national e-ID (issue 14) -----------------------------
+# Any OpenID Connect provider (VNeID's, or a province's identity service):
+# authorization code with PKCE, signed ID tokens (accounts/vneid/). Set the
+# issuer, client id and secret together, or none: with none the button is
+# not shown (in demo mode the local stand-in under /demo/vneid/ is used
+# instead). The discovery document is read from
+# <VNEID_ISSUER>/.well-known/openid-configuration. VNEID_ID_NUMBER_CLAIM
+# names the claim that carries the 12-digit personal ID number.
+VNEID_ISSUER = env_url("VNEID_ISSUER").rstrip("/")
+VNEID_CLIENT_ID = env_str("VNEID_CLIENT_ID").strip()
+VNEID_CLIENT_SECRET = env_str("VNEID_CLIENT_SECRET").strip()
+VNEID_SCOPES = env_str("VNEID_SCOPES", "openid profile address phone").strip()
+VNEID_ID_NUMBER_CLAIM = env_str("VNEID_ID_NUMBER_CLAIM", "id_number").strip()
+_vneid_set = [VNEID_ISSUER, VNEID_CLIENT_ID, VNEID_CLIENT_SECRET]
+if any(_vneid_set) and not all(_vneid_set):
+    raise ConfigError(
+        "National e-ID half-configured: set VNEID_ISSUER, VNEID_CLIENT_ID and "
+        "VNEID_CLIENT_SECRET together, or none of them"
+    )
+if VNEID_ISSUER and "openid" not in VNEID_SCOPES.split():
+    raise ConfigError("VNEID_SCOPES must include openid")
+# --- end of national e-ID ----------------------------------------------------
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -23,7 +23,7 @@ class AccountKind(models.TextChoices):
 class AssuranceLevel(models.TextChoices):
     """How sure the office is that an account belongs to the person whose
     ID number (or tax code) it carries, weakest first. National e-ID is
-    filled by the VNeID connection (a later issue)."""
+    given by a log-in with the national e-ID (accounts/vneid/)."""
 
     SELF_DECLARED = "self_declared", _("Tự khai")
     PHONE_CONFIRMED = "phone_confirmed", _("Đã xác nhận số điện thoại")
@@ -51,3 +51,12 @@ class CodePurpose(models.TextChoices):
 
     RECOVERY = "recovery", _("Lấy lại mật khẩu")
     PHONE = "phone", _("Xác nhận số điện thoại")
+    # The holder of an account agrees that a national e-ID log-in with the
+    # same ID number may use it (vneid/service.py).
+    EID_LINK = "eid_link", _("Liên kết định danh điện tử")
+
+
+# What a national e-ID provider says about a linked account, which the
+# citizen then cannot change (accounts/vneid/service.py). The ID number is
+# the account's user name and is never editable.
+EID_LOCKED_FIELDS = ("full_name", "date_of_birth", "address", "ward")

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.accounts import recovery, services
+from dichvucong.accounts.constants import EID_LOCKED_FIELDS
 from dichvucong.accounts.fields import AccountNumberField, IdNumberField, PhoneField, TaxCodeField
 from dichvucong.accounts.models import User
 from dichvucong.throttle import client_address, rules, within_hourly_limit
@@ -179,6 +180,37 @@ class CitizenRegistrationForm(PasswordPairForm):
             ward=data["ward"],
             residential_group=data["residential_group"],
             password=data["password2"],
+        )
+
+
+class CitizenDetailsForm(PlainForm):
+    """A citizen's own details. On an account linked to the national e-ID
+    the provider's fields are disabled: Django then ignores whatever the
+    browser sends for them, and the service refuses a change anyway."""
+
+    # The registration form's fields (each form instance copies them).
+    field_names = ("full_name", "date_of_birth", "email", "address", "ward", "residential_group")
+    full_name = CitizenRegistrationForm.base_fields["full_name"]
+    date_of_birth = CitizenRegistrationForm.base_fields["date_of_birth"]
+    email = CitizenRegistrationForm.base_fields["email"]
+    address = CitizenRegistrationForm.base_fields["address"]
+    ward = CitizenRegistrationForm.base_fields["ward"]
+    residential_group = CitizenRegistrationForm.base_fields["residential_group"]
+
+    def __init__(self, *args: Any, locked: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        groups = self.fields["residential_group"]
+        groups.widget.choices = groups.grouped_choices()  # type: ignore[attr-defined]
+        self.fields["ward"].widget.attrs["data-ward-groups"] = "id_residential_group"
+        if locked:
+            for name in EID_LOCKED_FIELDS:
+                self.fields[name].disabled = True
+                self.fields[name].required = False
+                self.fields[name].help_text = services.FROM_PROVIDER
+
+    def details(self) -> services.CitizenDetails:
+        return services.CitizenDetails(
+            **{name: self.cleaned_data[name] for name in self.field_names}
         )
 
 

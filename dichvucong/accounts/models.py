@@ -181,3 +181,29 @@ class PasswordRecovery(models.Model):
     class Meta:
         verbose_name = _("lấy lại mật khẩu")
         verbose_name_plural = _("lấy lại mật khẩu")
+
+
+class NationalEidLink(models.Model):
+    """The national e-ID (VNeID or another OpenID Connect provider) that
+    logs in to this citizen account: the provider's `iss` and the person's
+    `sub` there. While it exists the name, date of birth, ID number and
+    address are the provider's and the citizen cannot change them
+    (vneid/service.py). Made on the first e-ID log-in: for a new person
+    with the account, for an existing account only after a code sent to
+    its phone came back."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="national_eid")
+    issuer = models.CharField(max_length=300)
+    subject = models.CharField(max_length=255)
+    linked_at = models.DateTimeField()
+    last_login_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("liên kết định danh điện tử")
+        verbose_name_plural = _("liên kết định danh điện tử")
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="unique_national_eid"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -198,10 +198,15 @@ def resend(token: str) -> str:
 # --- Sending -------------------------------------------------------------------------
 
 
-LOG_NAMES = {CodePurpose.RECOVERY: "password recovery", CodePurpose.PHONE: "phone confirmation"}
+LOG_NAMES = {
+    CodePurpose.RECOVERY: "password recovery",
+    CodePurpose.PHONE: "phone confirmation",
+    CodePurpose.EID_LINK: "national e-ID link",
+}
 SMS_TEMPLATES = {
     CodePurpose.RECOVERY: "accounts/recovery_sms.txt",
     CodePurpose.PHONE: "accounts/phone_code_sms.txt",
+    CodePurpose.EID_LINK: "accounts/eid_link_sms.txt",
 }
 
 

@@ -24,8 +24,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.accounts import two_factor
-from dichvucong.accounts.constants import AccountKind, AssuranceLevel, assurance_rank
-from dichvucong.accounts.models import CitizenProfile, OrganisationProfile, User
+from dichvucong.accounts.constants import (
+    EID_LOCKED_FIELDS,
+    AccountKind,
+    AssuranceLevel,
+    assurance_rank,
+)
+from dichvucong.accounts.models import CitizenProfile, NationalEidLink, OrganisationProfile, User
 from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import AdminUnit
 from dichvucong.lib.identity import describe_id_number
@@ -262,6 +267,66 @@ def _create_account(
     except IntegrityError as exc:
         raise RegistrationRefused([taken]) from exc
     return user
+
+
+# --- A citizen's own details ------------------------------------------------------
+
+FROM_PROVIDER = _("Thông tin này lấy từ định danh điện tử VNeID nên không sửa được.")
+
+
+@dataclass(frozen=True)
+class CitizenDetails:
+    """What a citizen may keep up to date on "Sửa thông tin"."""
+
+    full_name: str
+    date_of_birth: date | None
+    email: str
+    address: str
+    ward: AdminUnit | None
+    residential_group: AdminUnit | None
+
+
+def claims_locked(user: Any) -> bool:
+    """Are the name, date of birth and address the national e-ID's
+    (EID_LOCKED_FIELDS)?"""
+    return bool(user.pk) and NationalEidLink.objects.filter(user_id=user.pk).exists()
+
+
+def citizen_details(user: User) -> CitizenDetails:
+    profile = CitizenProfile.objects.select_related("ward", "residential_group").get(user=user)
+    return CitizenDetails(
+        full_name=user.full_name,
+        date_of_birth=profile.date_of_birth,
+        email=user.email,
+        address=profile.address,
+        ward=profile.ward,
+        residential_group=profile.residential_group,
+    )
+
+
+def update_citizen_details(user: User, details: CitizenDetails) -> None:
+    """Raises RegistrationRefused: a change to what the national e-ID
+    says (whatever the page sent), a birth date against the ID number, a
+    group outside the ward."""
+    current = citizen_details(user)
+    errors = [
+        FieldError(name, gettext(FROM_PROVIDER))
+        for name in EID_LOCKED_FIELDS
+        if getattr(details, name) != getattr(current, name) and claims_locked(user)
+    ]
+    id_number = CitizenProfile.objects.filter(user=user).values_list("id_number", flat=True)
+    errors += birth_date_errors(id_number.first(), details.date_of_birth)
+    errors += address_errors(details.ward, details.residential_group)
+    if errors:
+        raise RegistrationRefused(errors)
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(full_name=details.full_name, email=details.email)
+        CitizenProfile.objects.filter(user=user).update(
+            date_of_birth=details.date_of_birth,
+            address=details.address,
+            ward=details.ward,
+            residential_group=details.residential_group,
+        )
 
 
 # --- Login and its limits --------------------------------------------------------

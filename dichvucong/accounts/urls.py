@@ -3,6 +3,7 @@ from django.urls import path, reverse_lazy
 
 from dichvucong.accounts import views
 from dichvucong.accounts.forms import NewPasswordForm, ResetRequestForm
+from dichvucong.accounts.vneid import views as vneid
 
 app_name = "accounts"
 
@@ -29,8 +30,15 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 urlpatterns = [
     path("", views.profile, name="profile"),
     path("thong-bao/", views.notification_channel, name="notification_channel"),
+    path("sua-thong-tin/", views.edit_details, name="edit_details"),
     path("dang-nhap/", login_view, name="login"),
     path("dang-xuat/", views.logout_view, name="logout"),
+    # Log in with the national e-ID (vneid/): to the provider and back, and
+    # the code that links an account that already has the ID number.
+    path("vneid/", vneid.start, name="vneid_start"),
+    path("vneid/ve/", vneid.callback, name="vneid_callback"),
+    path("vneid/lien-ket/", vneid.link, name="vneid_link"),
+    path("vneid/lien-ket/gui-lai-ma/", vneid.link_resend, name="vneid_link_resend"),
     # The staff second factor (two_factor.py).
     path("xac-thuc/", views.two_factor_verify, name="two_factor"),
     path("xac-thuc/cai-dat/", views.two_factor_setup, name="two_factor_setup"),

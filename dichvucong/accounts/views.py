@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from dichvucong.accounts import phone_confirmation, recovery, services, two_factor
 from dichvucong.accounts.forms import (
+    CitizenDetailsForm,
     CitizenRegistrationForm,
     LoginForm,
     NotificationChannelForm,
@@ -32,6 +33,7 @@ from dichvucong.accounts.forms import (
     RecoveryRequestForm,
     SecondFactorForm,
 )
+from dichvucong.accounts.vneid import client as vneid_client
 from dichvucong.notifications import zalo
 from dichvucong.notifications.masking import mask_phone
 from dichvucong.throttle import Refused, client_address, rules, too_many
@@ -51,8 +53,13 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        # In demo mode the page links to the demo accounts (/demo/).
-        return {**super().get_context_data(**kwargs), "demo_mode": settings.DEMO_MODE}
+        # In demo mode the page links to the demo accounts (/demo/). The
+        # national e-ID button shows only while a provider is configured.
+        return {
+            **super().get_context_data(**kwargs),
+            "demo_mode": settings.DEMO_MODE,
+            "vneid": vneid_client.provider(self.request) is not None,
+        }
 
     def form_invalid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         if form.refused is None:
@@ -166,6 +173,31 @@ def profile(request: HttpRequest) -> HttpResponse:
         ),
     }
     return render(request, "accounts/profile.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_details(request: HttpRequest) -> HttpResponse:
+    """A citizen's name, birth date, e-mail and address; those the
+    national e-ID gave stay as it said (services.update_citizen_details)."""
+    user = request.user
+    if services.citizen_profile(user) is None:  # type: ignore[arg-type]
+        raise Http404
+    current = services.citizen_details(user)  # type: ignore[arg-type]
+    form = CitizenDetailsForm(
+        request.POST if request.method == "POST" else None,
+        initial=vars(current),
+        locked=services.claims_locked(user),
+    )
+    if form.is_valid():
+        try:
+            services.update_citizen_details(user, form.details())  # type: ignore[arg-type]
+        except services.RegistrationRefused as refused:
+            form.add_field_errors(refused.errors)
+        else:
+            messages.success(request, _("Đã lưu thông tin."))
+            return redirect("accounts:profile")
+    return render(request, "accounts/edit_details.html", {"form": form})
 
 
 def _channel_form(user: services.User) -> NotificationChannelForm | None:

@@ -12,6 +12,8 @@ from django.core.cache import cache
 
 from dichvucong.accounts.constants import AccountKind
 from dichvucong.accounts.models import CitizenProfile, OrganisationProfile, User
+from dichvucong.accounts.tests.vneid_steps import start_provider
+from dichvucong.accounts.vneid.standin import StandIn
 from dichvucong.catalogue.models import AdminUnit
 from dichvucong.outreach.tests.helpers_tests.sms import KeepingSmsProvider
 
@@ -113,3 +115,12 @@ def officer(db: None) -> User:
         full_name="Lê Văn Cường",
         kind=AccountKind.STAFF,
     )
+
+
+@pytest.fixture
+def provider(settings: Any) -> Iterator[StandIn]:
+    """The stand-in national e-ID provider on 127.0.0.1, the settings
+    pointed at it, for Django's test client (host "testserver")."""
+    started = start_provider(settings, "http://testserver")
+    yield started
+    started.stop()
