@@ -62,7 +62,8 @@ def measure(repeat: int) -> None:
         login_verified(client, User.objects.get(username=username))
         for query in QUERIES:
             url = "/mot-cua/" + query
-            show(f"{username} {url}", timed(lambda url=url: _ok(client.get(url)), repeat))
+            page = timed(lambda c=client, u=url: _ok(c.get(u)), repeat)
+            show(f"{username} {url}", page)
 
 
 def _ok(response):  # type: ignore[no-untyped-def]
