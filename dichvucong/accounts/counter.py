@@ -35,7 +35,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from dichvucong.accounts.constants import AccountKind, AssuranceLevel
-from dichvucong.accounts.models import CitizenProfile, PasswordRecovery, User
+from dichvucong.accounts.models import CitizenProfile, NationalEidLink, PasswordRecovery, User
 from dichvucong.accounts.services import clear_login_failures
 from dichvucong.audit import service as audit
 from dichvucong.audit.constants import Action
@@ -106,6 +106,10 @@ def hand_over(officer: Any, profile: CitizenProfile, card: CardCheck) -> None:
         _reset_login(user, card)
         _reset_profile(profile, card)
         PasswordRecovery.objects.filter(user=user, used_at=None).update(expires_at=timezone.now())
+        # An e-ID linked to the account is the previous holder's log-in: it
+        # would open the account for them again and rewrite the card's
+        # details with theirs. The owner links their own e-ID afterwards.
+        eid_unlinked = NationalEidLink.objects.filter(user=user).delete()[0] > 0
         entry = audit.record(
             Action.STAFF_ACTION,
             "Trả lại tài khoản cho chủ thẻ căn cước sau khi kiểm tra tại quầy",
@@ -116,6 +120,7 @@ def hand_over(officer: Any, profile: CitizenProfile, card: CardCheck) -> None:
                 "previous_phone": mask_phone(old_phone),
                 "new_phone": mask_phone(card.phone),
                 "sessions_ended": True,
+                "national_eid_unlinked": eid_unlinked,
             },
         )
         _notify(entry.pk, card.phone, old_phone)

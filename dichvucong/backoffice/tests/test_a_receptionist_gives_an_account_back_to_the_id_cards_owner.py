@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from dichvucong.accounts.constants import AssuranceLevel
-from dichvucong.accounts.models import CitizenProfile, User
+from dichvucong.accounts.models import CitizenProfile, NationalEidLink, User
 from dichvucong.accounts.testing import login_verified
 from dichvucong.accounts.tests.identity_steps import code_on_phone
 from dichvucong.accounts.tests.recovery_steps import (
@@ -121,3 +122,20 @@ def test_nothing_changes_without_the_card_seen_or_with_a_bad_phone(counter, cast
     assert profile.phone == IMPOSTOR_PHONE
     assert profile.assurance == AssuranceLevel.PHONE_CONFIRMED
     assert not AuditEntry.objects.filter(what__startswith="Trả lại").exists()
+
+
+def test_a_national_eid_linked_to_the_account_is_unlinked_by_the_hand_over(
+    counter, cast, sent_sms, django_capture_on_commit_callbacks
+):
+    """The link is the previous holder's log-in: kept, it would open the
+    account for them again and rewrite the card's details with theirs."""
+    now = timezone.now()
+    NationalEidLink.objects.create(
+        user=cast.applicant, issuer="https://vneid.example", subject="nguoi-truoc",
+        linked_at=now, last_login_at=now,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        hand_over(counter, OWNER_ID)
+    assert not NationalEidLink.objects.filter(user=cast.applicant).exists()
+    entry = AuditEntry.objects.filter(what__startswith="Trả lại tài khoản").get()
+    assert entry.detail["national_eid_unlinked"] is True
