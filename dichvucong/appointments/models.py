@@ -71,6 +71,11 @@ class Booking(models.Model):
                                   related_name="appointments", verbose_name=_("thủ tục"))
     citizen = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                 related_name="appointments", verbose_name=_("công dân"))
+    # Booked for someone else (a neighbour, a parent) by the account above:
+    # who comes to the counter, and their phone for the reminder. Blank when
+    # the account's holder comes themself.
+    visitor_name = models.CharField(_("người đến làm thủ tục"), max_length=100, blank=True)
+    visitor_phone = models.CharField(_("số điện thoại người đến"), max_length=10, blank=True)
     status = models.CharField(_("trạng thái"), max_length=9, choices=BookingStatus.choices,
                               default=BookingStatus.BOOKED)
     created_at = models.DateTimeField(_("đặt lúc"), auto_now_add=True)
@@ -84,12 +89,23 @@ class Booking(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["slot", "day", "seat"], condition=ACTIVE,
                                     name="appointment_one_booking_per_seat"),
-            models.UniqueConstraint(fields=["citizen", "agency", "day"], condition=ACTIVE,
-                                    name="appointment_one_per_citizen_agency_day"),
+            # One a day at an agency for each person who comes: the account's
+            # holder (visitor_phone blank) and each person booked for.
+            models.UniqueConstraint(fields=["citizen", "agency", "day", "visitor_phone"],
+                                    condition=ACTIVE,
+                                    name="appointment_one_per_visitor_agency_day"),
         ]
 
     def __str__(self) -> str:
         return self.code
+
+    @property
+    def for_someone_else(self) -> bool:
+        return bool(self.visitor_name)
+
+    def visitor(self) -> str:
+        """Who comes to the counter."""
+        return self.visitor_name or self.citizen.get_full_name()
 
     def starts_at(self) -> datetime:
         return timezone.make_aware(datetime.combine(self.day, self.slot.start))

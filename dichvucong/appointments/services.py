@@ -106,24 +106,38 @@ def _check(slot: Slot, day: date, procedure: Procedure) -> None:
         raise BookingRefused(_("Cơ quan này không giải quyết thủ tục đã chọn."))
 
 
-def book(citizen, slot: Slot, day: date, procedure: Procedure) -> Booking:  # type: ignore[no-untyped-def]
-    """Book the first free seat of the slot on the day. Two clients taking
-    the same seat at once: the unique constraint lets one in, the other
-    tries the next seat, until the slot is full."""
+def book(  # type: ignore[no-untyped-def]
+    citizen, slot: Slot, day: date, procedure: Procedure, visitor: tuple[str, str] = ("", "")
+) -> Booking:
+    """Book the first free seat of the slot on the day, for the account's
+    holder or, with `visitor` (name, phone), for someone they help. Two
+    clients taking the same seat at once: the unique constraint lets one
+    in, the other tries the next seat, until the slot is full."""
     _check(slot, day, procedure)
+    visitor_name, visitor_phone = visitor
     taken = set(Booking.objects.filter(slot=slot, day=day, status=BookingStatus.BOOKED)
                 .values_list("seat", flat=True))
     for seat in (n for n in range(1, slot.capacity + 1) if n not in taken):
         try:
             with transaction.atomic():
-                return Booking.objects.create(slot=slot, agency=slot.agency, day=day, seat=seat,
-                                              procedure=procedure, citizen=citizen)
+                return Booking.objects.create(
+                    slot=slot, agency=slot.agency, day=day, seat=seat, procedure=procedure,
+                    citizen=citizen, visitor_name=visitor_name, visitor_phone=visitor_phone,
+                )
         except IntegrityError:
             if Booking.objects.filter(citizen=citizen, agency=slot.agency, day=day,
+                                      visitor_phone=visitor_phone,
                                       status=BookingStatus.BOOKED).exists():
-                raise BookingRefused(_("Bạn đã có một lịch hẹn tại cơ quan này trong ngày đó. "
-                                       "Hãy hủy lịch cũ nếu muốn đổi giờ.")) from None
+                raise BookingRefused(_already_booked(visitor_name)) from None
     raise BookingRefused(_("Khung giờ này đã hết chỗ. Vui lòng chọn giờ khác."))
+
+
+def _already_booked(visitor_name: str) -> str:
+    if visitor_name:
+        return _("Bạn đã đặt hộ người có số điện thoại này một lịch hẹn tại cơ quan này trong "
+                 "ngày đó. Hãy hủy lịch cũ nếu muốn đổi giờ.")
+    return _("Bạn đã có một lịch hẹn tại cơ quan này trong ngày đó. "
+             "Hãy hủy lịch cũ nếu muốn đổi giờ.")
 
 
 def can_cancel(booking: Booking) -> bool:
@@ -168,19 +182,24 @@ def _reminder_text(booking: Booking) -> str:
     }
 
 
+def _reminded_phone(booking: Booking) -> str:
+    """The person who comes: the one booked for, else the account's holder."""
+    return booking.visitor_phone or booking.citizen.citizen.phone
+
+
 def write_reminders(today: date | None = None) -> list[int]:
     """One SMS per active booking of tomorrow, written in the outbox once
     (its dedupe key), sent after commit; ids of the rows written."""
     tomorrow = (today or timezone.localdate()) + timedelta(days=1)
     bookings = (Booking.objects.filter(day=tomorrow, status=BookingStatus.BOOKED)
                 .select_related("slot", "agency", "procedure", "citizen__citizen")
-                .filter(Q(citizen__citizen__isnull=False)))
+                .filter(Q(citizen__citizen__isnull=False) | ~Q(visitor_phone="")))
     ids: list[int] = []
     with transaction.atomic():
         for booking in bookings:
             message, created = OutboxMessage.objects.get_or_create(
                 dedupe_key=f"appointment:{booking.pk}:reminder",
-                defaults={"channel": Channel.SMS, "recipient": booking.citizen.citizen.phone,
+                defaults={"channel": Channel.SMS, "recipient": _reminded_phone(booking),
                           "body": _reminder_text(booking)},
             )
             if created:

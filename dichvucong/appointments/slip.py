@@ -41,7 +41,11 @@ def booking_slip(booking: Booking) -> bytes:
     pdf.field("Ngày hẹn", format_date(booking.day), bold=True)
     pdf.field("Giờ hẹn", booking.slot.start.strftime("%H:%M"), bold=True)
     pdf.field("Thủ tục", booking.procedure.name)
-    pdf.field("Người đặt", booking.citizen.get_full_name())
+    if booking.for_someone_else:
+        pdf.field("Người đến làm thủ tục", booking.visitor_name, bold=True)
+        pdf.field("Người đặt hộ", booking.citizen.get_full_name())
+    else:
+        pdf.field("Người đặt", booking.citizen.get_full_name())
     pdf.ln(2)
     pdf.image(qr_png(booking_url(booking)), x=pdf.l_margin, w=QR_SIZE * 1.5, h=QR_SIZE * 1.5,
               alt_text=f"Mã QR lịch hẹn {booking.code}")

@@ -56,7 +56,8 @@ def book(request: HttpRequest, agency_id: int) -> HttpResponse:
         else:
             try:
                 services.BOOKINGS_BY_ACCOUNT.take(str(request.user.pk))
-                booking = services.book(request.user, *chosen, form.cleaned_data["procedure"])
+                booking = services.book(request.user, *chosen, form.cleaned_data["procedure"],
+                                        form.visitor())
             except Refused as error:
                 return too_many(request, error)
             except services.BookingRefused as refusal:
