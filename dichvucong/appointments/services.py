@@ -19,10 +19,13 @@ from dichvucong.catalogue.calendar import office_calendar
 from dichvucong.catalogue.constants import AgencyKind, HandlingLevel, UnitLevel
 from dichvucong.catalogue.models import Agency, Procedure
 from dichvucong.notifications import service as outbox
+from dichvucong.notifications.compose import chose_zalo
 from dichvucong.notifications.constants import Channel
 from dichvucong.notifications.models import OutboxMessage
 from dichvucong.throttle.limits import Limit
 
+# The ZALO_TEMPLATES key of the reminder's template ("*" serves if absent).
+REMINDER_TEMPLATE = "appointment"
 # Bookings made per account per hour: a stranger cannot fill every slot.
 BOOKINGS_BY_ACCOUNT = Limit("appointment-bookings", "APPOINTMENT_BOOKINGS_PER_ACCOUNT", 3600)
 
@@ -187,6 +190,19 @@ def _reminded_phone(booking: Booking) -> str:
     return booking.visitor_phone or booking.citizen.citizen.phone
 
 
+def _reminder_channel(booking: Booking) -> dict[str, object]:
+    """By Zalo for an account's holder who chose it (SMS when Zalo fails,
+    as for status messages: notifications/sending.py); by SMS for a person
+    booked for, who chose nothing."""
+    if booking.visitor_phone or not chose_zalo(booking.citizen):
+        return {"channel": Channel.SMS}
+    fields = {"code": booking.code, "time": booking.slot.start.strftime("%H:%M"),
+              "day": booking.day.strftime("%d/%m/%Y"), "agency": booking.agency.name,
+              "procedure": booking.procedure.name}
+    return {"channel": Channel.ZALO, "template_kind": REMINDER_TEMPLATE,
+            "template_fields": fields}
+
+
 def write_reminders(today: date | None = None) -> list[int]:
     """One SMS per active booking of tomorrow, written in the outbox once
     (its dedupe key), sent after commit; ids of the rows written."""
@@ -199,8 +215,8 @@ def write_reminders(today: date | None = None) -> list[int]:
         for booking in bookings:
             message, created = OutboxMessage.objects.get_or_create(
                 dedupe_key=f"appointment:{booking.pk}:reminder",
-                defaults={"channel": Channel.SMS, "recipient": _reminded_phone(booking),
-                          "body": _reminder_text(booking)},
+                defaults={"recipient": _reminded_phone(booking),
+                          "body": _reminder_text(booking), **_reminder_channel(booking)},
             )
             if created:
                 ids.append(message.pk)
