@@ -43,21 +43,32 @@ bench: install-bench
 # leave its built-in key, payment sandbox, console e-mail and log SMS alone.
 # Unless DVCQG_URL is set, the national portal's stand-in runs beside the
 # server on DVCQG_STANDIN_PORT and the dossiers' events are sent to it
-# (README: Status sync with the national portal); Ctrl-C stops both.
+# (README: Status sync with the national portal); unless ZALO_APP_ID is set,
+# Zalo's ZNS stand-in runs on ZALO_STANDIN_PORT, so a demo citizen can choose
+# Zalo on the account page. Ctrl-C stops them all.
 DVCQG_STANDIN_PORT ?= 8089
 DVCQG_STANDIN := http://127.0.0.1:$(DVCQG_STANDIN_PORT)/api
+ZALO_STANDIN_PORT ?= 8090
+ZALO_STANDIN := http://127.0.0.1:$(ZALO_STANDIN_PORT)
+ZALO_DEMO_TEMPLATES := {"*": {"template_id": "demo-status", "data": {"ma_ho_so": "code", "trang_thai": "status_label", "ngay_hen": "due_date"}}, "appointment": {"template_id": "demo-appointment", "data": {"ma_lich_hen": "code", "gio": "time", "ngay": "day", "noi_hen": "agency"}}}
 run: install
 	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --noinput
 	DEBUG=$${DEBUG:-true} $(PY) manage.py load_demo
-	@if [ -n "$$DVCQG_URL" ]; then \
-	  DEBUG=$${DEBUG:-true} $(PY) manage.py runserver $(HOST); \
-	else \
-	  DEBUG=$${DEBUG:-true} $(PY) manage.py dvcqg_standin --port $(DVCQG_STANDIN_PORT) & \
-	  standin=$$!; trap 'kill $$standin 2>/dev/null' EXIT INT TERM; \
-	  DVCQG_URL=$(DVCQG_STANDIN)/dongbo DVCQG_AUTH_URL=$(DVCQG_STANDIN)/xacthuc \
-	  DVCQG_USERNAME=dichvucong DVCQG_PASSWORD=demo-secret DVCQG_UNIT_CODE=000.00.00.H26 \
-	  DEBUG=$${DEBUG:-true} $(PY) manage.py runserver $(HOST); \
-	fi
+	@export DEBUG=$${DEBUG:-true}; pids=""; \
+	if [ -z "$$DVCQG_URL" ]; then \
+	  $(PY) manage.py dvcqg_standin --port $(DVCQG_STANDIN_PORT) & pids="$$pids $$!"; \
+	  export DVCQG_URL=$(DVCQG_STANDIN)/dongbo DVCQG_AUTH_URL=$(DVCQG_STANDIN)/xacthuc \
+	    DVCQG_USERNAME=dichvucong DVCQG_PASSWORD=demo-secret DVCQG_UNIT_CODE=000.00.00.H26; \
+	fi; \
+	if [ -z "$$ZALO_APP_ID" ]; then \
+	  $(PY) manage.py zalo_standin --port $(ZALO_STANDIN_PORT) & pids="$$pids $$!"; \
+	  export ZALO_APP_ID=demo-app ZALO_APP_SECRET=demo-secret ZALO_OA_REFRESH_TOKEN=demo-refresh \
+	    ZALO_ZNS_URL=$(ZALO_STANDIN)/message/template \
+	    ZALO_OAUTH_URL=$(ZALO_STANDIN)/v4/oa/access_token \
+	    ZALO_TEMPLATES='$(ZALO_DEMO_TEMPLATES)'; \
+	fi; \
+	trap 'kill $$pids 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver $(HOST)
 
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
