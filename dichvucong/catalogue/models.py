@@ -186,13 +186,17 @@ class SucceedingGroup(models.Model):
     succession = models.ForeignKey(UnitSuccession, on_delete=models.CASCADE,
                                    related_name="group_rows")
     group = models.ForeignKey(AdminUnit, on_delete=models.PROTECT, related_name="+")
-    effective_date = models.DateField()
+    effective_date = models.DateField(editable=False)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["group", "effective_date"],
                                     name="a_group_goes_to_one_successor"),
         ]
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.effective_date = self.succession.effective_date
+        super().save(*args, **kwargs)
 
 
 class Field(models.Model):
