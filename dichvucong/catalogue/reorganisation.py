@@ -47,6 +47,8 @@ def load_reorganisation(data: dict[str, Any]) -> Changes:
         for succession in data["successions"]:
             _succession(succession, changes)
         _check_every_group_goes_somewhere(data["successions"])
+        for row in data["successions"]:
+            _carry_groups(row, changes)
         if "district_procedures" in data:
             _district_procedures(data["district_procedures"], changes)
     return changes
@@ -178,6 +180,46 @@ def _check_every_group_goes_somewhere(rows: list[dict[str, Any]]) -> None:
                     "extra": sorted(set(listed) - set(held)),
                 }
             )
+
+
+def _carry_groups(row: dict[str, Any], changes: Changes) -> None:
+    """A ward created by the reorganisation gets the residential groups
+    that went to it: each old group ends the day before and is succeeded
+    (renamed) by a group of the same name, marked with its old ward, under
+    the new ward. Groups of a ward merged into one that goes on stay put."""
+    succession = UnitSuccession.objects.select_related("predecessor", "successor").get(
+        predecessor__code=row["predecessor"],
+        successor__code=row["successor"],
+        effective_date=row["effective_date"],
+    )
+    new_ward = succession.successor
+    if new_ward.valid_from != succession.effective_date:
+        return
+    last_day = succession.effective_date - timedelta(days=1)
+    if succession.kind == SuccessionKind.SPLIT:
+        groups = [row.group for row in succession.group_rows.select_related("group__parent")]
+    else:
+        groups = groups_of_ward(succession.predecessor, last_day)
+    for old in groups:
+        _end_unit(old, last_day, changes)
+        new = _upsert(
+            AdminUnit,
+            {"code": f"{new_ward.code}/{old.code}"},
+            {
+                "name": f"{old.name} ({old.parent.name} cũ)",
+                "level": UnitLevel.GROUP,
+                "parent": new_ward,
+                "valid_from": succession.effective_date,
+                "valid_to": None,
+            },
+            changes,
+        )
+        _upsert(
+            UnitSuccession,
+            {"predecessor": old, "successor": new, "effective_date": succession.effective_date},
+            {"kind": SuccessionKind.RENAMED, "legal_basis": succession.legal_basis},
+            changes,
+        )
 
 
 def _district_procedures(rule: dict[str, Any], changes: Changes) -> None:

@@ -248,6 +248,22 @@ def _successor_on(ward: AdminUnit, group: AdminUnit | None, day: date) -> AdminU
     return None
 
 
+def unit_on(unit: AdminUnit, day: date) -> AdminUnit | None:
+    """What `unit` was on `day`: itself while it existed, then the unit it
+    was merged into or renamed to (an old residential group's group under
+    the new ward); None for a ward that was split, or before it existed."""
+    for _hop in range(MAX_SUCCESSIONS):
+        if unit.is_valid_on(day):
+            return unit
+        successions = list(
+            unit.successions.filter(effective_date__lte=day).select_related("successor")
+        )
+        if len(successions) != 1 or successions[0].kind == SuccessionKind.SPLIT:
+            return None
+        unit = successions[0].successor
+    raise RuntimeError(f"Successions of {unit.code} loop.")
+
+
 def handling_on(procedure: Procedure, day: date) -> tuple[str, Agency | None]:
     """The level and agency that handle `procedure` on `day`: its dated
     rule for that day, else its own `handling_level` and `agency`."""

@@ -43,7 +43,10 @@ def test_the_command_loads_the_thanh_xuan_file_and_a_second_run_changes_nothing(
 ):
     first = StringIO()
     call_command("load_reorganisation", str(DATA_FILE), stdout=first)
-    assert "catalogue.UnitSuccession created: 20" in first.getvalue()
+    # 7 new wards and the 102 groups of the 11 old ones under them; 20 ward
+    # successions and 102 group successions.
+    assert "catalogue.AdminUnit created: 109" in first.getvalue()
+    assert "catalogue.UnitSuccession created: 122" in first.getvalue()
     after_first = snapshot()
     second = StringIO()
     call_command("load_reorganisation", str(DATA_FILE), stdout=second)
