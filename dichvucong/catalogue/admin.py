@@ -21,7 +21,10 @@ from dichvucong.catalogue.models import (
     CalendarDay,
     Field,
     Procedure,
+    ProcedureHandling,
     RequiredDocument,
+    SucceedingGroup,
+    UnitSuccession,
 )
 from dichvucong.lib import filecheck
 
@@ -50,7 +53,7 @@ class ParentFilter(admin.SimpleListFilter):
 
 @admin.register(AdminUnit)
 class AdminUnitAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "level", "parent"]
+    list_display = ["name", "code", "level", "parent", "valid_from", "valid_to"]
     list_filter = ["level", ParentFilter]
     search_fields = ["name", "code"]
     autocomplete_fields = ["parent"]
@@ -59,7 +62,7 @@ class AdminUnitAdmin(admin.ModelAdmin):
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
-    list_display = ["name", "unit_code", "kind", "admin_unit", "parent"]
+    list_display = ["name", "unit_code", "kind", "admin_unit", "parent", "valid_from", "valid_to"]
     list_filter = ["kind"]
     search_fields = ["name", "unit_code"]
     autocomplete_fields = ["admin_unit", "parent"]
@@ -103,6 +106,34 @@ class RequiredDocumentForm(forms.ModelForm):
             raise forms.ValidationError(error.text(gettext)) from None
         upload.name = checked.name
         return upload
+
+
+# Its own list rather than an inline of the procedure form: few procedures
+# have dated rules, and an inline would add a formset to every procedure form.
+@admin.register(ProcedureHandling)
+class ProcedureHandlingAdmin(admin.ModelAdmin):
+    list_display = ["procedure", "handling_level", "agency", "valid_from", "valid_to"]
+    list_filter = ["handling_level", "valid_from", "valid_to"]
+    search_fields = ["procedure__code", "procedure__name"]
+    autocomplete_fields = ["procedure", "agency"]
+    list_select_related = ["procedure", "agency"]
+
+
+class SucceedingGroupInline(admin.TabularInline):
+    model = SucceedingGroup
+    fields = ["group"]
+    autocomplete_fields = ["group"]
+    extra = 0
+
+
+@admin.register(UnitSuccession)
+class UnitSuccessionAdmin(admin.ModelAdmin):
+    list_display = ["predecessor", "successor", "kind", "effective_date", "legal_basis"]
+    list_filter = ["kind", "effective_date"]
+    search_fields = ["predecessor__name", "successor__name"]
+    autocomplete_fields = ["predecessor", "successor"]
+    list_select_related = ["predecessor", "successor"]
+    inlines = [SucceedingGroupInline]
 
 
 class RequiredDocumentInline(admin.TabularInline):

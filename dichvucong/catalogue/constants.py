@@ -28,6 +28,16 @@ class HandlingLevel(models.TextChoices):
     CITY = "city", _("Cấp thành phố")
 
 
+class SuccessionKind(models.TextChoices):
+    """How a unit passed to its successor on a reorganisation. A split
+    predecessor has one succession per successor, each naming the
+    residential groups that went there."""
+
+    MERGED = "merged", _("Sáp nhập toàn bộ")
+    SPLIT = "split", _("Chia tách một phần")
+    RENAMED = "renamed", _("Đổi tên")
+
+
 class OnlineLevel(models.IntegerChoices):
     """Decree 43/2011 art. 3; Decree 42/2022 calls 3 "một phần", 4 "toàn trình"."""
 

@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 import string
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from dichvucong.catalogue import fees
-from dichvucong.catalogue.constants import AgencyKind, HandlingLevel, OnlineLevel, UnitLevel
-from dichvucong.catalogue.models import AdminUnit, Agency, Field, Procedure, RequiredDocument
+from dichvucong.catalogue.constants import (
+    AgencyKind,
+    HandlingLevel,
+    OnlineLevel,
+    SuccessionKind,
+    UnitLevel,
+)
+from dichvucong.catalogue.models import (
+    AdminUnit,
+    Agency,
+    Field,
+    Procedure,
+    RequiredDocument,
+    UnitSuccession,
+)
 from dichvucong.lib.text import fold
 
 # The agency filter's value for "the People's Committee of a ward": ward
@@ -186,3 +200,89 @@ def residential_groups(ward_code: str) -> QuerySet[AdminUnit] | None:
     if ward is None:
         return None
     return ward.children.filter(level=UnitLevel.GROUP)
+
+
+# A chain of reorganisations longer than this is a loop in the data.
+MAX_SUCCESSIONS = 20
+
+
+def units_on(day: date) -> QuerySet[AdminUnit]:
+    """The administrative units that existed on `day`."""
+    return AdminUnit.objects.valid_on(day)
+
+
+def groups_of_ward(ward: AdminUnit, day: date) -> list[AdminUnit]:
+    """The residential groups `ward` held on `day`: its own and those of
+    the wards merged into it by then (Kim Giang's, in Hạ Đình, in 2025)."""
+    groups = list(ward.children.valid_on(day).filter(level=UnitLevel.GROUP).order_by("code"))
+    merged_in = UnitSuccession.objects.filter(
+        successor=ward, kind=SuccessionKind.MERGED, effective_date__lte=day
+    ).select_related("predecessor")
+    for succession in merged_in:
+        groups += groups_of_ward(succession.predecessor, day)
+    return groups
+
+
+def ward_on(unit: AdminUnit, day: date) -> AdminUnit | None:
+    """The ward that held `unit` (a ward or a residential group) on `day`,
+    following merges and splits; None when the unit did not exist yet, or
+    is a ward that was split and no residential group says which part."""
+    group = unit if unit.level == UnitLevel.GROUP else None
+    ward = unit.parent if group is not None else unit
+    for _hop in range(MAX_SUCCESSIONS):
+        if ward is None or ward.is_valid_on(day):
+            return ward
+        ward = _successor_on(ward, group, day)
+    raise RuntimeError(f"Successions of {unit.code} loop.")
+
+
+def _successor_on(ward: AdminUnit, group: AdminUnit | None, day: date) -> AdminUnit | None:
+    successions = list(ward.successions.filter(effective_date__lte=day).select_related("successor"))
+    if len(successions) == 1 and successions[0].kind != SuccessionKind.SPLIT:
+        return successions[0].successor
+    if group is None:
+        return None
+    for succession in successions:
+        if succession.group_rows.filter(group=group).exists():
+            return succession.successor
+    return None
+
+
+def unit_on(unit: AdminUnit, day: date) -> AdminUnit | None:
+    """What `unit` was on `day`: itself while it existed, then the unit it
+    was merged into or renamed to (an old residential group's group under
+    the new ward); None for a ward that was split, or before it existed."""
+    for _hop in range(MAX_SUCCESSIONS):
+        if unit.is_valid_on(day):
+            return unit
+        successions = list(
+            unit.successions.filter(effective_date__lte=day).select_related("successor")
+        )
+        if len(successions) != 1 or successions[0].kind == SuccessionKind.SPLIT:
+            return None
+        unit = successions[0].successor
+    raise RuntimeError(f"Successions of {unit.code} loop.")
+
+
+def handling_on(procedure: Procedure, day: date) -> tuple[str, Agency | None]:
+    """The level and agency that handle `procedure` on `day`: its dated
+    rule for that day, else its own `handling_level` and `agency`."""
+    rule = procedure.handlings.valid_on(day).select_related("agency").first()
+    if rule is not None:
+        return rule.handling_level, rule.agency
+    return procedure.handling_level, procedure.agency
+
+
+def handling_agency(procedure: Procedure, unit: AdminUnit, day: date) -> Agency | None:
+    """The agency that handles `procedure` on `day` for an applicant living
+    in `unit` (a ward or a residential group): the People's Committee of the
+    ward that held it that day for a ward procedure, the procedure's agency
+    otherwise. None when no agency existed that day to handle it."""
+    level, agency = handling_on(procedure, day)
+    if level != HandlingLevel.WARD:
+        return agency if agency is not None and agency.is_valid_on(day) else None
+    ward = ward_on(unit, day)
+    if ward is None:
+        return None
+    committees = ward.agencies.valid_on(day).filter(kind=AgencyKind.PEOPLES_COMMITTEE)
+    return committees.order_by("pk").first()
