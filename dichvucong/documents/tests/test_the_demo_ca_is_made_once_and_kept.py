@@ -12,6 +12,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
+from django.core.management import call_command
 from django.test import override_settings
 from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -110,3 +111,17 @@ def test_in_the_demo_each_agency_signs_with_its_own_certificate_made_once(tmp_pa
     assert all(v.genuine and v.demo for v in verdicts)
     signer = PdfFileReader(io.BytesIO(by_committee)).embedded_signatures[0].signer_cert
     assert signer.subject.native["common_name"] == "UBND quận Thanh Xuân"
+
+
+def test_the_command_prints_a_configuration_with_the_agencies_own_certificates(tmp_path) -> None:
+    output = io.StringIO()
+
+    call_command(
+        "signing_demo_ca", "--into", str(tmp_path), "--agency", "T.KM=UBND phường Khương Mai",
+        stdout=output,
+    )
+
+    lines = dict(line.split("=", 1) for line in output.getvalue().splitlines())
+    assert lines["SIGNING_AGENCY_PKCS12"] == f'"T.KM={demo_ca.agency_file(tmp_path, "T.KM")}"'
+    assert lines["SIGNING_AGENCY_PKCS12_PASSWORDS"] == f'"T.KM={lines["SIGNING_PKCS12_PASSWORD"]}"'
+    assert demo_ca.agency_file(tmp_path, "T.KM").exists()
