@@ -47,6 +47,23 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [part.strip() for part in raw.split(",") if part.strip()]
 
 
+def env_by_code(name: str, *, secret: bool = False) -> dict[str, str]:
+    """A value per unit code: "T.KM=value; T.KD=value" (the form of
+    DVCQG_AGENCY_UNIT_CODES). A part that is not CODE=VALUE, or a code
+    given twice, is refused; a `secret` one without quoting the part."""
+    values: dict[str, str] = {}
+    parts = (part.strip() for part in os.environ.get(name, "").split(";"))
+    for number, part in enumerate(filter(None, parts), start=1):
+        code, _, value = (side.strip() for side in part.partition("="))
+        shown = f"part {number}" if secret else repr(part)
+        if not code or not value:
+            raise ConfigError(f"{name}: {shown} is not UNIT_CODE=VALUE")
+        if code in values:
+            raise ConfigError(f"{name}: {code} is given twice")
+        values[code] = value
+    return values
+
+
 def env_url(name: str, default: str = "") -> str:
     """An http:// or https:// address, or the default when unset."""
     raw = os.environ.get(name)

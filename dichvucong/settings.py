@@ -17,7 +17,15 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 
-from dichvucong.env import ConfigError, env_bool, env_int, env_list, env_str, env_url
+from dichvucong.env import (
+    ConfigError,
+    env_bool,
+    env_by_code,
+    env_int,
+    env_list,
+    env_str,
+    env_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR / "var")))
@@ -452,7 +460,14 @@ if any(_zalo_set) and not all(_zalo_set):
 # separated) are the roots the verification page trusts; required with
 # either. With none of these set the system makes its own demo CA in
 # SIGNING_DEMO_DIR and signs with it: refused with DEBUG off (E008) unless
-# ALLOW_DEMO_SIGNING.
+# ALLOW_DEMO_SIGNING; it gives each agency a certificate of its own.
+# On top of the office certificate, agencies (a ward's People's Committee)
+# may sign with their own PKCS#12 file: SIGNING_AGENCY_PKCS12 =
+# "T.KM=/etc/dvc/khuongmai.p12; T.KD=/etc/dvc/khuongdinh.p12" by unit code,
+# and SIGNING_AGENCY_PKCS12_PASSWORDS = "T.KM=...; T.KD=..." the same way.
+# Two lists keyed alike rather than a variable per agency: unit codes have
+# dots, which no shell variable name may, and a misspelt variable would be
+# ignored in silence while a code in one list and not the other is refused.
 SIGNING_PKCS12_PATH = env_str("SIGNING_PKCS12_PATH").strip()
 SIGNING_PKCS12_PASSWORD = env_str("SIGNING_PKCS12_PASSWORD")
 SIGNING_PKCS11_MODULE = env_str("SIGNING_PKCS11_MODULE").strip()
@@ -463,6 +478,28 @@ SIGNING_PKCS11_PIN = env_str("SIGNING_PKCS11_PIN")
 SIGNING_TRUST_ROOTS = env_list("SIGNING_TRUST_ROOTS", [])
 SIGNING_DEMO_DIR = Path(env_str("SIGNING_DEMO_DIR", str(DATA_DIR / "signing-demo")))
 ALLOW_DEMO_SIGNING = env_bool("ALLOW_DEMO_SIGNING", False)
+SIGNING_AGENCY_PKCS12 = env_by_code("SIGNING_AGENCY_PKCS12")
+SIGNING_AGENCY_PKCS12_PASSWORDS = env_by_code("SIGNING_AGENCY_PKCS12_PASSWORDS", secret=True)
+
+
+def _agency_signing_problem(office: bool) -> str:
+    """Why the agencies' own certificates cannot work, or ""."""
+    files, passwords = SIGNING_AGENCY_PKCS12, SIGNING_AGENCY_PKCS12_PASSWORDS
+    if (files or passwords) and not office:
+        return (
+            "agencies' certificates (SIGNING_AGENCY_PKCS12) go on top of the office's "
+            "certificate and SIGNING_TRUST_ROOTS, which are not set"
+        )
+    without_password = sorted(files.keys() - passwords.keys())
+    if without_password:
+        return f"no password for {without_password[0]} in SIGNING_AGENCY_PKCS12_PASSWORDS"
+    without_file = sorted(passwords.keys() - files.keys())
+    if without_file:
+        return f"a password for {without_file[0]} but no file for it in SIGNING_AGENCY_PKCS12"
+    for code, name in files.items():
+        if not Path(name).is_file():
+            return f"no such file: {name} (SIGNING_AGENCY_PKCS12, {code})"
+    return ""
 
 
 def _signing_problem() -> str:
@@ -483,7 +520,7 @@ def _signing_problem() -> str:
     for name in [SIGNING_PKCS12_PATH, SIGNING_PKCS11_MODULE, *SIGNING_TRUST_ROOTS]:
         if name and not Path(name).is_file():
             return f"no such file: {name}"
-    return ""
+    return _agency_signing_problem(office=all(p12) or all(p11))
 
 
 if _signing_problem():

@@ -182,7 +182,10 @@ def signing_refused() -> list[CheckMessage]:
     try:
         keys.load()
     except Exception as error:  # whatever the file or token says, said at start-up
-        hint = "Check SIGNING_PKCS12_* or SIGNING_PKCS11_* (README: Digitally signed documents)."
+        hint = (
+            "Check SIGNING_PKCS12_*, SIGNING_PKCS11_* or SIGNING_AGENCY_PKCS12* "
+            "(README: Digitally signed documents)."
+        )
         return [
             Error(
                 f"The signing certificate cannot be used: {error}", hint=hint, id="dichvucong.E009"

@@ -68,7 +68,7 @@ def receipt_pdf(payment: Payment) -> bytes:
     pdf.field("Thời điểm thu", format_moment(payment.paid_at))
     _sign_off(pdf, payment)
     # Made on each download and signed with it: the receipt is not stored.
-    return signing.sign(pdf.to_bytes())
+    return signing.sign(pdf.to_bytes(), dossier.agency)
 
 
 def _sign_off(pdf: SlipPDF, payment: Payment) -> None:

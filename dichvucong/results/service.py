@@ -184,7 +184,7 @@ def issue_result(dossier: Dossier, leader: Any) -> ResultDocument:
     official = document.official_document(dossier, draft, leader.get_full_name(), code)
     # Signed once here: the stored file, its hash and every download are
     # the signed bytes.
-    data = signing.sign(document.render(official, code, dossier.code or ""))
+    data = signing.sign(document.render(official, code, dossier.code or ""), dossier.agency)
     result = ResultDocument(
         dossier=dossier,
         verification_code=code,

@@ -1,9 +1,10 @@
 """Digitally signed documents (PAdES, pyHanko): `sign` the finished bytes
 of a result, receipt or slip once, `verify` any PDF a person holds.
 
-The office certificate (one for the installation, whose subject names the
-agency) comes from settings; with none set, a demo CA of this installation
-(demo_ca.py) signs and is the only trust root."""
+The issuing agency's certificate, or the office's (one for the
+installation) for agencies without one, comes from settings; with none
+set, a demo CA of this installation (demo_ca.py) issues one per agency,
+signs and is the only trust root."""
 
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 a root ("DEMO CA") and one office signing certificate issued by it, kept
 as PEM and PKCS#12 files in a folder (var/signing-demo/ by default, never
 committed). Made once and reused, so documents signed yesterday still
-verify today.
+verify today. Each agency that signs gets a certificate of its own from
+the same root (`ensure_agency`), made at its first signature and kept.
 
 `issue` is also what `manage.py signing_demo_ca --into DIR` runs, to try a
 configuration with real files (SIGNING_PKCS12_PATH, SIGNING_TRUST_ROOTS).
@@ -13,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import hashlib
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +35,7 @@ ORGANISATION = "Bản trình diễn – không có giá trị pháp lý"
 ROOT_FILE = "demo-ca.pem"
 SIGNER_FILE = "signer.p12"
 PASSWORD_FILE = "signer.password"
+CA_KEY_FILE = "demo-ca.key"  # to issue agencies' certificates later
 CA_YEARS = 20
 # Valid from well before it is made: documents dated back (tests that
 # travel in time, a demo of last year's dossiers) still verify.
@@ -52,6 +56,19 @@ def _name(common: str) -> x509.Name:
             x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
             x509.NameAttribute(NameOID.ORGANIZATION_NAME, ORGANISATION),
             x509.NameAttribute(NameOID.COMMON_NAME, common),
+        ]
+    )
+
+
+def agency_name(unit_code: str, name: str) -> x509.Name:
+    """An agency's subject: its name (cut to the 64 characters a name may
+    have) and its unit code as the organisation; "demo" in the unit."""
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, unit_code[:64]),
+            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, ORGANISATION),
+            x509.NameAttribute(NameOID.COMMON_NAME, name[:64]),
         ]
     )
 
@@ -110,6 +127,12 @@ def issue(folder: Path, ca_name: str = CA_NAME, office_name: str = OFFICE_NAME) 
     )
     files = DemoFiles(folder / ROOT_FILE, folder / SIGNER_FILE, password)
     _write(folder / PASSWORD_FILE, password.encode())
+    ca_pem = ca_key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(password.encode()),
+    )
+    _write(folder / CA_KEY_FILE, ca_pem)
     _write(files.pkcs12, bundle)
     # The root last: its presence says the set is complete.
     _write(files.root, root.public_bytes(serialization.Encoding.PEM), 0o644)  # public
@@ -142,3 +165,43 @@ def ensure(folder: Path) -> DemoFiles:
     with open(folder / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         return _existing(folder) or issue(folder)
+
+
+def agency_file(folder: Path, unit_code: str) -> Path:
+    """Where the agency's certificate is kept: the unit code made safe for
+    a file name, and a short hash of it so that two codes never share one."""
+    safe = re.sub(r"[^A-Za-z0-9.-]", "_", unit_code)
+    digest = hashlib.sha256(unit_code.encode()).hexdigest()[:8]
+    return folder / f"agency-{safe}-{digest}.p12"
+
+
+def ensure_agency(folder: Path, unit_code: str, name: str) -> Path | None:
+    """The PKCS#12 file (with the demo CA's password) of the agency's
+    certificate, issued by the demo CA in `folder` on first use; None for
+    a demo CA made before agencies had their own (no CA key kept), whose
+    agencies sign with the office certificate."""
+    files = ensure(folder)
+    path = agency_file(folder, unit_code)
+    if path.exists():
+        return path
+    with open(folder / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            return path
+        return _issue_agency(folder, files, path, agency_name(unit_code, name))
+
+
+def _issue_agency(folder: Path, files: DemoFiles, path: Path, subject: x509.Name) -> Path | None:
+    if not (folder / CA_KEY_FILE).exists():
+        return None
+    ca_key = serialization.load_pem_private_key(
+        (folder / CA_KEY_FILE).read_bytes(), files.password.encode()
+    )
+    assert isinstance(ca_key, ec.EllipticCurvePrivateKey)
+    root = x509.load_pem_x509_certificate(files.root.read_bytes())
+    key = ec.generate_private_key(ec.SECP256R1())
+    certificate = _certificate(subject, key, root.subject, ca_key, SIGNER_YEARS)
+    encryption = serialization.BestAvailableEncryption(files.password.encode())
+    bundle = pkcs12.serialize_key_and_certificates(b"signer", key, certificate, [root], encryption)
+    _write(path, bundle)
+    return path

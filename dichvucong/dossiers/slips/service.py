@@ -90,10 +90,10 @@ def slip_links(dossier: Dossier, *, applicant: bool) -> list[SlipLink]:
 
 
 def render_slip(dossier: Dossier, number: str) -> bytes | None:
-    """The PDF of slip `number`, signed by the office, or None if the
+    """The PDF of slip `number`, signed by the dossier's agency, or None if the
     dossier has no such slip. Made on each request (a slip prints the
     dossier as it is now), so signed on each request too."""
     slip = SLIPS.get(number)
     if slip is None or not slip[1](dossier):
         return None
-    return signing.sign(slip[2](dossier))
+    return signing.sign(slip[2](dossier), dossier.agency)

@@ -1,5 +1,6 @@
-"""The e-receipt (biên lai) carries the office's signature, so a receipt
-forwarded by e-mail can be checked on the verification page."""
+"""The e-receipt (biên lai) carries the signature of the agency that
+collected the fee (the ward's own certificate from the demo CA), so a
+receipt forwarded by e-mail can be checked on the verification page."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ def test_a_counter_payments_receipt_verifies_as_genuine(cast) -> None:
     verdict = signing.verify(receipt_pdf(payment))
 
     assert verdict.genuine
+    assert verdict.signer == "UBND phường Khương Mai – T.KM"
     assert verdict.signed_at is not None
 
 
