@@ -94,9 +94,10 @@ def _update_rows(queryset: QuerySet, values: dict, dry_run: bool) -> int:
 
 
 def _expired_drafts(cutoff: datetime, practice: bool) -> QuerySet[Dossier]:
-    """Drafts last changed before the cutoff that nothing keeps: a draft
-    with events, or one waiting for an assisted submission's confirmation,
-    is left alone (those are not plain drafts, and their rows protect it)."""
+    """Drafts last changed, and last given a file, before the cutoff, that
+    nothing keeps: a draft with events, or one waiting for an assisted
+    submission's confirmation, is left alone (those are not plain drafts,
+    and their rows protect it)."""
     return Dossier.objects.filter(
         status=Status.DRAFT,
         is_practice=practice,
@@ -105,7 +106,7 @@ def _expired_drafts(cutoff: datetime, practice: bool) -> QuerySet[Dossier]:
         assisted__isnull=True,
         payments__isnull=True,
         national_messages__isnull=True,
-    )
+    ).exclude(attachments__uploaded_at__gte=cutoff)
 
 
 def _delete_drafts(queryset: QuerySet[Dossier], dry_run: bool) -> int:

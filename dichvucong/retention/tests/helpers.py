@@ -12,8 +12,8 @@ from dichvucong.accounts.models import PasswordRecovery
 from dichvucong.api.models import ApplicantToken
 from dichvucong.audit.constants import Action
 from dichvucong.audit.models import AuditEntry
-from dichvucong.dossiers.models import Dossier
-from dichvucong.dossiers.testing import Cast, make_draft, make_dossier
+from dichvucong.dossiers.models import Attachment, Dossier
+from dichvucong.dossiers.testing import Cast, make_dossier, make_draft
 from dichvucong.notifications.constants import Channel, MessageStatus
 from dichvucong.notifications.models import OutboxMessage
 
@@ -29,6 +29,7 @@ def old_draft(cast: Cast, age: timedelta = LONG_AGO, practice: bool = False) -> 
     Dossier.objects.filter(pk=draft.pk).update(
         updated_at=timezone.now() - age, is_practice=practice
     )
+    Attachment.objects.filter(dossier=draft).update(uploaded_at=timezone.now() - age)
     return draft
 
 
@@ -69,7 +70,9 @@ def sent_message(sent: datetime, status: str = MessageStatus.SENT) -> OutboxMess
 
 
 def audit_entry(at: datetime) -> AuditEntry:
-    entry = AuditEntry.objects.create(action=Action.LOGIN, what="Đăng nhập", actor_label="tiepnhan.a")
+    entry = AuditEntry.objects.create(
+        action=Action.LOGIN, what="Đăng nhập", actor_label="tiepnhan.a"
+    )
     AuditEntry.objects.filter(pk=entry.pk).update(at=at)
     return entry
 

@@ -37,6 +37,14 @@ def test_an_untouched_draft_goes_with_its_files_and_a_recent_one_stays(cast, set
     assert Attachment.objects.filter(dossier=recent).count() == 1
 
 
+def test_a_draft_given_a_file_recently_stays(cast, settings):
+    settings.RETENTION_DRAFT_DAYS = 180
+    draft = old_draft(cast, timedelta(days=181))
+    Attachment.objects.filter(dossier=draft).update(uploaded_at=ago(1))
+    service.apply_retention()
+    assert Dossier.objects.filter(pk=draft.pk).exists()
+
+
 def test_files_of_a_refused_or_withdrawn_dossier_go_after_the_period_and_the_dossier_stays(
     cast, settings
 ):
