@@ -15,7 +15,7 @@ changed by setting the variable.
   withdrawn are no longer needed for the service, but the decision can
   still be challenged: a complaint within 90 days (Law on Complaints
   2011, art. 9) and an administrative lawsuit within one year (Law on
-  Administrative Procedures 2015, art. 116). One year after closing.
+  Administrative Procedures 2015, art. 116(2)). One year after closing.
 - RETENTION_CODES_DAYS = 1 (office's choice): a one-time code is spent or
   expired within minutes; the row is kept one more day for the wrong-try
   counter and troubleshooting. Counted from its expiry.
