@@ -117,7 +117,11 @@ def _delete_drafts(queryset: QuerySet[Dossier], dry_run: bool) -> int:
         with transaction.atomic():
             # Locked and checked again: a draft changed or submitted since
             # it was listed is no longer expired.
-            drafts = list(queryset.filter(pk__in=ids).select_for_update(of=("self",)))
+            drafts = list(
+                queryset.filter(pk__in=ids)
+                .select_for_update(of=("self",))
+                .prefetch_related("attachments")
+            )
             files: list[tuple[object, str]] = []
             for draft in drafts:
                 names = [(a.file.storage, a.file.name) for a in draft.attachments.all()]
