@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "dichvucong.reports",
     "dichvucong.storage",
     "dichvucong.appointments",
+    "dichvucong.retention",
 ]
 
 MIDDLEWARE = [
@@ -410,11 +411,35 @@ CELERY_BEAT_SCHEDULE = {
         "task": "dichvucong.appointments.tasks.remind_tomorrows_bookings_task",
         "schedule": 3600.0,
     },
+    # Personal data past its retention period deleted or blanked, once a
+    # day (retention/; the periods are the RETENTION_* settings below).
+    "apply-retention": {
+        "task": "dichvucong.retention.tasks.apply_retention_task",
+        "schedule": 86400.0,
+    },
 }
 # Counter appointments (appointments/): how many working days ahead a
 # citizen may book, and bookings per account per hour.
 APPOINTMENT_BOOKING_DAYS = env_int("APPOINTMENT_BOOKING_DAYS", 20)
 APPOINTMENT_BOOKINGS_PER_ACCOUNT = env_int("APPOINTMENT_BOOKINGS_PER_ACCOUNT", 5)
+# Retention (issue 16, point 3): days each kind of personal data is kept
+# before manage.py apply_retention deletes or blanks it. Why each default
+# is what it is: dichvucong/retention/policy.py. Submitted dossiers, results
+# and the event log are kept under the archives rules, not by these.
+RETENTION_DRAFT_DAYS = env_int("RETENTION_DRAFT_DAYS", 180)
+RETENTION_ENDED_FILES_DAYS = env_int("RETENTION_ENDED_FILES_DAYS", 365)
+RETENTION_CODES_DAYS = env_int("RETENTION_CODES_DAYS", 1)
+RETENTION_SESSIONS_DAYS = env_int("RETENTION_SESSIONS_DAYS", 0)
+RETENTION_NOTIFICATION_BODY_DAYS = env_int("RETENTION_NOTIFICATION_BODY_DAYS", 90)
+RETENTION_ACCESS_LOG_DAYS = env_int("RETENTION_ACCESS_LOG_DAYS", 730)
+RETENTION_PRACTICE_DAYS = env_int("RETENTION_PRACTICE_DAYS", 30)
+for _name in (
+    "RETENTION_DRAFT_DAYS", "RETENTION_ENDED_FILES_DAYS", "RETENTION_CODES_DAYS",
+    "RETENTION_SESSIONS_DAYS", "RETENTION_NOTIFICATION_BODY_DAYS",
+    "RETENTION_ACCESS_LOG_DAYS", "RETENTION_PRACTICE_DAYS",
+):
+    if globals()[_name] < 0:
+        raise ConfigError(f"{_name} must be 0 or more days")
 # "log" writes each SMS to the log, number masked; or the dotted path of a
 # provider class (dichvucong/notifications/sms.py).
 SMS_PROVIDER = env_str("SMS_PROVIDER", "log")
