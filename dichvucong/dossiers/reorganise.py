@@ -7,11 +7,12 @@ which units and agencies ended the day before and what succeeded them
   the agency that handles its procedure, on that day, for the place the
   dossier is about (catalogue.services.handling_agency), with one TRANSFER
   event on its chain. Status, dates and deadline are left as they are.
-  The place is the residential group the dossier declares (its e-form
-  address, else the applicant's account) when it lies in the old agency's
-  territory, else the old ward itself. When the places disagree, or a
-  split ward has no group to go by, the dossier is reported and left for
-  a person to decide: never guessed.
+  The places are the residential groups (else wards) the dossier's e-form
+  addresses and the applicant's account name that lay in the old agency's
+  territory; for a ward's agency with none, the old ward itself. When
+  they lead to different agencies, or to none (a split ward and no group
+  to go by, a district's dossier and no place in it), the dossier is
+  reported and left for a person to decide: never guessed.
 - A staff role at an ended agency moves to the successor when there is
   exactly one (a ward merged whole), and ends otherwise.
 - Dossiers that already ended stay where they are: their history is not
