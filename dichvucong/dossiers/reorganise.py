@@ -39,6 +39,7 @@ from dichvucong.dossiers import events
 from dichvucong.dossiers.constants import EventKind, Status
 from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Dossier
+from dichvucong.dossiers.signals import agency_changed
 
 # Submitted and waiting for a supplement count: the office still owes an answer.
 IN_PROGRESS_STATUSES = (
@@ -252,7 +253,7 @@ def _move(move: Move, day: date) -> bool:
         "agency": target.name,
         "day": day.strftime("%d/%m/%Y"),
     }
-    events.record(
+    event = events.record(
         dossier,
         actor=None,
         kind=EventKind.TRANSFER,
@@ -265,4 +266,5 @@ def _move(move: Move, day: date) -> bool:
             "cleared": cleared,
         },
     )
+    agency_changed.send(sender=Dossier, dossier=dossier, event=event)
     return True
