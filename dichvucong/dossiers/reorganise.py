@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -114,6 +114,36 @@ def plan(day: date) -> Plan:
         for role in StaffRole.objects.filter(agency=agency).order_by("pk"):
             result.roles.append(RoleChange(role.pk, agency, successor_agency(agency, day)))
     return result
+
+
+# --- Other apps' rows that follow the new units -----------------------------------------
+
+
+class Follower(Protocol):
+    """Moves an app's rows that point at units or agencies ended the day
+    before `day` (outreach: schools, ambassadors' groups, campaigns); the
+    report lines, counts only. Writes nothing when `dry_run`; a second
+    call finds nothing."""
+
+    def __call__(self, day: date, *, dry_run: bool) -> list[str]: ...
+
+
+# Registered by the apps above this one (outreach.apps), which this one
+# does not import.
+_followers: list[Follower] = []
+
+
+def register_follower(follower: Follower) -> None:
+    if follower not in _followers:
+        _followers.append(follower)
+
+
+def follow(day: date, *, dry_run: bool) -> list[str]:
+    lines: list[str] = []
+    for follower in _followers:
+        with transaction.atomic():
+            lines += follower(day, dry_run=dry_run)
+    return lines
 
 
 # --- Where a dossier goes ---------------------------------------------------------------

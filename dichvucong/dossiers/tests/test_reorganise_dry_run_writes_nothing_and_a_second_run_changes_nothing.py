@@ -57,5 +57,5 @@ def test_a_second_run_finds_nothing_to_move_and_writes_nothing(world):
     after_first = _state()
     report = _run()
     assert _state() == after_first
-    assert "Không còn gì để chuyển" in report
+    assert "Không còn hồ sơ hay vai trò nào để chuyển" in report
     assert "Đã chuyển" not in report

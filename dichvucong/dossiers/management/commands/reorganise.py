@@ -40,11 +40,13 @@ class Command(BaseCommand):
             self.stdout.write(_("Không có cơ quan nào hết hiệu lực ngày %s.") % _before(day))
             return
         self._report(work)
+        for line in reorganise.follow(day, dry_run=options["dry_run"]):
+            self.stdout.write(line)
         if options["dry_run"]:
             self.stdout.write(self.style.WARNING(_("Chạy thử: chưa ghi gì.")))
             return
         if work.is_empty:
-            self.stdout.write(self.style.SUCCESS(_("Không còn gì để chuyển.")))
+            self.stdout.write(self.style.SUCCESS(_("Không còn hồ sơ hay vai trò nào để chuyển.")))
             return
         outcome = reorganise.apply(work)
         self.stdout.write(
