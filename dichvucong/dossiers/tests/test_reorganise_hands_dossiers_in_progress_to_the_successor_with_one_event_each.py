@@ -13,6 +13,7 @@ from dichvucong.dossiers.tests.reorganisation_cast import (
     add_groups_to_ward_b,
     reorganise_cast,
 )
+from dichvucong.dossiers.views.follow import timeline
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +81,11 @@ def test_the_specialist_of_a_merged_ward_keeps_the_dossier_they_hold(cast, world
     dossier = Dossier.objects.get(pk=running[Status.PROCESSING].pk)
     assert dossier.assignee == cast.specialist_a
     assert cast.specialist_a.has_role("specialist", phuong_liet.pk)
+
+
+def test_the_applicants_timeline_says_where_the_dossier_went(world):
+    running, _ended, _draft, phuong_liet = world
+    reorganise.apply(reorganise.plan(FIRST_DAY))
+    moments = timeline(Dossier.objects.get(pk=running[Status.SUBMITTED].pk))
+    assert phuong_liet.name in moments[-1].text
+    assert "thời hạn giải quyết giữ nguyên" in moments[-1].text
