@@ -74,6 +74,9 @@ class Plan:
     moves: list[Move] = field(default_factory=list)
     undecided: list[tuple[int, Agency]] = field(default_factory=list)  # dossier id, agency
     roles: list[RoleChange] = field(default_factory=list)
+    # Drafts are not dossiers and stay; counted because submitting one
+    # later would send it to an agency that no longer exists.
+    drafts: Counter[str] = field(default_factory=Counter)
 
     @property
     def is_empty(self) -> bool:
@@ -111,6 +114,9 @@ def plan(day: date) -> Plan:
                 result.undecided.append((dossier.pk, agency))
             else:
                 result.moves.append(Move(dossier.pk, agency, successor))
+        drafts = Dossier.objects.filter(agency=agency, status=Status.DRAFT, is_practice=False)
+        if count := drafts.count():
+            result.drafts[_label(agency)] = count
         for role in StaffRole.objects.filter(agency=agency).order_by("pk"):
             result.roles.append(RoleChange(role.pk, agency, successor_agency(agency, day)))
     return result

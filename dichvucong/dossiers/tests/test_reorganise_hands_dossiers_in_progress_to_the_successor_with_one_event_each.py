@@ -61,7 +61,9 @@ def test_in_progress_dossiers_move_with_one_transfer_event_and_their_deadline(ca
 
 def test_ended_dossiers_and_drafts_stay_with_the_old_agency_untouched(cast, world):
     _running, ended, draft, _phuong_liet = world
-    reorganise.apply(reorganise.plan(FIRST_DAY))
+    work = reorganise.plan(FIRST_DAY)
+    assert work.drafts == {"UBND phường Khương Mai (T.KM)": 1}
+    reorganise.apply(work)
     for old in [*ended.values(), draft]:
         dossier = Dossier.objects.get(pk=old.pk)
         assert dossier.agency == cast.agency_a

@@ -73,6 +73,8 @@ class Command(BaseCommand):
                 f"  {old}: "
                 + _("%d hồ sơ chưa xác định được nơi chuyển, cần người quyết định") % count
             )
+        for old, count in sorted(work.drafts.items()):
+            self.stdout.write(f"  {old}: " + _("%d bản nháp chưa nộp, không chuyển") % count)
         moved = sum(1 for change in work.roles if change.to_agency is not None)
         self.stdout.write(
             _("Vai trò cán bộ: %(moved)d chuyển sang cơ quan kế thừa, %(ended)d chấm dứt.")
