@@ -187,7 +187,8 @@ def sent_back_reason(dossier: Dossier) -> str:
     specialist; empty otherwise."""
     if dossier.status != Status.PROCESSING or dossier.holder_id is None:
         return ""
-    last = dossier.events.exclude(kind=EventKind.NOTE).order_by("-seq").first()
+    internal = (EventKind.NOTE, EventKind.TRANSFER)
+    last = dossier.events.exclude(kind__in=internal).order_by("-seq").first()
     return last.reason if last is not None and last.kind == EventKind.SEND_BACK else ""
 
 

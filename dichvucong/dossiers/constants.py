@@ -38,6 +38,9 @@ class EventKind(models.TextChoices):
     DOCUMENT = "document", _("Giấy tờ")
     APOLOGY = "apology", _("Xin lỗi, hẹn lại")
     NOTE = "note", _("Ghi chú")
+    # Handed to the successor of an agency ended by a reorganisation
+    # (dossiers/reorganise.py); the status and deadline stay.
+    TRANSFER = "transfer", _("Chuyển cơ quan do sắp xếp đơn vị hành chính")
 
 
 class AttachmentKind(models.TextChoices):

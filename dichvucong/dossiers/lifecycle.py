@@ -52,19 +52,23 @@ def _require_status(dossier: Dossier, allowed: tuple[int, ...]) -> None:
     if dossier.status not in allowed:
         raise TransitionError(
             _("Không thực hiện được: hồ sơ đang ở trạng thái “%(status)s”.")
-            % {"status": dossier.get_status_display()}, Refusal.WRONG_STATUS)
+            % {"status": dossier.get_status_display()},
+            Refusal.WRONG_STATUS,
+        )
 
 
 def _require_role(actor: Any, dossier: Dossier, *roles: str) -> None:
     if not any(holds_role(actor, dossier, role) for role in roles):
-        raise TransitionError(_("Bạn không có quyền thực hiện thao tác này với hồ sơ."),
-                              Refusal.NOT_PERMITTED)
+        raise TransitionError(
+            _("Bạn không có quyền thực hiện thao tác này với hồ sơ."), Refusal.NOT_PERMITTED
+        )
 
 
 def _require_applicant(actor: Any, dossier: Dossier) -> None:
     if dossier.applicant_id != getattr(actor, "pk", None):
-        raise TransitionError(_("Chỉ người nộp hồ sơ được thực hiện thao tác này."),
-                              Refusal.NOT_APPLICANT)
+        raise TransitionError(
+            _("Chỉ người nộp hồ sơ được thực hiện thao tác này."), Refusal.NOT_APPLICANT
+        )
 
 
 def _require_reason(reason: str) -> str:
@@ -74,26 +78,43 @@ def _require_reason(reason: str) -> str:
     return reason
 
 
-def _move(dossier: Dossier, actor: Any, target: int, *, reason: str = "",
-          data: dict[str, Any] | None = None, **changes: Any) -> Dossier:
+def _move(
+    dossier: Dossier,
+    actor: Any,
+    target: int,
+    *,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
+    **changes: Any,
+) -> Dossier:
     """Set the new status and fields if the status is still what we read,
     then append the event. The caller has locked the row."""
     old = dossier.status
     changes["updated_at"] = timezone.now()
     updated = Dossier.objects.filter(pk=dossier.pk, status=old).update(status=target, **changes)
     if updated != 1:
-        raise TransitionError(_("Hồ sơ vừa được người khác cập nhật, vui lòng tải lại trang."),
-                              Refusal.CHANGED_MEANWHILE)
+        raise TransitionError(
+            _("Hồ sơ vừa được người khác cập nhật, vui lòng tải lại trang."),
+            Refusal.CHANGED_MEANWHILE,
+        )
     for name, value in changes.items():
         setattr(dossier, name, value)
     dossier.status = target
-    event = events.record(dossier, actor=actor, kind=EventKind.STATUS, from_status=old,
-                          to_status=target, reason=reason, data=data)
+    event = events.record(
+        dossier,
+        actor=actor,
+        kind=EventKind.STATUS,
+        from_status=old,
+        to_status=target,
+        reason=reason,
+        data=data,
+    )
     status_changed.send(sender=Dossier, dossier=dossier, event=event)
     return dossier
 
 
 # --- Applicant ------------------------------------------------------------
+
 
 @operation
 def submit(dossier: Dossier, actor: Any) -> Dossier:
@@ -107,8 +128,14 @@ def submit(dossier: Dossier, actor: Any) -> Dossier:
         return dossier
     now = timezone.now()
     code = issue_code(dossier.agency, timezone.localdate(now))
-    return _move(dossier, actor, Status.SUBMITTED, code=code, submitted_at=now,
-                 fee_amount=dossier_fee(dossier))
+    return _move(
+        dossier,
+        actor,
+        Status.SUBMITTED,
+        code=code,
+        submitted_at=now,
+        fee_amount=dossier_fee(dossier),
+    )
 
 
 @operation
@@ -141,9 +168,15 @@ def supply(dossier: Dossier, actor: Any, note: str = "") -> Dossier:
 
 # --- Reception ------------------------------------------------------------
 
+
 @operation
-def accept(dossier: Dossier, actor: Any, *, fee_amount: int | None = None,
-           exemption_confirmed: bool | None = None) -> Dossier:
+def accept(
+    dossier: Dossier,
+    actor: Any,
+    *,
+    fee_amount: int | None = None,
+    exemption_confirmed: bool | None = None,
+) -> Dossier:
     """1 -> 2: the receipt and appointment slip (01); the clock starts.
 
     The receptionist confirms the fee here: the amount the catalogue gives
@@ -156,31 +189,49 @@ def accept(dossier: Dossier, actor: Any, *, fee_amount: int | None = None,
     fee = _confirmed_fee(dossier, fee_amount, exemption_confirmed)
     fee_changes = {"fee_amount": fee, "fee_exemption_confirmed": exemption_confirmed}
     if fee > 0 and dossier.fee_paid_at is None:
-        return _move(dossier, actor, Status.AWAITING_PAYMENT, holder=actor,
-                     data={"fee_amount": fee}, **fee_changes)
+        return _move(
+            dossier,
+            actor,
+            Status.AWAITING_PAYMENT,
+            holder=actor,
+            data={"fee_amount": fee},
+            **fee_changes,
+        )
     return _start_clock(dossier, actor, **fee_changes)
 
 
 def _start_clock(dossier: Dossier, actor: Any, reason: str = "", **changes: Any) -> Dossier:
     now = timezone.now()
     due = office_calendar().due_date(now, dossier.procedure.working_days)
-    return _move(dossier, actor, Status.ACCEPTED, reason=reason, received_at=now, due_date=due,
-                 holder=actor, data={"due_date": due.isoformat()}, **changes)
+    return _move(
+        dossier,
+        actor,
+        Status.ACCEPTED,
+        reason=reason,
+        received_at=now,
+        due_date=due,
+        holder=actor,
+        data={"due_date": due.isoformat()},
+        **changes,
+    )
 
 
 def _confirmed_fee(dossier: Dossier, entered: int | None, exemption_confirmed: bool | None) -> int:
     if dossier.fee_exemption and exemption_confirmed is None:
         raise TransitionError(
             _("Vui lòng xác nhận đối tượng miễn, giảm lệ phí mà công dân kê khai."),
-            Refusal.EXEMPTION_UNCONFIRMED)
+            Refusal.EXEMPTION_UNCONFIRMED,
+        )
     if dossier.fee_exemption and exemption_confirmed:
         return 0
     if entered is not None and entered < 0:
         raise TransitionError(_("Số tiền lệ phí không hợp lệ."), Refusal.INVALID_FEE)
     fee = entered if entered is not None else dossier.fee_amount
     if fee is None:
-        raise TransitionError(_("Thủ tục chưa có mức lệ phí trong danh mục: "
-                                "vui lòng nhập số tiền lệ phí."), Refusal.FEE_UNKNOWN)
+        raise TransitionError(
+            _("Thủ tục chưa có mức lệ phí trong danh mục: vui lòng nhập số tiền lệ phí."),
+            Refusal.FEE_UNKNOWN,
+        )
     return fee
 
 
@@ -205,13 +256,13 @@ def refuse(dossier: Dossier, actor: Any, reason: str) -> Dossier:
     dossier = _locked(dossier)
     _require_role(actor, dossier, Role.RECEPTIONIST)
     _require_status(dossier, (Status.SUBMITTED,))
-    return _move(dossier, actor, Status.REFUSED, reason=_require_reason(reason),
-                 closed_at=timezone.now())
+    return _move(
+        dossier, actor, Status.REFUSED, reason=_require_reason(reason), closed_at=timezone.now()
+    )
 
 
 @operation
-def request_supplement(dossier: Dossier, actor: Any, missing: list[str],
-                       note: str = "") -> Dossier:
+def request_supplement(dossier: Dossier, actor: Any, missing: list[str], note: str = "") -> Dossier:
     """-> 5, once and completely (slip 02); the clock stops. At reception
     (status 1) by the receptionist; in processing (status 4) by the
     assigned specialist, within 3 working days of receipt."""
@@ -219,20 +270,28 @@ def request_supplement(dossier: Dossier, actor: Any, missing: list[str],
     _require_status(dossier, (Status.SUBMITTED, Status.PROCESSING))
     missing = [item.strip() for item in missing if item and item.strip()]
     if not missing:
-        raise TransitionError(_("Vui lòng liệt kê đầy đủ các giấy tờ cần bổ sung."),
-                              Refusal.MISSING_LIST_EMPTY)
+        raise TransitionError(
+            _("Vui lòng liệt kê đầy đủ các giấy tờ cần bổ sung."), Refusal.MISSING_LIST_EMPTY
+        )
     if supplement_asked_from(dossier, dossier.status):
-        raise TransitionError(_("Hồ sơ đã được yêu cầu bổ sung một lần; "
-                                "chỉ được yêu cầu bổ sung một lần, đầy đủ."),
-                              Refusal.SUPPLEMENT_ALREADY_REQUESTED)
+        raise TransitionError(
+            _("Hồ sơ đã được yêu cầu bổ sung một lần; chỉ được yêu cầu bổ sung một lần, đầy đủ."),
+            Refusal.SUPPLEMENT_ALREADY_REQUESTED,
+        )
     if dossier.status == Status.SUBMITTED:
         _require_role(actor, dossier, Role.RECEPTIONIST)
     else:
         _require_assignee(actor, dossier)
         _require_within_supplement_window(dossier)
-    return _move(dossier, actor, Status.SUPPLEMENT, reason=note,
-                 data={"missing": missing}, supplement_requested_at=timezone.now(),
-                 supplement_status_from=dossier.status)
+    return _move(
+        dossier,
+        actor,
+        Status.SUPPLEMENT,
+        reason=note,
+        data={"missing": missing},
+        supplement_requested_at=timezone.now(),
+        supplement_status_from=dossier.status,
+    )
 
 
 def supplement_asked_from(dossier: Dossier, stage: int) -> bool:
@@ -244,8 +303,9 @@ def supplement_asked_from(dossier: Dossier, stage: int) -> bool:
 
 def _require_assignee(actor: Any, dossier: Dossier) -> None:
     if dossier.assignee_id != getattr(actor, "pk", None):
-        raise TransitionError(_("Chỉ chuyên viên được phân công mới thực hiện được."),
-                              Refusal.NOT_ASSIGNED)
+        raise TransitionError(
+            _("Chỉ chuyên viên được phân công mới thực hiện được."), Refusal.NOT_ASSIGNED
+        )
 
 
 def within_supplement_window(dossier: Dossier, today: date | None = None) -> bool:
@@ -261,11 +321,14 @@ def within_supplement_window(dossier: Dossier, today: date | None = None) -> boo
 
 def _require_within_supplement_window(dossier: Dossier) -> None:
     if not within_supplement_window(dossier):
-        raise TransitionError(_("Đã quá 3 ngày làm việc kể từ ngày tiếp nhận, "
-                                "không được yêu cầu bổ sung."), Refusal.SUPPLEMENT_WINDOW_CLOSED)
+        raise TransitionError(
+            _("Đã quá 3 ngày làm việc kể từ ngày tiếp nhận, không được yêu cầu bổ sung."),
+            Refusal.SUPPLEMENT_WINDOW_CLOSED,
+        )
 
 
 # --- Processing -----------------------------------------------------------
+
 
 @operation
 def assign(dossier: Dossier, actor: Any, specialist: Any) -> Dossier:
@@ -274,12 +337,14 @@ def assign(dossier: Dossier, actor: Any, specialist: Any) -> Dossier:
     _require_role(actor, dossier, Role.LEADER)
     _require_status(dossier, (Status.ACCEPTED, Status.PROCESSING))
     if not holds_role(specialist, dossier, Role.SPECIALIST):
-        raise TransitionError(_("Người được phân công không phải chuyên viên của cơ quan."),
-                              Refusal.NOT_A_SPECIALIST)
+        raise TransitionError(
+            _("Người được phân công không phải chuyên viên của cơ quan."), Refusal.NOT_A_SPECIALIST
+        )
     data = {"assignee": specialist.get_full_name()}
     if dossier.status == Status.ACCEPTED:
-        return _move(dossier, actor, Status.PROCESSING, data=data, assignee=specialist,
-                     holder=specialist)
+        return _move(
+            dossier, actor, Status.PROCESSING, data=data, assignee=specialist, holder=specialist
+        )
     Dossier.objects.filter(pk=dossier.pk).update(assignee=specialist, holder=specialist)
     dossier.assignee, dossier.holder = specialist, specialist
     events.record(dossier, actor=actor, kind=EventKind.ASSIGN, data=data)
@@ -294,17 +359,28 @@ def forward(dossier: Dossier, actor: Any, opinion: str) -> Dossier:
     _require_status(dossier, (Status.PROCESSING,))
     _require_assignee(actor, dossier)
     if dossier.holder_id != actor.pk:
-        raise TransitionError(_("Hồ sơ đã được trình lãnh đạo, đang chờ phê duyệt."),
-                              Refusal.ALREADY_FORWARDED)
+        raise TransitionError(
+            _("Hồ sơ đã được trình lãnh đạo, đang chờ phê duyệt."), Refusal.ALREADY_FORWARDED
+        )
     Dossier.objects.filter(pk=dossier.pk).update(holder=None)
     dossier.holder = None
-    events.record(dossier, actor=actor, kind=EventKind.FORWARD,
-                  reason=_require_reason(opinion), data={"forwarded": True})
+    events.record(
+        dossier,
+        actor=actor,
+        kind=EventKind.FORWARD,
+        reason=_require_reason(opinion),
+        data={"forwarded": True},
+    )
     return dossier
 
 
 def was_forwarded(dossier: Dossier) -> bool:
-    last = dossier.events.exclude(kind=EventKind.NOTE).order_by("-seq").first()
+    # A transfer to a successor agency hands the dossier over as it stood.
+    last = (
+        dossier.events.exclude(kind__in=(EventKind.NOTE, EventKind.TRANSFER))
+        .order_by("-seq")
+        .first()
+    )
     return last is not None and last.kind == EventKind.FORWARD
 
 
@@ -315,8 +391,9 @@ def approve(dossier: Dossier, actor: Any) -> Dossier:
     _require_role(actor, dossier, Role.LEADER)
     _require_status(dossier, (Status.PROCESSING,))
     if not was_forwarded(dossier):
-        raise TransitionError(_("Chuyên viên chưa trình hồ sơ để phê duyệt."),
-                              Refusal.NOT_FORWARDED)
+        raise TransitionError(
+            _("Chuyên viên chưa trình hồ sơ để phê duyệt."), Refusal.NOT_FORWARDED
+        )
     return _move(dossier, actor, Status.RESOLVED, resolved_at=timezone.now(), holder=None)
 
 
@@ -329,15 +406,21 @@ def send_back(dossier: Dossier, actor: Any, reason: str) -> Dossier:
     _require_role(actor, dossier, Role.LEADER)
     _require_status(dossier, (Status.PROCESSING,))
     if not was_forwarded(dossier):
-        raise TransitionError(_("Hồ sơ chưa được trình lãnh đạo, không có gì để trả lại."),
-                              Refusal.NOT_FORWARDED)
+        raise TransitionError(
+            _("Hồ sơ chưa được trình lãnh đạo, không có gì để trả lại."), Refusal.NOT_FORWARDED
+        )
     reason = _require_reason(reason)
     Dossier.objects.filter(pk=dossier.pk).update(holder=dossier.assignee_id)
     dossier.holder = dossier.assignee
     # "assignee" names whose hands it returns to, as an assignment does
     # (the control slip 05 and the back-office timeline read it).
-    events.record(dossier, actor=actor, kind=EventKind.SEND_BACK, reason=reason,
-                  data={"assignee": dossier.assignee.get_full_name()})
+    events.record(
+        dossier,
+        actor=actor,
+        kind=EventKind.SEND_BACK,
+        reason=reason,
+        data={"assignee": dossier.assignee.get_full_name()},
+    )
     return dossier
 
 
@@ -347,8 +430,14 @@ def stop(dossier: Dossier, actor: Any, reason: str) -> Dossier:
     dossier = _locked(dossier)
     _require_role(actor, dossier, Role.LEADER)
     _require_status(dossier, (Status.PROCESSING,))
-    return _move(dossier, actor, Status.STOPPED, reason=_require_reason(reason),
-                 closed_at=timezone.now(), holder=None)
+    return _move(
+        dossier,
+        actor,
+        Status.STOPPED,
+        reason=_require_reason(reason),
+        closed_at=timezone.now(),
+        holder=None,
+    )
 
 
 @operation
@@ -360,12 +449,20 @@ def return_result(dossier: Dossier, actor: Any, tracking_number: str = "") -> Do
     _require_status(dossier, (Status.RESOLVED,))
     tracking_number = (tracking_number or "").strip()
     if dossier.delivery == Delivery.POST and not tracking_number:
-        raise TransitionError(_("Vui lòng nhập mã bưu gửi khi gửi kết quả qua bưu chính."),
-                              Refusal.TRACKING_NUMBER_REQUIRED)
+        raise TransitionError(
+            _("Vui lòng nhập mã bưu gửi khi gửi kết quả qua bưu chính."),
+            Refusal.TRACKING_NUMBER_REQUIRED,
+        )
     now = timezone.now()
-    return _move(dossier, actor, Status.RETURNED, returned_at=now, closed_at=now,
-                 postal_tracking=tracking_number, data={"delivery": dossier.delivery,
-                                                        "tracking": tracking_number})
+    return _move(
+        dossier,
+        actor,
+        Status.RETURNED,
+        returned_at=now,
+        closed_at=now,
+        postal_tracking=tracking_number,
+        data={"delivery": dossier.delivery, "tracking": tracking_number},
+    )
 
 
 @operation
@@ -378,8 +475,14 @@ def result_collected_online(dossier: Dossier, actor: Any) -> Dossier:
         return dossier
     _require_status(dossier, (Status.RESOLVED,))
     now = timezone.now()
-    return _move(dossier, actor, Status.RETURNED, returned_at=now, closed_at=now,
-                 data={"delivery": Delivery.ONLINE})
+    return _move(
+        dossier,
+        actor,
+        Status.RETURNED,
+        returned_at=now,
+        closed_at=now,
+        data={"delivery": Delivery.ONLINE},
+    )
 
 
 # Only while the clock runs: a dossier waiting for its fee or a supplement
@@ -406,22 +509,31 @@ def apologise(dossier: Dossier, actor: Any, new_date: date, reason: str) -> Doss
     _require_role(actor, dossier, Role.LEADER, Role.RECEPTIONIST)
     _require_status(dossier, APOLOGY_STATUSES)
     if dossier.extended_due_date is not None:
-        raise TransitionError(_("Hồ sơ đã có phiếu xin lỗi và hẹn lại; chỉ được hẹn lại một lần."),
-                              Refusal.ALREADY_APOLOGISED)
+        raise TransitionError(
+            _("Hồ sơ đã có phiếu xin lỗi và hẹn lại; chỉ được hẹn lại một lần."),
+            Refusal.ALREADY_APOLOGISED,
+        )
     if not apology_possible(dossier):
-        raise TransitionError(_("Phiếu xin lỗi phải lập trước hạn trả ít nhất một ngày."),
-                              Refusal.APOLOGY_TOO_LATE)
+        raise TransitionError(
+            _("Phiếu xin lỗi phải lập trước hạn trả ít nhất một ngày."), Refusal.APOLOGY_TOO_LATE
+        )
     if new_date <= dossier.due_date:
-        raise TransitionError(_("Ngày hẹn mới phải sau ngày hẹn trả cũ."),
-                              Refusal.NEW_DATE_NOT_LATER)
+        raise TransitionError(
+            _("Ngày hẹn mới phải sau ngày hẹn trả cũ."), Refusal.NEW_DATE_NOT_LATER
+        )
     if not office_calendar().is_working_day(new_date):
-        raise TransitionError(_("Ngày hẹn mới phải là ngày làm việc."),
-                              Refusal.NEW_DATE_NOT_WORKING_DAY)
+        raise TransitionError(
+            _("Ngày hẹn mới phải là ngày làm việc."), Refusal.NEW_DATE_NOT_WORKING_DAY
+        )
     reason = _require_reason(reason)
     Dossier.objects.filter(pk=dossier.pk).update(extended_due_date=new_date)
     dossier.extended_due_date = new_date
-    event = events.record(dossier, actor=actor, kind=EventKind.APOLOGY, reason=reason,
-                          data={"old_due_date": dossier.due_date.isoformat(),
-                                "new_due_date": new_date.isoformat()})
+    event = events.record(
+        dossier,
+        actor=actor,
+        kind=EventKind.APOLOGY,
+        reason=reason,
+        data={"old_due_date": dossier.due_date.isoformat(), "new_due_date": new_date.isoformat()},
+    )
     due_date_extended.send(sender=Dossier, dossier=dossier, event=event)
     return dossier

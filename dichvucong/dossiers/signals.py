@@ -11,3 +11,8 @@ status_changed = Signal()
 # 04): the status stays, so status_changed is not sent, but the national
 # portal tracks the new date.
 due_date_extended = Signal()
+
+# sender=Dossier; kwargs: dossier, event. Handed to the successor of an
+# agency ended by a reorganisation (dossiers/reorganise.py): the status
+# stays, but the applicant is told where the dossier now is.
+agency_changed = Signal()

@@ -9,10 +9,11 @@ class NotificationsConfig(AppConfig):
     verbose_name = "Thông báo"
 
     def ready(self) -> None:
-        from dichvucong.dossiers.signals import status_changed
+        from dichvucong.dossiers.signals import agency_changed, status_changed
         from dichvucong.notifications import service, sms
 
         # Resolve the SMS provider now so that a wrong SMS_PROVIDER stops the
         # start-up instead of failing every message later.
         sms.get_provider()
         status_changed.connect(service.on_status_changed, dispatch_uid="notifications.outbox")
+        agency_changed.connect(service.on_status_changed, dispatch_uid="notifications.transfer")

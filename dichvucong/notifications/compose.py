@@ -55,16 +55,21 @@ class Draft:
     template_fields: dict[str, str] = field(default_factory=dict)
 
 
-def drafts_for(dossier: Dossier) -> list[Draft]:
-    """Every message the dossier's current status calls for."""
+def drafts_for(dossier: Dossier, *, transferred: bool = False) -> list[Draft]:
+    """Every message the dossier's current status calls for; `transferred`:
+    the dossier was handed to another agency (its status stays, so the
+    helper, who hears only the status, is not told)."""
     # In Vietnamese whatever language the acting user browses in.
     with translation.override("vi"):
+        if transferred:
+            return _for_applicant(dossier, transferred=True)
         return [*_for_applicant(dossier), *_for_helper(dossier)]
 
 
-def _for_applicant(dossier: Dossier) -> list[Draft]:
+def _for_applicant(dossier: Dossier, *, transferred: bool = False) -> list[Draft]:
     context = {
         **_status_context(dossier),
+        "transferred": transferred,
         "agency": dossier.agency.name,
         "procedure": dossier.procedure.name,
         "due_date": _due_date(dossier),

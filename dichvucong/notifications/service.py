@@ -1,5 +1,6 @@
 """The outbox's public surface: the receiver of dossiers' status_changed
-signal, and `enqueue`.
+signal (and of agency_changed, a dossier handed to a successor agency by
+a reorganisation), and `enqueue`.
 
 The receiver runs inside the transaction of the status change. It writes
 the messages there, so they exist if and only if the change commits, and
@@ -16,6 +17,7 @@ from typing import Any
 
 from django.db import transaction
 
+from dichvucong.dossiers.constants import EventKind
 from dichvucong.dossiers.models import Dossier, Event
 from dichvucong.notifications import tasks
 from dichvucong.notifications.compose import drafts_for
@@ -37,7 +39,11 @@ def on_status_changed(sender: Any, *, dossier: Dossier, event: Event, **kwargs: 
 def write_messages(dossier: Dossier, event: Event) -> list[int]:
     """The outbox rows for one status change; ids of the rows written.
     A key already present (the same event seen twice) is left alone."""
-    drafts = {f"{event.pk}:{draft.channel}:{draft.role}": draft for draft in drafts_for(dossier)}
+    transferred = event.kind == EventKind.TRANSFER
+    drafts = {
+        f"{event.pk}:{draft.channel}:{draft.role}": draft
+        for draft in drafts_for(dossier, transferred=transferred)
+    }
     existing = set(
         OutboxMessage.objects.filter(dedupe_key__in=drafts).values_list("dedupe_key", flat=True)
     )

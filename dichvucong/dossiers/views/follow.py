@@ -124,6 +124,11 @@ def _moment(dossier: Dossier, event: Event) -> Moment | None:
         new = _ddmmyyyy(data.get("new_due_date"))
         text = _("Cơ quan xin lỗi vì chậm trả kết quả và hẹn lại ngày %(date)s.") % {"date": new}
         reason = event.reason
+    elif event.kind == EventKind.TRANSFER:
+        text = _(
+            "Do sắp xếp đơn vị hành chính, hồ sơ được chuyển đến %(agency)s; "
+            "thời hạn giải quyết giữ nguyên."
+        ) % {"agency": data.get("to_agency_name", "")}
     else:
         return None
     return Moment(at=event.at, who=_who(dossier, event), text=text, reason=reason, items=items)
