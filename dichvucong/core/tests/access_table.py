@@ -367,6 +367,8 @@ ADMIN_MODELS: dict[str, frozenset[str]] = {
     "catalogue.field": frozenset(),
     "catalogue.procedure": frozenset(),
     "catalogue.calendarday": frozenset(),
+    "catalogue.unitsuccession": frozenset(),
+    "catalogue.procedurehandling": frozenset(),
     "accounts.user": frozenset(),
     "accounts.staffrole": frozenset(),
     "outreach.school": frozenset(),

@@ -37,8 +37,20 @@ from dichvucong.accounts.models import StaffRole, User
 from dichvucong.api import keys as api_keys
 from dichvucong.audit import service as audit
 from dichvucong.audit.constants import Action
-from dichvucong.catalogue.constants import AgencyKind, CalendarDayKind, UnitLevel
-from dichvucong.catalogue.models import AdminUnit, Agency, CalendarDay, Procedure
+from dichvucong.catalogue.constants import (
+    AgencyKind,
+    CalendarDayKind,
+    SuccessionKind,
+    UnitLevel,
+)
+from dichvucong.catalogue.models import (
+    AdminUnit,
+    Agency,
+    CalendarDay,
+    Procedure,
+    ProcedureHandling,
+    UnitSuccession,
+)
 from dichvucong.dossiers import uploads
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Attachment, Dossier
@@ -327,6 +339,18 @@ def _admin_rows(world: World, cast: Cast) -> None:
     )
     audit.record(Action.LOGIN, "đăng nhập", actor=cast.applicant)
     ResultTemplate.objects.create(procedure_code="", title="Văn bản giải quyết", symbol="KQ")
+    # A past reorganisation of two units of their own, and a past handling
+    # rule: rows for their admin pages that change nothing of today.
+    before = AdminUnit.objects.create(name="Phường Cũ", code="T-CU", level=UnitLevel.WARD,
+                                      valid_to=datetime(2019, 12, 31).date())
+    after = AdminUnit.objects.create(name="Phường Mới", code="T-MOI", level=UnitLevel.WARD,
+                                     valid_from=datetime(2020, 1, 1).date())
+    UnitSuccession.objects.create(predecessor=before, successor=after,
+                                  effective_date=datetime(2020, 1, 1).date(),
+                                  kind=SuccessionKind.MERGED)
+    ProcedureHandling.objects.create(procedure=cast.procedure,
+                                     handling_level=cast.procedure.handling_level,
+                                     valid_to=datetime(2019, 12, 31).date())
     # The national portal's outbox (empty while DVCQG is not configured).
     submitted = world.objects["submitted_a"]
     national.write_message(submitted, submitted.events.order_by("seq").first())
