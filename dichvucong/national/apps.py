@@ -9,8 +9,9 @@ class NationalConfig(AppConfig):
     verbose_name = "Cổng Dịch vụ công quốc gia"
 
     def ready(self) -> None:
-        from dichvucong.dossiers.signals import due_date_extended, status_changed
+        from dichvucong.dossiers.signals import agency_changed, due_date_extended, status_changed
         from dichvucong.national import service
 
         status_changed.connect(service.on_status_changed, dispatch_uid="national.outbox")
         due_date_extended.connect(service.on_due_date_extended, dispatch_uid="national.outbox")
+        agency_changed.connect(service.on_agency_changed, dispatch_uid="national.outbox")

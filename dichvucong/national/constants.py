@@ -41,6 +41,7 @@ class TrackedKind(models.TextChoices):
     RESOLVED = "resolved", _("Đã xử lý xong")
     RETURNED = "returned", _("Đã trả kết quả")
     APOLOGY = "apology", _("Xin lỗi và hẹn lại ngày trả")
+    TRANSFERRED = "transfer", _("Chuyển cơ quan do sắp xếp đơn vị hành chính")
 
 
 # TrangThaiHoSo: the portal's dossier status codes. Ours are the same
@@ -89,6 +90,7 @@ NOTES: dict[str, str] = {
     TrackedKind.RESOLVED: "Đã có kết quả giải quyết",
     TrackedKind.RETURNED: "Đã trả kết quả",
     TrackedKind.APOLOGY: "Xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)",
+    TrackedKind.TRANSFERRED: "Chuyển cơ quan giải quyết do sắp xếp đơn vị hành chính",
 }
 
 # The protocol (national/client.py): the service that creates or updates

@@ -36,6 +36,10 @@ def tracked_kind(event: Event) -> TrackedKind | None:
     """What the portal is told this event is; None if it does not track it."""
     if event.kind == EventKind.APOLOGY:
         return TrackedKind.APOLOGY
+    # Handed to a successor agency (catalogue reorganisation): the status
+    # is unchanged, DonViXuLy names the new agency.
+    if event.kind == EventKind.TRANSFER:
+        return TrackedKind.TRANSFERRED
     if event.kind != EventKind.STATUS or event.to_status not in KIND_OF_STATUS:
         return None
     if event.from_status == Status.SUPPLEMENT:

@@ -39,6 +39,7 @@ def on_dossier_event(sender: Any, *, dossier: Dossier, event: Event, **kwargs: A
 # The demo's loader pauses receivers by these names (demo/activity.py).
 on_status_changed = on_dossier_event
 on_due_date_extended = on_dossier_event
+on_agency_changed = on_dossier_event
 
 
 def write_message(dossier: Dossier, event: Event) -> NationalMessage | None:
