@@ -24,17 +24,19 @@ HEADER = (
 
 SOURCES = """## Nguồn
 
-- Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (hiệu lực 01/01/2026): Điều 1, Điều 2
-  (định nghĩa dữ liệu cá nhân), Điều 4 (quyền đồng ý, rút lại đồng ý) — đã đọc
-  (thuviennhadat.vn, thanhnien.vn, plo.vn).
+- Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (thông qua 26/06/2025, hiệu lực
+  01/01/2026): Điều 1 và Điều 2 khoản 1 (định nghĩa dữ liệu cá nhân) đọc trên văn bản
+  đăng ở thuviennhadat.vn; Điều 4 (quyền đồng ý, không đồng ý, rút lại đồng ý) theo
+  trích dẫn của thanhnien.vn; các trường hợp công khai dữ liệu (Điều 16) theo plo.vn.
 - Nghị định 13/2023/NĐ-CP: Điều 2 khoản 3 (dữ liệu cá nhân cơ bản), khoản 7 (xử lý
-  dữ liệu cá nhân), Điều 24 (lập và lưu hồ sơ đánh giá tác động từ khi bắt đầu xử
-  lý) — đọc qua bài viết của luatvietan.vn, baovedlcn.vn; Điều 20 (trẻ em từ đủ 7
-  tuổi) — theo DESIGN.md, chưa đọc lại ở đây.
-- Chưa kiểm chứng: điều khoản của Luật 91/2025 về xử lý không cần đồng ý khi cơ quan
-  nhà nước thực hiện nhiệm vụ theo luật, về nội dung thông báo và về hồ sơ đánh giá
-  tác động (một bài viết nói phải cập nhật 6 tháng một lần); các nghị định hướng dẫn
-  Luật 91/2025; số điều của Nghị định 45/2020, 61/2018, 20/2008, 53/2022 nêu ở trên.
+  dữ liệu cá nhân), Điều 24 khoản 1 (lập và lưu hồ sơ đánh giá tác động từ khi bắt đầu
+  xử lý) theo bài viết của luatvietan.vn và baovedlcn.vn, không đọc văn bản gốc;
+  Điều 20 (trẻ em từ đủ 7 tuổi cần cả ý kiến của trẻ) theo DESIGN.md, chưa đọc lại.
+- Chưa kiểm chứng: điều khoản của Luật 91/2025 cho cơ quan nhà nước xử lý không cần
+  đồng ý khi thực hiện nhiệm vụ theo luật, về nội dung bắt buộc của thông báo và của
+  hồ sơ đánh giá tác động (một bài viết của russinvecchi.com.vn nói phải cập nhật 6
+  tháng một lần); các nghị định hướng dẫn Luật 91/2025; số hiệu và nội dung Nghị định
+  45/2020, 61/2018, 20/2008, 53/2022 nêu ở trên.
 """
 
 

@@ -2,16 +2,17 @@
 the notices (privacy/notices.py), the public page and the records in docs/
 (privacy/records.py). Change a purpose here and all of them follow.
 
-Legal sources, as far as they could be read (see docs/processing-record.md,
-"Nguồn"): the Law on Personal Data Protection No. 91/2025/QH15 (in force
-1 January 2026) defines personal data (art. 2) and gives the data subject
-the right to consent or refuse and to withdraw consent (art. 4); Decree
-13/2023/NĐ-CP lists basic personal data (art. 2(3)), defines processing
-(art. 2(7)), asks the controller to draw up and keep an impact assessment
-from the start of processing (art. 24) and asks for the consent of both
-the parent and the child from age 7 (art. 20). Which article of Law 91
-lets a state body process without consent to perform its legal duties
-could not be read here; the bases below name the procedural laws instead.
+Legal sources, as far as they could be read (records.SOURCES, printed in
+docs/processing-record.md): the Law on Personal Data Protection No.
+91/2025/QH15 (in force 1 January 2026) defines personal data (art. 2, read)
+and gives the data subject the right to consent or refuse and to withdraw
+consent (art. 4, as quoted by the press); Decree 13/2023/NĐ-CP lists basic
+personal data (art. 2(3)), defines processing (art. 2(7)) and asks the
+controller to draw up and keep an impact assessment from the start of
+processing (art. 24), as summarised by law firms; art. 20 (parent and
+child from age 7) is DESIGN.md's. Which article of Law 91 lets a state
+body process without consent to perform its legal duties could not be
+read here; the bases below name the procedural decrees instead.
 """
 
 from __future__ import annotations
@@ -151,7 +152,11 @@ ASSISTED = Purpose(
         _("không nộp được nếu người nộp chưa xác nhận"),
         _("đại sứ số không xem được giấy tờ của hồ sơ đã nộp"),
     ),
-    risks=(_("người khai giúp biết số định danh của người nộp"),),
+    risks=(
+        _("người khai giúp biết số định danh của người nộp"),
+        _("người khai giúp thường là học sinh (trẻ em): hồ sơ ghi em bằng mã, không bằng tên"),
+    ),
+    children=True,
 )
 
 CAMPAIGN = Purpose(
