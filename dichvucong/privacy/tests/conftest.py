@@ -4,7 +4,7 @@ conftest), the ambassadors (hc) and the schools (oc)."""
 
 from __future__ import annotations
 
-from dichvucong.accounts.tests.conftest import units  # noqa: F401
+from dichvucong.accounts.tests.conftest import provider, units  # noqa: F401
 from dichvucong.outreach.tests.conftest import media_root, oc  # noqa: F401
 from dichvucong.outreach.tests.helpers_tests.conftest import (  # noqa: F401
     ambassador,

@@ -1,6 +1,7 @@
 """A new account is saved with the version of the registration notice its
-page showed, and the text of that version is kept to be read back; a
-refused registration saves neither."""
+page showed (the registration form, or the login page beside the VNeID
+button for an account made at the first VNeID log-in), and the text of
+that version is kept to be read back; a refused registration saves neither."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from django.urls import reverse
 
 from dichvucong.accounts.models import User
 from dichvucong.accounts.tests.conftest import PASSWORD
+from dichvucong.accounts.tests.vneid_steps import NEW, log_in
 from dichvucong.privacy.models import NoticeAcknowledgement, NoticeText
 from dichvucong.privacy.notices import notice
 from dichvucong.privacy.services import versions_recorded
+from dichvucong.privacy.tests.notice_on_page import shows_notice
 
 
 def _citizen_form(units) -> dict:
@@ -52,3 +55,12 @@ def test_a_refused_registration_records_no_notice(client, units) -> None:
     assert client.post(reverse("accounts:register"), bad).status_code == 200
     assert not User.objects.filter(username="001185067890").exists()
     assert not NoticeAcknowledgement.objects.exists()
+
+
+def test_an_account_made_at_the_first_vneid_log_in_records_the_notice_beside_the_button(
+    client, provider, units
+) -> None:
+    assert shows_notice(client.get(reverse("accounts:login")), "registration")
+    assert log_in(client, provider, NEW).status_code == 302
+    user = User.objects.get(username=NEW.claims["id_number"])
+    assert versions_recorded(account=user) == [("registration", notice("registration").version)]
