@@ -269,9 +269,7 @@ def request_supplement(dossier: Dossier, actor: Any, missing: list[str], note: s
         raise TransitionError(
             _("Vui lòng liệt kê đầy đủ các giấy tờ cần bổ sung."), Refusal.MISSING_LIST_EMPTY
         )
-    if rules_of(dossier).supplement_once_per_stage and supplement_asked_from(
-        dossier, dossier.status
-    ):
+    if supplement_used_up(dossier):
         raise TransitionError(
             _("Hồ sơ đã được yêu cầu bổ sung một lần; chỉ được yêu cầu bổ sung một lần, đầy đủ."),
             Refusal.SUPPLEMENT_ALREADY_REQUESTED,
@@ -290,6 +288,13 @@ def request_supplement(dossier: Dossier, actor: Any, missing: list[str], note: s
         supplement_requested_at=timezone.now(),
         supplement_status_from=dossier.status,
     )
+
+
+def supplement_used_up(dossier: Dossier) -> bool:
+    """The dossier's rules allow one request per stage and this stage has
+    made it."""
+    once = rules_of(dossier).supplement_once_per_stage
+    return once and supplement_asked_from(dossier, dossier.status)
 
 
 def supplement_asked_from(dossier: Dossier, stage: int) -> bool:
