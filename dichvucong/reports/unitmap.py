@@ -62,6 +62,8 @@ class Unit:
     level: str
     valid_from: date | None
     valid_to: date | None
+    name: str
+    code: str
 
     def valid_on(self, day: date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
@@ -93,12 +95,8 @@ class UnitMap:
 
     def __init__(self, day: date) -> None:
         self.day = day
-        self.units = {
-            pk: Unit(pk, parent, level, start, end)
-            for pk, parent, level, start, end in AdminUnit.objects.values_list(
-                "pk", "parent_id", "level", "valid_from", "valid_to"
-            )
-        }
+        fields = ("pk", "parent_id", "level", "valid_from", "valid_to", "name", "code")
+        self.units = {row[0]: Unit(*row) for row in AdminUnit.objects.values_list(*fields)}
         self.agencies = _agencies(day)
         self.committees = _committees(self.agencies)
         self.successions = _successions(day)
