@@ -89,6 +89,7 @@ def _filters_out(filters: Filters, today: date) -> dict[str, Any]:
         if agency is None
         else {"id": agency.pk, "unit_code": agency.unit_code, "name": agency.name},
         "unit": None if unit is None else {"id": unit.pk, "code": unit.code, "name": unit.name},
+        "view": filters.view,
     }
 
 

@@ -13,6 +13,7 @@ from dichvucong.api.schemas import AgencyOut, Id, Text
 
 Dimension = Literal["agency", "ward", "procedure", "field", "month", "year"]
 ReportStateName = Literal["draft", "submitted", "approved"]
+ReportView = Literal["hien-nay", "tai-thoi-diem"]
 
 # --- Public statistics ------------------------------------------------------------
 
@@ -32,6 +33,13 @@ class PublicFilterQuery(Schema):
     )
     co_quan: Id | None = Field(None, description="Mã số (id) cơ quan, như trong bảng theo cơ quan.")
     dia_ban: Id | None = Field(None, description="Mã số (id) địa bàn, như trong bảng theo địa bàn.")
+    cach_xem: ReportView | None = Field(
+        None,
+        description="Qua lần sắp xếp đơn vị hành chính: hien-nay (cơ quan, địa bàn hiện nay; "
+        "phường bị chia tách theo tổ dân phố của người nộp) hoặc tai-thoi-diem (đơn vị lúc "
+        "phát sinh hồ sơ). Mặc định hien-nay, trừ kỳ kết thúc trước lần sắp xếp gần nhất. "
+        "Tổng số hai cách xem bằng nhau.",
+    )
 
 
 class TableQuery(PublicFilterQuery):
@@ -61,6 +69,7 @@ class FiltersOut(Schema):
     period: PeriodOut
     agency: FilteredAgencyOut | None
     unit: UnitOut | None
+    view: ReportView = Field(description="Cách xem của số liệu (tham số cach_xem).")
 
 
 class FiguresOut(Schema):

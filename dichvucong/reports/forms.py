@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from dichvucong.catalogue.models import AdminUnit, Agency
 from dichvucong.reports.statistics import Period, next_bucket
+from dichvucong.reports.unitmap import VIEW_OF_THE_TIME, VIEW_TODAY, default_view
 
 DATE_FORMATS = ["%d/%m/%Y"]
 YEARS_OFFERED = 10
@@ -65,6 +66,17 @@ class ReportFilterForm(forms.Form):
         required=False,
         empty_label=_lazy("Tất cả địa bàn"),
     )
+    # Across a reorganisation: by the agencies and wards of the time, or
+    # by today's (reports.unitmap). Empty: unitmap.default_view.
+    cach_xem = forms.ChoiceField(
+        label=_lazy("Xem theo đơn vị"),
+        required=False,
+        choices=[
+            ("", _lazy("Tự chọn theo kỳ báo cáo")),
+            (VIEW_TODAY, _lazy("Đơn vị hành chính hiện nay")),
+            (VIEW_OF_THE_TIME, _lazy("Đơn vị tại thời điểm phát sinh hồ sơ")),
+        ],
+    )
 
     def __init__(self, data: Any, *, agencies: QuerySet[Agency], today: date) -> None:
         super().__init__(data)
@@ -99,10 +111,21 @@ class Filters:
     agency: Agency | None
     unit: AdminUnit | None
     problems: list[str]
+    view: str = VIEW_TODAY
+
+    @property
+    def today_view(self) -> bool:
+        return self.view == VIEW_TODAY
+
+    @property
+    def view_label(self) -> str:
+        if self.today_view:
+            return _("Theo đơn vị hành chính hiện nay")
+        return _("Theo đơn vị tại thời điểm phát sinh hồ sơ")
 
     def describe(self) -> str:
         parts = [str(item) for item in (self.agency, self.unit) if item is not None]
-        return ", ".join(parts)
+        return ", ".join([*parts, self.view_label])
 
 
 def read_filters(form: ReportFilterForm) -> Filters:
@@ -115,7 +138,9 @@ def read_filters(form: ReportFilterForm) -> Filters:
         if name != "__all__"
     ]
     problems += form.non_field_errors()
-    return Filters(_period(data, form.today), data.get("co_quan"), data.get("dia_ban"), problems)
+    period = _period(data, form.today)
+    view = data.get("cach_xem") or default_view(period.end)
+    return Filters(period, data.get("co_quan"), data.get("dia_ban"), problems, view)
 
 
 def _period(data: dict[str, Any], today: date) -> Period:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from dichvucong.dbrouting import replica_reads
 from dichvucong.reports import statistics
 from dichvucong.reports.statistics import Period, Row
+from dichvucong.reports.unitmap import VIEW_OF_THE_TIME, VIEW_TODAY
 
 # Field name -> (description, how to read it off a row).
 COUNT_FIELDS: dict[str, tuple[Promise, str]] = {
@@ -45,18 +46,42 @@ KEY_FIELDS: dict[str, Promise] = {
     "ma_dia_ban": _lazy("Mã đơn vị hành chính nơi cơ quan đóng"),
     "dia_ban": _lazy("Tên đơn vị hành chính"),
 }
-FIELDS = [*KEY_FIELDS, *COUNT_FIELDS]
+VIEW_FIELD: dict[str, Promise] = {
+    "cach_xem": _lazy(
+        "Cách xem: “hien-nay” theo cơ quan, địa bàn hiện nay (hồ sơ của đơn vị đã sắp xếp "
+        "lại được tính cho đơn vị kế thừa theo tổ dân phố của người nộp); “tai-thoi-diem” "
+        "theo cơ quan, địa bàn tại thời điểm phát sinh hồ sơ"
+    ),
+}
+FIELDS = [*VIEW_FIELD, *KEY_FIELDS, *COUNT_FIELDS]
+VIEW_NOTES: dict[str, Promise] = {
+    VIEW_TODAY: _lazy(
+        "Số liệu theo đơn vị hành chính hiện nay: hồ sơ của cơ quan, địa bàn đã kết thúc "
+        "khi sắp xếp lại được tính cho đơn vị kế thừa (phường bị chia tách: theo tổ dân phố "
+        "của người nộp). Tổng số bằng tổng số theo đơn vị tại thời điểm phát sinh hồ sơ."
+    ),
+    VIEW_OF_THE_TIME: _lazy(
+        "Số liệu theo cơ quan, địa bàn tại thời điểm phát sinh hồ sơ (kể cả đơn vị đã kết "
+        "thúc khi sắp xếp lại). Tổng số bằng tổng số theo đơn vị hành chính hiện nay."
+    ),
+}
 
 
 def rows(
-    dossiers: Any, period: Period, today: date, count: Callable[..., list[Row]] | None = None
+    dossiers: Any,
+    period: Period,
+    today: date,
+    count: Callable[..., list[Row]] | None = None,
+    view: str = VIEW_OF_THE_TIME,
 ) -> list[dict[str, Any]]:
     """One dict per agency and month with anything to count, read from the
-    replica when there is one (dbrouting.py). `count` as statistics.tables."""
+    replica when there is one (dbrouting.py). `count` as statistics.tables;
+    `view` only names the view `count` gives (reports.unitmap)."""
     with replica_reads():
         grouped = (count or statistics.table)(dossiers, period, ("agency", "ward", "month"), today)
     return [
         {
+            "cach_xem": view,
             "nam": row.buckets["month"].year,
             "thang": row.buckets["month"].month,
             "ma_co_quan": row.codes["agency"],
@@ -79,14 +104,20 @@ def csv_bytes(records: list[dict[str, Any]]) -> bytes:
 
 
 def document(
-    records: list[dict[str, Any]], period: Period, today: date, problems: list[str]
+    records: list[dict[str, Any]],
+    period: Period,
+    today: date,
+    problems: list[str],
+    view: str = VIEW_OF_THE_TIME,
 ) -> dict[str, Any]:
     """The JSON document: what the figures are, then the figures."""
     return {
         "tieu_de": _("Thống kê giải quyết thủ tục hành chính theo cơ quan và tháng"),
         "ky_bao_cao": {"tu_ngay": period.start.isoformat(), "den_ngay": period.end.isoformat()},
         "so_lieu_den_ngay": period.as_of(today).isoformat(),
+        "cach_xem": view,
         "ghi_chu": [
+            str(VIEW_NOTES[view]),
             _("Không gồm hồ sơ nháp và hồ sơ thực hành của chương trình tập huấn."),
             _(
                 "Mọi hồ sơ trong hệ thống đều nộp qua Cổng; hồ sơ nộp trực tiếp tại Bộ phận "
@@ -95,6 +126,7 @@ def document(
         ],
         "canh_bao": problems,
         "truong_du_lieu": {
+            **{name: str(description) for name, description in VIEW_FIELD.items()},
             **{name: str(description) for name, description in KEY_FIELDS.items()},
             **{name: str(description) for name, (description, _a) in COUNT_FIELDS.items()},
         },

@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from dichvucong import public_pages
 from dichvucong.dossiers.models import Dossier
-from dichvucong.reports import indicators, opendata, statistics, svg, tally
+from dichvucong.reports import indicators, opendata, statistics, svg, tally, unitmap
+from dichvucong.reports import today as today_view
 from dichvucong.reports.access import Scope
 from dichvucong.reports.forms import Filters
 from dichvucong.reports.statistics import Figures, Period, Row
@@ -53,7 +54,17 @@ def _public_cached(
     unit = filters.unit.pk if filters.unit else ""
     stamps = public_pages.versions((public_pages.CATALOGUE, public_pages.STATISTICS))
     key = ":".join(
-        str(part) for part in ("reports", period.start, period.end, agency, unit, *stamps, *parts)
+        str(part)
+        for part in (
+            "reports",
+            period.start,
+            period.end,
+            agency,
+            unit,
+            filters.view,
+            *stamps,
+            *parts,
+        )
     )
     value = cache.get(key)
     if value is None:
@@ -66,7 +77,7 @@ def figure_tables(
     scope: Scope, filters: Filters, dims: tuple[str, ...], today: date
 ) -> dict[str, list[Row]]:
     def compute() -> dict[str, list[Row]]:
-        source, count = _counted(scope, filters)
+        source, count = _counted(scope, filters, today)
         return statistics.tables(source, filters.period, dims, today, count)
 
     return _public_cached(scope, filters, ("tables", today, *dims), compute)
@@ -74,15 +85,18 @@ def figure_tables(
 
 def open_data_rows(scope: Scope, filters: Filters, today: date) -> list[dict[str, Any]]:
     def compute() -> list[dict[str, Any]]:
-        source, count = _counted(scope, filters)
-        return opendata.rows(source, filters.period, today, count)
+        source, count = _counted(scope, filters, today)
+        return opendata.rows(source, filters.period, today, count, filters.view)
 
     return _public_cached(scope, filters, ("open-data", today), compute)
 
 
-def _counted(scope: Scope, filters: Filters) -> tuple[Any, Callable[..., list[Row]]]:
+def _counted(scope: Scope, filters: Filters, today: date) -> tuple[Any, Callable[..., list[Row]]]:
     """What the figures are counted on, and how: the kept counts
-    (reports.tally) once built, else the dossiers themselves."""
+    (reports.tally) once built, else the dossiers themselves; by today's
+    units, through reports.today."""
+    if filters.today_view and unitmap.any_ended(today):
+        return None, _counted_today(scope, filters, today)
     if tally.ready():
         selection = tally.Selection(
             agency_ids=scope.agency_ids,
@@ -91,6 +105,29 @@ def _counted(scope: Scope, filters: Filters) -> tuple[Any, Callable[..., list[Ro
         )
         return selection, tally.table
     return dossiers_for(scope, filters), statistics.table
+
+
+def _counted_today(scope: Scope, filters: Filters, today: date) -> Callable[..., list[Row]]:
+    """The scope's dossiers counted by the units of their time and moved
+    to today's; the agency and ward filters choose among today's units."""
+    unit_map = unitmap.UnitMap(today)
+    dependent = unit_map.group_dependent_agency_ids()
+    if scope.agency_ids is not None:
+        dependent &= scope.agency_ids
+    rest: Any = scope.dossiers.exclude(agency_id__in=dependent)
+    count: Callable[..., list[Row]] = statistics.table
+    if tally.ready():
+        rest, count = (
+            tally.Selection(agency_ids=scope.agency_ids, excluded_ids=dependent),
+            tally.table,
+        )
+    sources = today_view.Sources(
+        rest, count, scope.dossiers.filter(agency_id__in=dependent), dependent
+    )
+    only = today_view.Only(
+        filters.agency.pk if filters.agency else None, filters.unit.pk if filters.unit else None
+    )
+    return today_view.counter(sources, unit_map, only)
 
 
 def dossiers_for(scope: Scope, filters: Filters) -> QuerySet[Dossier]:

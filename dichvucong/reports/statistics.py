@@ -70,6 +70,13 @@ ENTITY_DIMENSIONS: dict[str, tuple[str, str, str | None]] = {
     "ward": ("agency__admin_unit_id", "agency__admin_unit__name", "agency__admin_unit__code"),
     "procedure": ("procedure_id", "procedure__name", "procedure__code"),
     "field": ("procedure__field_id", "procedure__field__name", None),
+    # The applicant's residential group: only to map a dossier to today's
+    # units (reports.unitmap), never a table of its own.
+    "group": (
+        "applicant__citizen__residential_group_id",
+        "applicant__citizen__residential_group__name",
+        None,
+    ),
 }
 TIME_DIMENSIONS = ("month", "year")
 # The grouping the entity tables are summed up from. The ward, a column of
@@ -77,7 +84,8 @@ TIME_DIMENSIONS = ("month", "year")
 # column made SQLite walk that column's index, row by row in random order,
 # where a plain scan of the table is several times faster.
 FINE_GRAIN = ("ward", "agency", "field", "procedure")
-DIMENSIONS = (*ENTITY_DIMENSIONS, *TIME_DIMENSIONS)
+# The tables a report can show ("group" only maps dossiers to today's units).
+DIMENSIONS = (*(dim for dim in ENTITY_DIMENSIONS if dim != "group"), *TIME_DIMENSIONS)
 
 
 @dataclass(frozen=True)

@@ -74,9 +74,11 @@ def open_data(request: HttpRequest, fmt: str) -> HttpResponse:
     filters = read_filters(ReportFilterForm(request.GET, agencies=scope.agencies(), today=today))
     records = report.open_data_rows(scope, filters, today)
     if fmt == "json":
-        body = opendata.document(records, filters.period, today, filters.problems)
+        body = opendata.document(records, filters.period, today, filters.problems, filters.view)
         return JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 1})
     response = HttpResponse(opendata.csv_bytes(records), content_type=FORMATS["csv"])
-    filename = f"thong-ke_{filters.period.slug}.csv"
+    filename = f"thong-ke_{filters.period.slug}_{filters.view}.csv"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
+    # Which view the file is, for a reader of the headers as of the column.
+    response["X-Cach-Xem"] = filters.view
     return response

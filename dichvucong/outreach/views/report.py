@@ -16,18 +16,27 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from dichvucong.documents import pdf as document_pdf
 from dichvucong.documents import word as document_word
-from dichvucong.outreach import access, areas, flags, report, report_documents, report_exports
+from dichvucong.outreach import (
+    access,
+    areas,
+    flags,
+    report,
+    report_documents,
+    report_exports,
+    report_wards,
+)
 from dichvucong.outreach.access import Scope
 from dichvucong.outreach.constants import ReportState
 from dichvucong.outreach.models import Campaign
 from dichvucong.outreach.views.common import forbidden, outreach_staff
-from dichvucong.reports import svg
+from dichvucong.reports import svg, unitmap
 
 TREND_COLOUR = "#0b4a8b"
 APPROVE_UNCONFIRMED = gettext_lazy(
@@ -109,6 +118,7 @@ def detail(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
             "campaign": campaign,
             "shown": shown,
             **_tables(shown),
+            **_wards(request, shown),
             "listed": shown.listed(),
             "criteria_lines": report_exports.criteria_lines(shown),
             "state_line": report_exports.state_line(shown),
@@ -151,6 +161,21 @@ def _tables(shown: report.Presentation) -> dict[str, Any]:
             (school, report_exports.table_rows((c.name, c.figures) for c in school.classes))
             for school in schools
         ],
+    }
+
+
+def _wards(request: HttpRequest, shown: report.Presentation) -> dict[str, Any]:
+    """The dossiers by ward, of the time or of today (report_wards.py)."""
+    view = report_wards.chosen_view(request.GET.get("cach_xem"), shown)
+    rows = report_wards.by_ward(shown, view, timezone.localdate())
+    return {
+        "ward_view": view,
+        "ward_views": [
+            (unitmap.VIEW_TODAY, _("Phường hiện nay")),
+            (unitmap.VIEW_OF_THE_TIME, _("Phường tại thời điểm nộp hồ sơ")),
+        ],
+        "ward_rows": rows,
+        "ward_total": report_wards.total(rows),
     }
 
 

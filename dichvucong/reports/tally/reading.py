@@ -42,14 +42,16 @@ FLOW_COUNTS = (*RECEIVED_COUNTS, *RESOLVED_COUNTS, *RATING_COUNTS)
 @dataclass(frozen=True)
 class Selection:
     """Which dossiers: those of the scope's agencies (None: all), of one
-    agency, of one ward's agencies."""
+    agency, of one ward's agencies, but those of `excluded_ids`."""
 
     agency_ids: frozenset[int] | None = None
     agency_id: int | None = None
     unit_id: int | None = None
+    # Agencies left out (counted apart from their dossiers: reports.today).
+    excluded_ids: frozenset[int] = frozenset()
 
     def q(self) -> Q:
-        condition = Q()
+        condition = ~Q(agency_id__in=self.excluded_ids) if self.excluded_ids else Q()
         if self.agency_ids is not None:
             condition &= Q(agency_id__in=self.agency_ids)
         if self.agency_id is not None:
@@ -93,9 +95,7 @@ def _flow_parts(period: Period) -> list[tuple[type[Model], Q, str]]:
     first = start if start.day == 1 else _month_end(start) + timedelta(days=1)
     last = end.replace(day=1) if end == _month_end(end) else end.replace(day=1) - timedelta(days=1)
     last = last.replace(day=1)
-    parts: list[tuple[type[Model], Q, str]] = [
-        (TallyEntry, Q(day__gte=start, day__lte=end), "day")
-    ]
+    parts: list[tuple[type[Model], Q, str]] = [(TallyEntry, Q(day__gte=start, day__lte=end), "day")]
     if first > last:  # no whole month
         return [*parts, (DayTally, Q(day__gte=start, day__lte=end), "day")]
     parts.append((MonthTally, Q(month__gte=first, month__lte=last), "month"))

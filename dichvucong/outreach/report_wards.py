@@ -1,0 +1,113 @@
+"""The year-end report's dossiers by ward, by the wards of the time or by
+today's (issue 15 point 3): where the helped households live, read from
+the applicant's residential group (else the receiving agency's unit), and
+moved to today's ward by reports.unitmap, the one map of the
+reorganisation. The dossiers are those the shown schools counted (and
+left pending), so both views add up to the schools' totals.
+
+Four queries for the ids of a live report (none for a frozen one, which
+keeps them), one count grouped by group and unit, and the map's six."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+
+from dichvucong.dossiers.models import Dossier
+from dichvucong.outreach import report
+from dichvucong.outreach.models import Campaign
+from dichvucong.reports.unitmap import VIEW_TODAY, VIEWS, UnitMap, default_view
+
+
+@dataclass
+class WardRow:
+    unit_id: int | None
+    name: str
+    code: str
+    dossiers: int = 0
+    pending: int = 0
+
+
+def chosen_view(asked: str | None, shown: report.Presentation) -> str:
+    """The view asked for, else today's wards for a school year that
+    reaches past the last reorganisation (unitmap.default_view)."""
+    if asked in VIEWS:
+        return asked
+    return default_view(shown.report.year_last_day)
+
+
+def by_ward(shown: report.Presentation, view: str, today: date) -> list[WardRow]:
+    counted, pending = _ids(shown)
+    places = (
+        Dossier.objects.filter(pk__in=[*counted, *pending])
+        .values("applicant__citizen__residential_group", "agency__admin_unit")
+        .annotate(
+            dossiers=Count("pk", filter=Q(pk__in=counted)),
+            pending=Count("pk", filter=Q(pk__in=pending)),
+        )
+        .order_by()
+    )
+    unit_map = UnitMap(today)
+    rows: dict[int | None, WardRow] = {}
+    for place in places:
+        group, unit = place["applicant__citizen__residential_group"], place["agency__admin_unit"]
+        ward = _ward(unit_map, group, unit, view)
+        if ward not in rows:
+            rows[ward] = _row(unit_map, ward, view)
+        row = rows[ward]
+        row.dossiers += place["dossiers"]
+        row.pending += place["pending"]
+    return sorted(rows.values(), key=lambda row: (row.unit_id is None, row.name))
+
+
+def _ward(unit_map: UnitMap, group: int | None, unit: int, view: str) -> int:
+    """The ward of the time: the group's, else the agency's unit; today's:
+    where the map takes it, else the ward of the time (said so)."""
+    of_the_time = unit_map.units[group].parent_id if group is not None else unit
+    if view != VIEW_TODAY:
+        return of_the_time or unit
+    today = unit_map.ward_on(group if group is not None else unit)
+    return today or of_the_time or unit
+
+
+def _row(unit_map: UnitMap, ward: int, view: str) -> WardRow:
+    unit = unit_map.units[ward]
+    name = unit.name
+    if view == VIEW_TODAY and not unit.valid_on(unit_map.day):
+        name = _("%(name)s (đã kết thúc, chưa xác định đơn vị mới)") % {"name": name}
+    return WardRow(ward, name, unit.code)
+
+
+def _ids(shown: report.Presentation) -> tuple[set[int], set[int]]:
+    """The dossier ids the shown schools counted and left pending: kept
+    in a frozen report, found afresh for a live one."""
+    schools = shown.report.schools
+    if all(school.dossier_ids is not None for school in schools):
+        return _union(s.dossier_ids or [] for s in schools), _union(
+            s.pending_ids or [] for s in schools
+        )
+    campaign = Campaign.objects.get(pk=shown.report.campaign_id)
+    found = report.dossier_ids(campaign)
+    shown_ids = [school.school_id for school in schools]
+    return (
+        _union(found.get(pk, ([], []))[0] for pk in shown_ids),
+        _union(found.get(pk, ([], []))[1] for pk in shown_ids),
+    )
+
+
+def _union(lists: Iterable[list[int]]) -> set[int]:
+    return {pk for ids in lists for pk in ids}
+
+
+def total(rows: list[WardRow]) -> WardRow:
+    return WardRow(
+        None,
+        _("Cộng"),
+        "",
+        sum(row.dossiers for row in rows),
+        sum(row.pending for row in rows),
+    )

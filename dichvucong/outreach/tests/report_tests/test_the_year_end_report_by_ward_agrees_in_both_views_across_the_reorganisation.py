@@ -1,0 +1,82 @@
+"""Issue 15 point 3: the year-end report's dossiers by the ward of the
+helped household, by the wards of the time or by today's after the 2025
+reorganisation: a split ward's dossiers go by residential group, both
+views add up to the schools' totals, nothing lost or counted twice."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import time_machine
+
+from dichvucong.accounts.testing import login_verified
+from dichvucong.dossiers.models import Dossier
+from dichvucong.dossiers.testing import _citizen
+from dichvucong.dossiers.tests.reorganisation_cast import add_groups_to_ward_b, reorganise_cast
+from dichvucong.outreach import report, report_wards
+from dichvucong.reports.tests.reorganised_world import HANOI
+from dichvucong.reports.unitmap import VIEW_OF_THE_TIME, VIEW_TODAY
+
+AFTER = date(2025, 9, 30)
+
+
+def _reorganised(world) -> dict[str, int]:
+    """A third of the counted dossiers from each of ward B's groups (at
+    ward B), a third left at ward A with no group; then the 2025 change."""
+    dc = world.dc
+    groups = add_groups_to_ward_b(dc)
+    users = []
+    for number, group in enumerate(groups, start=1):
+        user = _citizen(f"00109000001{number}", f"Hộ {number}", f"09100000{number:02d}", dc.ward_b)
+        user.citizen.residential_group = group
+        user.citizen.save()
+        users.append(user)
+    counted = sorted(pk for ids, _p in report.dossier_ids(world.campaign).values() for pk in ids)
+    for index, user in enumerate(users):
+        ids = counted[index::3]
+        Dossier.objects.filter(pk__in=ids).update(applicant=user, agency=dc.agency_b)
+    reorganise_cast()
+    return {"g1": len(counted[0::3]), "g2": len(counted[1::3]), "a": len(counted[2::3])}
+
+
+def _by_name(rows) -> dict[str, int]:
+    return {row.name: row.dossiers for row in rows}
+
+
+def test_both_views_add_up_to_the_schools_totals_and_split_by_group(world):
+    sizes = _reorganised(world)
+    shown = report.present_all(world.campaign, with_names=False)
+    today = report_wards.by_ward(shown, VIEW_TODAY, AFTER)
+    of_the_time = report_wards.by_ward(shown, VIEW_OF_THE_TIME, AFTER)
+    for rows in (today, of_the_time):
+        assert report_wards.total(rows).dossiers == shown.totals.dossiers > 0
+        assert report_wards.total(rows).pending == shown.totals.pending
+        assert len({row.unit_id for row in rows}) == len(rows)
+    assert _by_name(of_the_time) == {
+        "Khương Đình": sizes["g1"] + sizes["g2"],
+        "Khương Mai": sizes["a"],
+    }
+    assert _by_name(today) == {
+        "Phường Phương Liệt": sizes["g1"] + sizes["a"],
+        "Phường Khương Đình mới": sizes["g2"],
+    }
+
+
+def test_the_report_page_offers_both_views_the_wards_of_its_year_first(world, client):
+    _reorganised(world)
+    url = f"/bao-cao-tuyen-truyen/chien-dich/{world.campaign.pk}/"
+    with time_machine.travel(datetime(2025, 9, 30, 10, tzinfo=HANOI), tick=False):
+        login_verified(client, world.oc.education)
+        # 2016-2017 ended before the change: its own wards unless asked.
+        page = client.get(url).content.decode()
+        assert 'name="cach_xem"' in page
+        assert "Khương Mai" in page and "Phường Phương Liệt" not in page
+        page = client.get(url, {"cach_xem": VIEW_TODAY}).content.decode()
+        assert "Phường Phương Liệt" in page and '<td data-label="Phường">Khương Mai' not in page
+
+
+def test_the_wards_cost_a_fixed_number_of_queries(world, django_assert_max_num_queries):
+    _reorganised(world)
+    shown = report.present_all(world.campaign, with_names=False)
+    with django_assert_max_num_queries(10):
+        report_wards.by_ward(shown, VIEW_TODAY, AFTER)
