@@ -30,6 +30,11 @@ def as_json(data: HeldData) -> bytes:
     return json.dumps(content, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode()
 
 
+def pupil_json(content: dict[str, Any]) -> bytes:
+    content = {"format": FORMAT_VERSION, "exported_at": timezone.now(), **content}
+    return json.dumps(content, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode()
+
+
 def as_zip(data: HeldData) -> bytes:
     """du-lieu.json, and each uploaded file under tep/<dossier>/<n>-<name>;
     a file missing from storage is listed in the JSON, not in the ZIP."""

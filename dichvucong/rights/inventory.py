@@ -284,3 +284,50 @@ def _events(ids: list[int], codes: dict[int, str]) -> list[Row]:
         }
         for e in events
     ]
+
+
+# --- A pupil, for the guardian ------------------------------------------------------------
+
+
+def held_about_pupil(pupil: Any) -> dict[str, Any]:
+    """What the campaign holds about a pupil, for the guardian's copy (the
+    school hands it over: guardians have no login). Dossiers the pupil
+    helped with are other people's: counted, not shown."""
+    from dichvucong.outreach.models import Ambassador, Attendance, Consent, PracticeAttempt
+
+    school_class = pupil.school_class
+    guardian = pupil.guardian
+    ambassadors = list(Ambassador.objects.filter(pupil=pupil).select_related("user"))
+    helped = Dossier.objects.filter(helper_id__in=[a.user_id for a in ambassadors if a.user_id])
+    return {
+        "pupil": {
+            "full_name": pupil.full_name,
+            "pupil_code": pupil.pupil_code,
+            "birth_year": pupil.birth_year,
+            "class": school_class.name,
+            "school_year": school_class.school_year,
+            "school": school_class.school.name,
+            "residential_group": pupil.ambassador_group.name if pupil.ambassador_group else "",
+        },
+        "guardian": {"full_name": guardian.full_name, "phone": guardian.phone} if guardian else {},
+        "consents": [
+            {
+                "giver": c.get_giver_display(),
+                "given": c.given,
+                "method": c.get_method_display(),
+                "recorded_at": c.recorded_at,
+                "note": c.note,
+            }
+            for c in Consent.objects.filter(pupil=pupil)
+        ],
+        "attendance": [
+            {"session": a.session.starts_at, "place": a.session.place, "present": a.present}
+            for a in Attendance.objects.filter(pupil=pupil).select_related("session")
+        ],
+        "logins": [
+            {"username": a.user.username if a.user else "", "active": a.active} for a in ambassadors
+        ],
+        "practice_attempts": PracticeAttempt.objects.filter(pupil=pupil).count(),
+        "dossiers_helped": helped.count(),
+        "requests": [request_row(r) for r in RightsRequest.objects.filter(pupil=pupil)],
+    }

@@ -11,4 +11,5 @@ urlpatterns = [
     path("quyen-du-lieu/", views.queue, name="queue"),
     path("quyen-du-lieu/<int:pk>/", views.request_detail, name="request_detail"),
     path("quyen-du-lieu/hoc-sinh/<int:pupil_id>/", views.pupil_request, name="pupil_request"),
+    path("quyen-du-lieu/hoc-sinh/<int:pupil_id>/du-lieu.json", views.pupil_data, name="pupil_data"),
 ]

@@ -111,6 +111,18 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def pupil_data(request: HttpRequest, pupil_id: int) -> HttpResponse:
+    """The guardian's copy of a pupil's data, handed over by the school."""
+    if not access.keeps_rosters(request.user):
+        raise PermissionDenied
+    pupil = get_object_or_404(
+        outreach.pupils_for(request.user).filter(erased_at__isnull=True), pk=pupil_id
+    )
+    content = export.pupil_json(inventory.held_about_pupil(pupil))
+    return _download(content, "application/json", f"du-lieu-hoc-sinh-{pupil.pk}.json")
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def pupil_request(request: HttpRequest, pupil_id: int) -> HttpResponse:
     """The school files a guardian's request about a pupil."""

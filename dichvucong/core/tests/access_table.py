@@ -333,6 +333,7 @@ ACCESS: dict[str, tuple[Case, ...]] = {
     ),
     # Filing for a pupil: roster keepers only (the administrator keeps no roster).
     "rights:pupil_request": both("pupil_x", FILING_FOR_PUPIL_X),
+    "rights:pupil_data": (get("pupil_x", FILING_FOR_PUPIL_X),),
     # --- API -------------------------------------------------------------------------------
     "api-v1:get_procedure": (api("GET", "procedure", PUBLIC),),
     "api-v1:get_my_dossier": (api("GET", "submitted_a", OWN_DOSSIER),),

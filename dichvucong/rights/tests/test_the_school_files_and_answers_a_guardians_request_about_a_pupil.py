@@ -4,6 +4,8 @@ SMS to the phone on the roster."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from dichvucong.accounts.testing import login_verified
@@ -36,6 +38,19 @@ def test_the_coordinator_files_it_on_the_guardians_behalf_and_the_guardian_is_to
     assert request.filed_by == oc.coordinator_a and request.on_behalf_of == "Mẹ, gọi điện"
     sms = OutboxMessage.objects.get(dedupe_key=f"rights:{request.pk}:filed:sms")
     assert sms.recipient == pupil.guardian.phone
+
+
+def test_the_school_hands_the_guardian_a_copy_of_everything_held_about_the_pupil(client, oc):
+    pupil, request, _response = _file(client, oc, kind="correction")
+    response = client.get(f"/quyen-du-lieu/hoc-sinh/{pupil.pk}/du-lieu.json")
+    assert response.status_code == 200
+    data = json.loads(response.content)
+    assert data["pupil"]["full_name"] == "Ngô Thị Mai"
+    assert data["guardian"]["phone"] == pupil.guardian.phone
+    assert {c["giver"] for c in data["consents"]} == {"Cha mẹ hoặc người giám hộ", "Học sinh"}
+    assert data["requests"][0]["id"] == request.pk
+    login_verified(client, oc.coordinator_b)
+    assert client.get(f"/quyen-du-lieu/hoc-sinh/{pupil.pk}/du-lieu.json").status_code == 404
 
 
 def test_a_granted_deletion_erases_the_pupil_as_the_roster_does(client, oc):
