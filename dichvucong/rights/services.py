@@ -37,6 +37,8 @@ from dichvucong.rights.constants import (
 )
 from dichvucong.rights.models import RightsRequest, RightsStep
 
+BLANKED = "(đã xoá cùng dữ liệu của người yêu cầu)"
+
 
 class AnswerRefused(Exception):
     """The answer cannot be saved as given; the message says why."""
@@ -118,6 +120,17 @@ def _delete_subject(request: RightsRequest, by: User) -> None:
         pseudonymise_account(request.account, by)
         step = StepKind.PSEUDONYMISED
     RightsStep.objects.create(request=request, kind=step, actor=by)
+    _blank_requests_of(request)
+
+
+def _blank_requests_of(request: RightsRequest) -> None:
+    """What the subject wrote in their requests may hold the very data just
+    deleted: it goes; kind, dates, answer and reasons stay as the record
+    that the request was handled."""
+    subject = (
+        {"pupil_id": request.pupil_id} if request.pupil_id else {"account_id": request.account_id}
+    )
+    RightsRequest.objects.filter(**subject).update(details=BLANKED, on_behalf_of="")
 
 
 def pseudonymise_account(account: Any, by: Any) -> None:

@@ -49,6 +49,7 @@ def test_granting_it_pseudonymises_the_account_and_keeps_dossiers_and_events(
     out = io.StringIO()
     call_command("verify_events", stdout=out)  # raises CommandError on any break
     assert "nhật ký nguyên vẹn" in out.getvalue()
+    assert RightsRequest.objects.get().details == "(đã xoá cùng dữ liệu của người yêu cầu)"
     assert [s.kind for s in RightsRequest.objects.get().steps.all()] == [
         "filed",
         "answered",

@@ -62,6 +62,8 @@ def test_a_granted_deletion_erases_the_pupil_as_the_roster_does(client, oc):
     pupil = Pupil.objects.get(pk=pupil.pk)
     assert pupil.is_erased and pupil.full_name != "Ngô Thị Mai"
     assert [s.kind for s in request.steps.all()] == ["filed", "answered", "pupil_erased"]
+    request.refresh_from_db()
+    assert "cháu" not in request.details and request.on_behalf_of == ""
 
 
 def test_another_schools_coordinator_sees_neither_the_pupil_nor_the_request(client, oc):
