@@ -85,9 +85,9 @@ def _queue_door(request: HttpRequest) -> None:
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     _queue_door(request)
-    rows = access.answerable_requests(request.user).order_by("-status", "due_at", "pk")
-    open_rows = [r for r in rows if r.status == RequestStatus.RECEIVED]
-    done = [r for r in rows if r.status != RequestStatus.RECEIVED][:50]
+    rows = access.answerable_requests(request.user)
+    open_rows = rows.filter(status=RequestStatus.RECEIVED).order_by("due_at", "pk")
+    done = rows.exclude(status=RequestStatus.RECEIVED).order_by("-answered_at", "-pk")[:50]
     return render(request, "rights/queue.html", {"open_rows": open_rows, "done": done})
 
 

@@ -1,20 +1,27 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from dichvucong.accounts.testing import login_verified
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.testing import make_dossier
+from dichvucong.rights.models import RightsRequest
 from dichvucong.rights.tests.helpers import filed
 
 PAGE_BUDGET = 19
-QUEUE_BUDGET = 12
+QUEUE_BUDGET = 13
 
 
 def _dossiers(cast, count: int) -> None:  # type: ignore[no-untyped-def]
+    """`count` accepted dossiers and as many requests, one of them answered."""
     for _ in range(count):
         lifecycle.accept(make_dossier(cast), cast.receptionist_a)
         filed(cast)
+    answered = RightsRequest.objects.first()
+    RightsRequest.objects.filter(pk=answered.pk).update(
+        status="refused", answer="Không", reasons="Không", answered_at=timezone.now()
+    )
 
 
 @pytest.mark.parametrize("count", [1, 6])
