@@ -36,6 +36,7 @@ class HeldData:
     notifications: list[Row] = field(default_factory=list)
     helpers: list[Row] = field(default_factory=list)
     staff_actions: list[Row] = field(default_factory=list)
+    staff_reads: list[Row] = field(default_factory=list)
     events: list[Row] = field(default_factory=list)
     requests: list[Row] = field(default_factory=list)
     # For the ZIP: the stored files themselves, not shown on the page.
@@ -56,6 +57,7 @@ def held_about(user: User) -> HeldData:
     data.bookings = _bookings(user)
     data.notifications = _notifications(user, ids, codes)
     data.staff_actions = staff_actions(dossiers)
+    data.staff_reads = staff_reads(dossiers)
     data.events = _events(ids, codes)
     data.requests = [request_row(r) for r in RightsRequest.objects.filter(account=user)]
     return data
@@ -232,7 +234,7 @@ def staff_actions(dossiers: list[Dossier]) -> list[Row]:
     officer's name is their own personal data, and naming them invites
     pressure on one person for an office's decision. A name is given on a
     request, when the office judges it needed (a complaint, a conflict of
-    interest). The trail records actions, not plain reads of a page."""
+    interest). Reads are in staff_reads."""
     agency_of = {d.code: d.agency for d in dossiers if d.code}
     if not agency_of:
         return []
@@ -253,6 +255,31 @@ def staff_actions(dossiers: list[Dossier]) -> list[Row]:
                 "role": held,
                 "what": entry.what,
                 "at": entry.at,
+            }
+        )
+    return rows
+
+
+def staff_reads(dossiers: list[Dossier]) -> list[Row]:
+    """Who at the office opened the subject's dossiers, a day at a time:
+    office and role, as staff_actions, for the same reasons."""
+    from dichvucong.rights.models import DossierRead
+
+    by_id = {d.pk: d for d in dossiers}
+    reads = list(
+        DossierRead.objects.filter(dossier_id__in=list(by_id)).order_by("-first_at", "-pk")
+    )
+    roles = _roles_by_actor({r.actor_id for r in reads})
+    rows = []
+    for read in reads:
+        agency = by_id[read.dossier_id].agency
+        held = roles.get((read.actor_id, agency.pk)) or roles.get((read.actor_id, None), "")
+        rows.append(
+            {
+                "dossier": by_id[read.dossier_id].code or "",
+                "office": agency.name,
+                "role": held,
+                "day": read.day,
             }
         )
     return rows

@@ -101,3 +101,22 @@ class RightsStep(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.request_id} {self.kind}"
+
+
+class DossierRead(models.Model):
+    """An officer opened a dossier's page in the back office, at most one
+    row per officer, dossier and day: what "who at the office viewed my
+    dossier" is answered from (the audit trail records actions, not reads).
+    Written with one INSERT that ignores the day's duplicate."""
+
+    dossier = models.ForeignKey("dossiers.Dossier", on_delete=models.CASCADE, related_name="+")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    first_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dossier", "actor", "day"], name="one_dossier_read_per_officer_and_day"
+            ),
+        ]

@@ -9,7 +9,7 @@ from dichvucong.dossiers.testing import make_dossier
 from dichvucong.rights.models import RightsRequest
 from dichvucong.rights.tests.helpers import filed
 
-PAGE_BUDGET = 19
+PAGE_BUDGET = 20
 QUEUE_BUDGET = 13
 
 
