@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "dichvucong.appointments",
     "dichvucong.retention",
     "dichvucong.privacy",
+    "dichvucong.rights",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,7 @@ from dichvucong.api.main import api
 urlpatterns = [
     path("", include("dichvucong.core.urls")),
     path("thu-tuc/", include("dichvucong.catalogue.urls")),
+    path("", include("dichvucong.rights.urls")),
     path("tai-khoan/", include("dichvucong.accounts.urls")),
     path("ho-so/", include("dichvucong.dossiers.urls.applicant")),
     path("tra-cuu/", include("dichvucong.dossiers.urls.lookup")),

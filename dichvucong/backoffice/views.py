@@ -20,6 +20,7 @@ from dichvucong.backoffice.forms import ActionForm, QueueFilterForm, ResultDraft
 from dichvucong.backoffice.permissions import staff_required
 from dichvucong.dossiers.lifecycle import TransitionError
 from dichvucong.results import service as results
+from dichvucong.rights import reads
 
 
 @require_GET
@@ -54,6 +55,8 @@ def queues(request: HttpRequest, *, roles: frozenset[str]) -> HttpResponse:
 @staff_required
 def dossier_detail(request: HttpRequest, public_id: UUID, *, roles: frozenset[str]) -> HttpResponse:
     dossier = detail_page.dossier_for(request.user, public_id)
+    # The applicant may see who at the office opened it (rights/).
+    reads.note_read(dossier, request.user)
     return render(request, "backoffice/detail.html", detail_page.context(request.user, dossier))
 
 

@@ -18,6 +18,8 @@ it, so a menu link cannot lead to a 403 page.
 | Tuyên truyền           | education office, school coordinators, leadership   |
 | Báo cáo tuyên truyền   | the same (year-end report); a ward's receptionists  |
 |                        | and leaders (its residential-areas page only)       |
+| Yêu cầu về dữ liệu     | the administrator (accounts' requests), those who   |
+|                        | keep rosters (pupils' requests)                     |
 | Quản trị               | accounts Django admin lets in (the administrator)   |
 """
 
@@ -41,6 +43,7 @@ from dichvucong.outreach.access import scope_for
 from dichvucong.outreach.areas import wards_for
 from dichvucong.outreach.practice import ambassadorship
 from dichvucong.reports.access import dashboard_scope
+from dichvucong.rights.access import answers_accounts
 
 APPLICANT_KINDS = (AccountKind.CITIZEN, AccountKind.ORGANISATION)
 
@@ -84,8 +87,18 @@ class Navigation:
         report = self._first_report_page
         if report is not None:
             yield Link(_("Báo cáo tuyên truyền"), report)
+        if self._answers_rights_requests:
+            yield Link(_("Yêu cầu về dữ liệu"), reverse("rights:queue"))
         if admin.site.has_permission(self.request):
             yield Link(_("Quản trị"), reverse("admin:index"))
+
+    @property
+    def _answers_rights_requests(self) -> bool:
+        # Roster keepers from the cached outreach scope; the role query
+        # only for the few accounts Django admin lets in.
+        if scope_for(self.user).may_edit:
+            return True
+        return bool(self.user.is_staff) and answers_accounts(self.user)
 
     @cached_property
     def _sees_areas(self) -> bool:

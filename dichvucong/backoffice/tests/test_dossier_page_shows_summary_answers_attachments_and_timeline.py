@@ -51,6 +51,7 @@ def test_the_page_needs_few_queries(client, cast, django_assert_max_num_queries)
     client.get(detail_url(dossier))
     # A fixed number whatever the dossier holds; the main menu's own
     # checks (core.navigation) take five of them, the result panel (draft,
-    # issued file, last send-back) a few more.
-    with django_assert_max_num_queries(26):
+    # issued file, last send-back) a few more, and one INSERT notes the
+    # officer's reading of it for the applicant (rights.reads).
+    with django_assert_max_num_queries(27):
         assert client.get(detail_url(dossier)).status_code == 200

@@ -174,6 +174,13 @@ SCHOOL_X_DOSSIERS = expect(
 NOT_OFFICE_WORK = expect(FORBIDDEN, hidden={*WARD_A_STAFF, "receptionist_b"})
 NOT_OFFICE_WORK_BY_KEY = expect(LOGIN, hidden=KEYS)
 
+# Data subjects' requests: the queue's door lets in the administrator and
+# whoever keeps a school's rosters (403 for everyone else).
+ROSTER_KEEPERS = frozenset({"coordinator_x", "coordinator_y", "education_office"})
+RIGHTS_ACCOUNT = expect(FORBIDDEN, ok={"administrator"}, hidden=ROSTER_KEEPERS)
+RIGHTS_PUPIL_X = expect(FORBIDDEN, ok=ROSTER_X, hidden={"coordinator_y", "administrator"})
+FILING_FOR_PUPIL_X = expect(FORBIDDEN, ok=ROSTER_X, hidden={"coordinator_y"})
+
 HELPER = expect(FORBIDDEN, ok=HELPERS)
 HELPER_A = expect(FORBIDDEN, ok={"helper_a"}, hidden={"helper_b"})
 
@@ -316,6 +323,17 @@ ACCESS: dict[str, tuple[Case, ...]] = {
     # The applicant's own "Xác nhận và nộp": no ambassador's door, a 404 to
     # anyone but the applicant, the helper included.
     "helpers:assisted_confirm": (post("assisted_a", OWN_DOSSIER),),
+    # --- Data subjects' requests (rights/access.py) ---------------------------------------
+    # Requests about accounts: the administrator; those who keep rosters are
+    # inside the door (for pupils) but an account's request is not theirs.
+    "rights:request_detail": (
+        *both("rights_request_a", RIGHTS_ACCOUNT),
+        # A guardian's request about pupil X, filed by school X.
+        *both("rights_request_pupil_x", RIGHTS_PUPIL_X),
+    ),
+    # Filing for a pupil: roster keepers only (the administrator keeps no roster).
+    "rights:pupil_request": both("pupil_x", FILING_FOR_PUPIL_X),
+    "rights:pupil_data": (get("pupil_x", FILING_FOR_PUPIL_X),),
     # --- API -------------------------------------------------------------------------------
     "api-v1:get_procedure": (api("GET", "procedure", PUBLIC),),
     "api-v1:get_my_dossier": (api("GET", "submitted_a", OWN_DOSSIER),),

@@ -385,6 +385,24 @@ def _appointments(world: World, cast: Cast) -> None:
     )
 
 
+def _rights_requests(world: World) -> None:
+    """Applicant A asks to correct her data; school X files a guardian's
+    request about pupil X."""
+    from dichvucong.rights import services as rights
+
+    applicant = world.users["applicant_a"]
+    world.objects["rights_request_a"] = rights.file_request(
+        "correction", "Sửa địa chỉ", by=applicant, account=applicant
+    )
+    world.objects["rights_request_pupil_x"] = rights.file_request(
+        "restriction",
+        "Không dùng ảnh của cháu",
+        by=world.users["coordinator_x"],
+        pupil=world.objects["pupil_x"],
+        on_behalf_of="Bố, đến trường",
+    )
+
+
 def build_world() -> World:
     world = World()
     cast = make_cast()
@@ -397,4 +415,5 @@ def build_world() -> World:
     _fees(world, cast)
     _admin_rows(world, cast)
     _appointments(world, cast)
+    _rights_requests(world)
     return world

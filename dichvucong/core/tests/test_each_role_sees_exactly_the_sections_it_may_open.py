@@ -15,6 +15,9 @@ from dichvucong.core.tests.menus import labels, menu
 PUBLIC = ["Thủ tục", "Tra cứu hồ sơ", "Thống kê"]
 BACK_OFFICE = [*PUBLIC, "Một cửa", "Số liệu cơ quan"]
 OUTREACH = [*PUBLIC, "Tuyên truyền", "Báo cáo tuyên truyền"]
+# Data subjects' requests: accounts' for the administrator, pupils' for
+# those who keep the rosters.
+RIGHTS = "Yêu cầu về dữ liệu"
 
 EXPECTED = {
     "citizen": [*PUBLIC, "Hồ sơ của tôi"],
@@ -22,9 +25,9 @@ EXPECTED = {
     "receptionist": [*BACK_OFFICE, "Báo cáo tuyên truyền"],
     "specialist": BACK_OFFICE,
     "leader": [*BACK_OFFICE, "Báo cáo tuyên truyền"],
-    "administrator": [*PUBLIC, "Quản trị"],
-    "education office": OUTREACH,
-    "school coordinator": OUTREACH,
+    "administrator": [*PUBLIC, RIGHTS, "Quản trị"],
+    "education office": [*OUTREACH, RIGHTS],
+    "school coordinator": [*OUTREACH, RIGHTS],
     "district leadership": [*PUBLIC, "Số liệu cơ quan", "Tuyên truyền", "Báo cáo tuyên truyền"],
     "pupil ambassador": [*PUBLIC, "Hồ sơ của tôi", "Đại sứ số"],
 }
