@@ -243,8 +243,26 @@ class Shown:
     suppressed: bool
 
 
-def shown(wards: QuerySet[AdminUnit]) -> Shown:
-    return disclose(areas(wards))
+def shown(wards: QuerySet[AdminUnit], chosen: AdminUnit | None = None) -> Shown:
+    """All of `wards`, or only `chosen` among them: cut from the merge over
+    all of them, so a ward merged with another in the whole view is not
+    shown alone in its own (its figure would be the merged row minus the
+    other's)."""
+    every = disclose(areas(wards))
+    if chosen is None:
+        return every
+    ward = next(row for row in every.wards if row.ward_id == chosen.pk)
+    if ward.merged:
+        return Shown([ward], None, [], None, None, suppressed=True)
+    months = _disclose_months(monthly_trend([ward.ward_id]))
+    return Shown(
+        wards=[ward],
+        other_wards=None,
+        months=months,
+        households=disclosure.hide(ward.households),
+        ambassadors=disclosure.hide(ward.ambassadors),
+        suppressed=any(g.merged for g in ward.groups) or any(m.new is None for m in months),
+    )
 
 
 def disclose(found: Areas) -> Shown:

@@ -306,7 +306,7 @@ def residential_areas(request: HttpRequest) -> HttpResponse:
     if not wards.exists():
         return render(request, "outreach/report/areas_forbidden.html", status=403)
     chosen = wards.filter(pk=_int(request.GET.get("phuong"))).first()
-    found = areas.shown(wards.filter(pk=chosen.pk) if chosen else wards)
+    found = areas.shown(wards, chosen)
     return render(
         request,
         "outreach/report/areas.html",

@@ -18,7 +18,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -83,6 +85,8 @@ NO_PEOPLE = {
     "campaign_report:decision_pdf": "the commendation decision: named pupils, by purpose",
     "campaign_report:decision_docx": "the commendation decision: named pupils, by purpose",
 }
+# The areas page and answer as before the rule: it adds no query.
+PAGE_BUDGET, API_BUDGET = 20, 10
 COUNTING_PREFIXES = ("thong-ke/", "du-lieu-mo/", "bao-cao-tuyen-truyen/", "api/v1/statistics/")
 
 
@@ -207,13 +211,20 @@ def test_the_areas_page_merges_small_groups_and_wards_for_every_reader(
     assert (shown.other_wards.households, shown.households) == (7, 23)
 
 
-def test_a_ward_of_fewer_than_five_households_alone_shows_no_figure(
+def test_a_ward_merged_in_the_whole_view_shows_no_figure_alone(
     client: Client, oc: OutreachCast, small_areas: AdminUnit
 ) -> None:
+    """Kim Giang has 2 households; Hạ Đình, 5, is merged with it: shown
+    alone, Hạ Đình's 5 would give Kim Giang's as 7 − 5."""
     login_verified(client, oc.education)
-    shown = client.get(AREAS, {"phuong": oc.ward_b.pk}).context["areas"]
-    assert shown.households is None and shown.wards[0].merged
-    assert all(row.new is None for row in shown.months)
+    for ward in (oc.ward_b, small_areas):
+        page = client.get(AREAS, {"phuong": ward.pk})
+        shown = page.context["areas"]
+        assert shown.households is None and shown.wards[0].merged
+        assert shown.months == [] and page.context["chart"] == ""
+        assert str(NOTE) in page.content.decode()
+    shown = client.get(AREAS, {"phuong": oc.ward_a.pk}).context["areas"]
+    assert shown.households == 16 and [m.new for m in shown.months] == [6, 5, 5]
 
 
 def test_the_areas_api_answers_with_the_same_merged_figures(
@@ -314,3 +325,27 @@ def _keys(value: Any) -> set[str]:
     if isinstance(value, list):
         return {k for item in value for k in _keys(item)}
     return set()
+
+
+# --- Query budget -------------------------------------------------------------------------
+
+
+def _queries(client: Client, url: str, **headers: Any) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, **headers).status_code == 200
+    return len(queries)
+
+
+def test_the_areas_keep_their_query_budget_on_small_and_larger_data(
+    client: Client, oc: OutreachCast, cast: Cast, small_areas: AdminUnit
+) -> None:
+    key = make_key(oc.committee, "leader")
+    login_verified(client, oc.leadership)
+    small = (_queries(client, AREAS), _queries(client, f"{API}/outreach/areas", **key.headers))
+    for number in range(4, 12):
+        group = _group(oc.ward_b, number)
+        _households(cast, number % 6, oc.ward_b, group, f"4{number}")
+        _ambassadors(oc, group, number % 3)
+    larger = (_queries(client, AREAS), _queries(client, f"{API}/outreach/areas", **key.headers))
+    for page, answer in (small, larger):
+        assert page <= PAGE_BUDGET and answer <= API_BUDGET
