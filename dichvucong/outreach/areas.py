@@ -310,9 +310,15 @@ def _other(rows: list[Any], name: str) -> GroupRow:
 
 
 def _disclose_months(months: list[MonthRow]) -> list[MonthRow]:
-    news = disclosure.merge_runs([row.new or 0 for row in months])
-    rows, total = [], 0
-    for row, new in zip(months, news, strict=True):
+    """The trend under lib/disclosure.merge_runs. Households online before
+    the months listed (past MAX_MONTHS) lead the series, so the cumulative
+    figures stay exact; fewer than five of them join the first month shown."""
+    if not months:
+        return []
+    before = (months[0].cumulative or 0) - (months[0].new or 0)
+    shown = disclosure.merge_runs([before, *(row.new or 0 for row in months)])
+    total, rows = shown[0] or 0, []
+    for row, new in zip(months, shown[1:], strict=True):
         total += new or 0
         rows.append(MonthRow(row.month, new, None if new is None else total))
     return rows

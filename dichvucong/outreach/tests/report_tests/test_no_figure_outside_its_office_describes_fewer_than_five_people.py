@@ -186,6 +186,13 @@ def _no_small(value: Any, where: str = "") -> None:
 
 
 # --- Electronic residential areas ---------------------------------------------------------
+def test_the_areas_trend_keeps_exact_cumulative_figures_past_its_window() -> None:
+    # Three households came online before the months listed (MAX_MONTHS).
+    months = [
+        areas.MonthRow(date(2017, m, 1), n, c) for m, n, c in ((1, 1, 4), (2, 6, 10), (3, 0, 10))
+    ]
+    shown = areas._disclose_months(months)
+    assert [(row.new, row.cumulative) for row in shown] == [(None, None), (10, 10), (0, 10)]
 
 
 def test_the_areas_page_merges_small_groups_and_wards_for_every_reader(
