@@ -3,8 +3,11 @@ dashboards, with an API key: the campaigns, their year-end reports and
 the electronic residential areas. Counts only: the report is presented
 without names (outreach.report.present_all, with_names=False) and its
 commendation list only as a number, so no pupil's name, class list or
-contact leaves through here. Who reads what: access.key_campaigns and
-access.key_wards; a campaign out of reach is a 404."""
+contact leaves through here. Per-class figures go in full to the lead
+education office only; for anyone else, and for the residential areas,
+no group of fewer than five people is shown (lib/disclosure.py). Who
+reads what: access.key_campaigns and access.key_wards; a campaign out of
+reach is a 404."""
 
 from __future__ import annotations
 
@@ -21,8 +24,9 @@ from dichvucong.api.errors import not_found
 from dichvucong.api.responses import answers
 from dichvucong.api.schemas import Id, PageQuery
 from dichvucong.api.schemas_reports import AreasOut, CampaignPageOut, CampaignReportOut
+from dichvucong.lib import disclosure
 from dichvucong.outreach import areas
-from dichvucong.outreach.areas import WardRow
+from dichvucong.outreach.areas import GroupRow, WardRow
 from dichvucong.outreach.models import Campaign
 from dichvucong.outreach.report import Presentation, SchoolRow, present_all
 
@@ -76,25 +80,31 @@ def _report(shown: Presentation) -> dict[str, Any]:
         "schools": [_school(school) for school in report.schools],
         "totals": asdict(shown.totals),
         "commended": len(report.commendations),
+        "note": str(disclosure.NOTE) if shown.classes_merged else None,
     }
 
 
 def _ward(row: WardRow) -> dict[str, Any]:
+    if row.merged:  # its figures are in other_wards (lib/disclosure.py)
+        return {"id": row.ward_id, "name": row.name, "merged": True, "groups": []}
     return {
         "id": row.ward_id,
         "name": row.name,
+        "merged": False,
         "households": row.households,
         "ambassadors": row.ambassadors,
         "groups_online": row.groups_online,
-        "groups": [
-            {
-                "id": group.group_id,
-                "name": group.name,
-                "households": group.households,
-                "ambassadors": group.ambassadors,
-            }
-            for group in row.groups
-        ],
+        "groups": [_group(group) for group in row.groups],
+    }
+
+
+def _group(group: GroupRow) -> dict[str, Any]:
+    return {
+        "id": group.group_id,
+        "name": group.name,
+        "merged_groups": group.merged,
+        "households": group.households,
+        "ambassadors": group.ambassadors,
     }
 
 
@@ -119,10 +129,14 @@ def list_campaigns(request: HttpRequest, query: Query[PageQuery]) -> dict[str, A
     summary="Số liệu báo cáo cuối năm của chiến dịch, theo trường và lớp (không kèm tên)",
 )
 def campaign_report(request: HttpRequest, campaign_id: Id) -> dict[str, Any]:
-    campaign = access.key_campaigns(key_of(request)).filter(pk=campaign_id).first()
+    key = key_of(request)
+    campaign = access.key_campaigns(key).filter(pk=campaign_id).first()
     if campaign is None:
         raise not_found()
-    return _report(present_all(campaign, with_names=False))
+    # Classes in full for the education office that leads it; for the
+    # district, under the small-cells rule (lib/disclosure.py).
+    full = campaign.lead_agency_id == key.agency_id
+    return _report(present_all(campaign, with_names=False, full_classes=full))
 
 
 @router.get(
@@ -131,13 +145,15 @@ def campaign_report(request: HttpRequest, campaign_id: Id) -> dict[str, Any]:
     summary="Khu dân cư điện tử: hộ trực tuyến và đại sứ số theo phường, tổ dân phố",
 )
 def residential_areas(request: HttpRequest) -> dict[str, Any]:
-    found = areas.areas(access.key_wards(key_of(request)))
+    found = areas.shown(access.key_wards(key_of(request)))
     return {
         "households": found.households,
         "ambassadors": found.ambassadors,
         "wards": [_ward(row) for row in found.wards],
+        "other_wards": None if found.other_wards is None else _group(found.other_wards),
         "months": [
             {"month": row.month, "new": row.new, "cumulative": row.cumulative}
             for row in found.months
         ],
+        "note": str(disclosure.NOTE) if found.suppressed else None,
     }

@@ -182,7 +182,10 @@ class OutreachFiguresOut(Schema):
 
 
 class ClassReportOut(Schema):
-    id: int
+    id: int | None = Field(
+        description="null: dòng gộp các lớp có nhóm dưới 5 học sinh (bảo vệ dữ liệu cá nhân); "
+        "khi mọi lớp đều phải gộp, danh sách lớp để trống và chỉ còn số liệu toàn trường."
+    )
     name: str
     figures: OutreachFiguresOut
 
@@ -213,11 +216,22 @@ class CampaignReportOut(Schema):
     schools: list[SchoolReportOut]
     totals: OutreachFiguresOut
     commended: int = Field(description="Số học sinh trong danh sách khen thưởng (không kèm tên).")
+    note: str | None = Field(None, description="Ghi chú khi số liệu theo lớp được gộp hoặc ẩn.")
+
+
+SMALL_CELLS = (
+    "Không nhóm nào dưới 5 người được nêu riêng (Luật Bảo vệ dữ liệu cá nhân): tổ dân phố, "
+    "phường dưới 5 hộ hoặc dưới 5 đại sứ số được gộp vào dòng “khác”; "
+)
 
 
 class AreaGroupOut(Schema):
-    id: int | None = Field(description="null: hộ có địa chỉ phường nhưng chưa rõ tổ dân phố.")
+    id: int | None = Field(
+        description="null: hộ chưa rõ tổ dân phố, hoặc dòng gộp các tổ dưới 5 người "
+        "(merged_groups > 0)."
+    )
     name: str
+    merged_groups: int = Field(0, description="Số tổ dân phố gộp vào dòng này (0: không gộp).")
     households: int
     ambassadors: int
 
@@ -225,20 +239,30 @@ class AreaGroupOut(Schema):
 class AreaWardOut(Schema):
     id: int
     name: str
-    households: int = Field(description="Hộ có ít nhất một hồ sơ trực tuyến.")
-    ambassadors: int = Field(description="Đại sứ số đang hoạt động.")
-    groups_online: int = Field(description="Tổ dân phố có ít nhất một hộ trực tuyến.")
+    merged: bool = Field(
+        False, description=SMALL_CELLS + "true: số liệu của phường nằm trong other_wards."
+    )
+    households: int | None = Field(None, description="Hộ có ít nhất một hồ sơ trực tuyến.")
+    ambassadors: int | None = Field(None, description="Đại sứ số đang hoạt động.")
+    groups_online: int | None = Field(None, description="Tổ dân phố có ít nhất một hộ trực tuyến.")
     groups: list[AreaGroupOut]
 
 
 class AreaMonthOut(Schema):
     month: date
-    new: int = Field(description="Hộ có hồ sơ trực tuyến đầu tiên trong tháng.")
-    cumulative: int
+    new: int | None = Field(
+        description="Hộ có hồ sơ trực tuyến đầu tiên từ tháng được nêu trước đến tháng này; "
+        "null: dưới 5 hộ, gộp vào tháng sau."
+    )
+    cumulative: int | None
 
 
 class AreasOut(Schema):
-    households: int
-    ambassadors: int
+    households: int | None = Field(description="null: dưới 5 hộ.")
+    ambassadors: int | None = Field(description="null: dưới 5 đại sứ số.")
     wards: list[AreaWardOut]
+    other_wards: AreaGroupOut | None = Field(
+        None, description=SMALL_CELLS + "đây là dòng gộp các phường đó."
+    )
     months: list[AreaMonthOut]
+    note: str | None = Field(None, description="Ghi chú khi có nhóm được gộp hoặc ẩn.")

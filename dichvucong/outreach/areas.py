@@ -11,6 +11,12 @@ own accounts count as two households; this matches
 applicants with an account. Organisations are not households. A household
 is "online" from its first real dossier: submitted (not a draft), not a
 practice dossier. Counts only: nothing on these pages names anyone.
+
+What is shown (`shown`, for the page and the API alike) follows the
+small-cells rule of lib/disclosure.py: a group or ward with one to four
+households or ambassadors is merged into a "khác" row, a month with fewer
+than five new households into a later month. `areas` gives the exact
+counts, for tests and checks only.
 """
 
 from __future__ import annotations
@@ -21,12 +27,14 @@ from typing import Any
 
 from django.db.models import Count, DateTimeField, Exists, F, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
+from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import AccountKind, Role
 from dichvucong.accounts.models import CitizenProfile
 from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import AdminUnit
 from dichvucong.dossiers.models import Dossier
+from dichvucong.lib import disclosure
 from dichvucong.outreach.models import Ambassador
 from dichvucong.reports.dbfunctions import as_local_date
 
@@ -43,6 +51,17 @@ class GroupRow:
     name: str
     households: int = 0
     ambassadors: int = 0
+    # The "other groups" row of `shown`: how many groups it merges, and how
+    # many of them have a household online.
+    merged: int = 0
+    merged_online: int = 0
+
+    @property
+    def online(self) -> bool:
+        return bool(self.group_id and self.households)
+
+    def counts(self) -> tuple[int, int]:
+        return (self.households, self.ambassadors)
 
 
 @dataclass
@@ -50,6 +69,8 @@ class WardRow:
     ward_id: int
     name: str
     groups: list[GroupRow] = field(default_factory=list)
+    # In `shown`: the ward's figures are in the "other wards" row.
+    merged: bool = False
 
     @property
     def households(self) -> int:
@@ -61,14 +82,21 @@ class WardRow:
 
     @property
     def groups_online(self) -> int:
-        return sum(1 for group in self.groups if group.group_id and group.households)
+        return sum(int(group.online) + group.merged_online for group in self.groups)
+
+    @property
+    def group_count(self) -> int:
+        return sum(group.merged or int(bool(group.group_id)) for group in self.groups)
+
+    def counts(self) -> tuple[int, int]:
+        return (self.households, self.ambassadors)
 
 
 @dataclass(frozen=True)
 class MonthRow:
     month: date
-    new: int
-    cumulative: int
+    new: int | None  # None (in `shown`): merged into a later month
+    cumulative: int | None
 
 
 @dataclass
@@ -196,3 +224,101 @@ def _natural(name: str) -> tuple[str, int]:
     """ "Tổ dân phố 2" before "Tổ dân phố 10"."""
     head, _sep, tail = name.rpartition(" ")
     return (head, int(tail)) if tail.isdigit() else (name, 0)
+
+
+# --- What is shown: the small-cells rule (lib/disclosure.py) ------------------------
+
+
+@dataclass
+class Shown:
+    """The areas as pages and the API show them. Wards merged into
+    `other_wards` stay listed (merged=True) without figures of their own;
+    a total of one to four is None (hidden)."""
+
+    wards: list[WardRow]
+    other_wards: GroupRow | None
+    months: list[MonthRow]
+    households: int | None
+    ambassadors: int | None
+    suppressed: bool
+
+
+def shown(wards: QuerySet[AdminUnit], chosen: AdminUnit | None = None) -> Shown:
+    """All of `wards`, or only `chosen` among them: cut from the merge over
+    all of them, so a ward merged with another in the whole view is not
+    shown alone in its own (its figure would be the merged row minus the
+    other's)."""
+    every = disclose(areas(wards))
+    if chosen is None:
+        return every
+    ward = next(row for row in every.wards if row.ward_id == chosen.pk)
+    if ward.merged:
+        return Shown([ward], None, [], None, None, suppressed=True)
+    months = _disclose_months(monthly_trend([ward.ward_id]))
+    return Shown(
+        wards=[ward],
+        other_wards=None,
+        months=months,
+        households=disclosure.hide(ward.households),
+        ambassadors=disclosure.hide(ward.ambassadors),
+        suppressed=any(g.merged for g in ward.groups) or any(m.new is None for m in months),
+    )
+
+
+def disclose(found: Areas) -> Shown:
+    split = disclosure.merge_small(found.wards, WardRow.counts)
+    rows, suppressed = [], split.suppressed
+    for ward in found.wards:
+        if ward in split.kept:
+            ward, merged_groups = _disclose_groups(ward)
+            suppressed = suppressed or merged_groups
+        else:
+            ward = WardRow(ward.ward_id, ward.name, merged=True)
+        rows.append(ward)
+    months = _disclose_months(found.months)
+    other = _other(split.merged, _("Các phường khác (gộp)")) if split.merged else None
+    return Shown(
+        wards=rows,
+        other_wards=other if split.kept else None,
+        months=months,
+        households=disclosure.hide(found.households),
+        ambassadors=disclosure.hide(found.ambassadors),
+        suppressed=suppressed or any(row.new is None for row in months),
+    )
+
+
+def _disclose_groups(ward: WardRow) -> tuple[WardRow, bool]:
+    split = disclosure.merge_small(ward.groups, GroupRow.counts)
+    if not split.suppressed:
+        return ward, False
+    groups = [*split.kept, _other(split.merged, _("Các tổ dân phố khác (gộp)"))]
+    return WardRow(ward.ward_id, ward.name, groups), True
+
+
+def _other(rows: list[Any], name: str) -> GroupRow:
+    """One row for `rows` (groups, or wards): their summed figures."""
+    households, ambassadors = disclosure.summed(rows, lambda row: row.counts())
+    groups = [g for row in rows for g in getattr(row, "groups", [row])]
+    return GroupRow(
+        None,
+        name,
+        households,
+        ambassadors,
+        merged=sum(1 for g in groups if g.group_id),
+        merged_online=sum(1 for g in groups if g.online),
+    )
+
+
+def _disclose_months(months: list[MonthRow]) -> list[MonthRow]:
+    """The trend under lib/disclosure.merge_runs. Households online before
+    the months listed (past MAX_MONTHS) lead the series, so the cumulative
+    figures stay exact; fewer than five of them join the first month shown."""
+    if not months:
+        return []
+    before = (months[0].cumulative or 0) - (months[0].new or 0)
+    shown = disclosure.merge_runs([before, *(row.new or 0 for row in months)])
+    total, rows = shown[0] or 0, []
+    for row, new in zip(months, shown[1:], strict=True):
+        total += new or 0
+        rows.append(MonthRow(row.month, new, None if new is None else total))
+    return rows

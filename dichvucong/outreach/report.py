@@ -75,6 +75,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from dichvucong.accounts.constants import Role
 from dichvucong.dbrouting import replica_reads
 from dichvucong.documents import numbering
+from dichvucong.lib import disclosure
 from dichvucong.outreach import access
 from dichvucong.outreach.access import Scope
 from dichvucong.outreach.constants import REPORT_SYMBOL, ReportState, SuccessRule
@@ -125,7 +126,7 @@ class Figures:
 
 @dataclass
 class ClassRow:
-    class_id: int
+    class_id: int | None  # None: classes merged (lib/disclosure.py)
     name: str
     figures: Figures
 
@@ -630,6 +631,8 @@ class Presentation:
     row: YearEndReport
     whole: bool  # every school: district totals and the target share apply
     names: dict[int, str] | None  # None: names and classes hidden
+    # Some class figures were merged by the small-cells rule: say so.
+    classes_merged: bool = False
 
     @property
     def totals(self) -> Figures:
@@ -666,22 +669,58 @@ def _summed(rows: Iterable[Figures]) -> Figures:
 
 def present(campaign: Campaign, scope: Scope, *, with_names: bool) -> Presentation:
     """The current report cut to `scope`'s schools; names only for the
-    schools whose rosters the reader keeps, and only if `with_names`."""
+    schools whose rosters the reader keeps, and only if `with_names`.
+    Class figures in full for those schools too (the school and the
+    education office); anyone else, as district leadership, gets them
+    under the small-cells rule."""
     row, report = current_report(campaign)
-    visible = set(scope.readable_school_ids)
-    return cut(row, report, visible, _names(report, scope.writable_school_ids, with_names))
+    visible, keeps = set(scope.readable_school_ids), set(scope.writable_school_ids)
+    return cut(row, report, visible, _names(report, keeps, with_names), full_classes=keeps)
 
 
 def cut(
-    row: YearEndReport, report: Report, school_ids: set[int], names: dict[int, str] | None
+    row: YearEndReport,
+    report: Report,
+    school_ids: set[int],
+    names: dict[int, str] | None,
+    *,
+    full_classes: set[int] | None = None,
 ) -> Presentation:
+    """`full_classes`: the schools whose class figures are shown in full
+    (None: every school); the others' classes pass lib/disclosure.py."""
     every = {school.school_id for school in report.schools}
+    chosen = [school for school in report.schools if school.school_id in school_ids]
+    schools = [
+        school if full_classes is None or school.school_id in full_classes else disclosed(school)
+        for school in chosen
+    ]
     part = dataclasses.replace(
         report,
-        schools=[s for s in report.schools if s.school_id in school_ids],
+        schools=schools,
         commendations=[c for c in report.commendations if c.school_id in school_ids],
     )
-    return Presentation(part, row, every <= school_ids, names)
+    merged = any(shown is not school for shown, school in zip(schools, chosen, strict=True))
+    return Presentation(part, row, every <= school_ids, names, classes_merged=merged)
+
+
+def _people(row: ClassRow) -> tuple[int, ...]:
+    """The columns of a class that count persons (dossiers do not)."""
+    f = row.figures
+    return (f.pupils, f.erased, f.trained, f.practised, f.succeeded, f.households)
+
+
+def disclosed(school: SchoolRow) -> SchoolRow:
+    """The school's classes under the small-cells rule: small classes in
+    one "other classes" row, or, when all would be, none (the school's
+    own row is their total). The same school object when nothing moves."""
+    split = disclosure.merge_small(school.classes, _people)
+    if not split.suppressed:
+        return school
+    classes = list(split.kept)
+    if not split.everything:
+        figures = _summed(c.figures for c in split.merged)
+        classes.append(ClassRow(None, _("Các lớp khác (gộp)"), figures))
+    return dataclasses.replace(school, classes=classes)
 
 
 def _names(report: Report, school_ids: Iterable[int], with_names: bool) -> dict[int, str] | None:
@@ -696,8 +735,11 @@ def _names(report: Report, school_ids: Iterable[int], with_names: bool) -> dict[
     return dict(Pupil.objects.filter(pk__in=ids).values_list("pk", "full_name"))
 
 
-def present_all(campaign: Campaign, *, with_names: bool) -> Presentation:
-    """The whole report, for the operator's command."""
+def present_all(campaign: Campaign, *, with_names: bool, full_classes: bool = True) -> Presentation:
+    """The whole report, for the operator's command and the official
+    documents; with `full_classes=False` (the API) classes pass the
+    small-cells rule."""
     row, report = current_report(campaign)
     every = {school.school_id for school in report.schools}
-    return cut(row, report, every, _names(report, every, with_names))
+    names = _names(report, every, with_names)
+    return cut(row, report, every, names, full_classes=None if full_classes else set())

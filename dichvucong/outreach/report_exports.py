@@ -21,6 +21,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dichvucong.dossiers.slips.pdf import FAMILY
+from dichvucong.lib import disclosure
 from dichvucong.outreach.pdf import TextPDF
 from dichvucong.outreach.report import Figures, Presentation, SchoolRow
 from dichvucong.reports.formatting import format_count, format_share
@@ -174,6 +175,8 @@ def _school_sheet(sheet: Worksheet, shown: Presentation, school: SchoolRow) -> N
     for row in school.classes:
         sheet.append([row.name, *figure_values(row.figures)])
     _bold_row(sheet, [_("Toàn trường"), *figure_values(school.figures)])
+    if shown.classes_merged:
+        sheet.append([str(disclosure.NOTE)])
     sheet.append([])
     _bold_row(sheet, [_("Danh sách đề nghị khen thưởng")])
     _bold_row(sheet, _listing_headers(shown))
@@ -211,6 +214,9 @@ def pdf_bytes(shown: Presentation) -> bytes:
         _pdf_heading(pdf, f"2.{number}. {school.name}")
         rows = [[c.name, *figure_values(c.figures)] for c in school.classes]
         _pdf_table(pdf, headers(_("Lớp")), rows, [_("Toàn trường"), *figure_values(school.figures)])
+        if shown.classes_merged:
+            pdf.set_font(FAMILY, "", 9)
+            pdf.multi_cell(0, 5, str(disclosure.NOTE), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     _pdf_commendations(pdf, shown)
     return bytes(pdf.output())
 

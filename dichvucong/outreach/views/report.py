@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from dichvucong.documents import pdf as document_pdf
 from dichvucong.documents import word as document_word
+from dichvucong.lib import disclosure
 from dichvucong.outreach import (
     access,
     areas,
@@ -120,6 +121,7 @@ def detail(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
             **_tables(shown),
             **_wards(request, shown),
             "listed": shown.listed(),
+            "small_cells_note": disclosure.NOTE,
             "criteria_lines": report_exports.criteria_lines(shown),
             "state_line": report_exports.state_line(shown),
             "sent_back": report.sent_back_note(shown.row),
@@ -329,7 +331,7 @@ def residential_areas(request: HttpRequest) -> HttpResponse:
     if not wards.exists():
         return render(request, "outreach/report/areas_forbidden.html", status=403)
     chosen = wards.filter(pk=_int(request.GET.get("phuong"))).first()
-    found = areas.areas(wards.filter(pk=chosen.pk) if chosen else wards)
+    found = areas.shown(wards, chosen)
     return render(
         request,
         "outreach/report/areas.html",
@@ -338,6 +340,7 @@ def residential_areas(request: HttpRequest) -> HttpResponse:
             "wards": wards.order_by("name"),
             "chosen": chosen,
             "chart": _trend_chart(found),
+            "note": disclosure.NOTE if found.suppressed else "",
             "sees_reports": access.scope_for(request.user).has_access,
         },
     )
@@ -347,12 +350,14 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-def _trend_chart(found: areas.Areas) -> str:
-    if not found.months:
+def _trend_chart(found: areas.Shown) -> str:
+    """The months shown (a month merged into a later one has no bar)."""
+    months = [row for row in found.months if row.new is not None]
+    if not months:
         return ""
     return svg.bar_chart(
         "xu-huong-ho",
         _("Số hộ mới sử dụng dịch vụ công trực tuyến theo tháng"),
-        [row.month.strftime("%m/%Y") for row in found.months],
-        [svg.Series(_("Hộ mới"), [row.new for row in found.months], TREND_COLOUR)],
+        [row.month.strftime("%m/%Y") for row in months],
+        [svg.Series(_("Hộ mới"), [row.new or 0 for row in months], TREND_COLOUR)],
     )
