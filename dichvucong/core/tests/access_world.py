@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -385,6 +385,19 @@ def _appointments(world: World, cast: Cast) -> None:
     )
 
 
+def _incidents(world: World) -> None:
+    """A personal-data incident of long ago, recorded by the administrator:
+    its window holds no entry of the trail, so its list names nobody."""
+    from dichvucong.breaches.models import Incident
+
+    found = datetime(2025, 3, 10, 9, tzinfo=UTC)
+    world.objects["incident"] = Incident.objects.create(
+        found_at=found, started_at=found.replace(day=8), description="Lộ mật khẩu",
+        systems=["dossiers"], office_name="UBND quận", contact_name="Quản trị",
+        contact_phone="02438581234", recorded_by=world.users["administrator"],
+    )
+
+
 def build_world() -> World:
     world = World()
     cast = make_cast()
@@ -397,4 +410,5 @@ def build_world() -> World:
     _fees(world, cast)
     _admin_rows(world, cast)
     _appointments(world, cast)
+    _incidents(world)
     return world
