@@ -62,6 +62,8 @@ def mark_authority_notified(
 ) -> Incident:
     """The notice was sent to the authority at `at`. After the deadline,
     the reasons for the delay go with it (Decree 13/2023 art. 23 cl. 1)."""
+    if incident.notified_authority_at is not None:
+        raise ValidationError(_("Thời điểm thông báo đã được ghi nhận trước đó."))
     if at > timezone.now():
         raise ValidationError(_("Thời điểm thông báo không thể ở tương lai."))
     if at < incident.found_at:

@@ -82,6 +82,11 @@ def test_notifying_late_needs_the_reasons_and_they_go_into_the_notice(admin_user
     assert item.status == IncidentStatus.NOTIFIED and item.is_late()
     sections = services.authority_sections(item, services.affected(item))
     assert sections[-1].paragraphs == ["Chờ xác minh phạm vi sự cố."]
+    # Recorded once: a second date cannot replace the first.
+    with pytest.raises(ValidationError):
+        services.mark_authority_notified(admin_user, item, FOUND + timedelta(hours=1), "")
+    item.refresh_from_db()
+    assert item.notified_authority_at == late
 
 
 def test_notifying_in_time_is_not_late_and_keeps_no_reason(client, admin_user) -> None:
