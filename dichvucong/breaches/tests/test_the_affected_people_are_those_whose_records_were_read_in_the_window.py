@@ -6,8 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.urls import reverse
+from django.utils import timezone
 
+from dichvucong.accounts.testing import login_verified
 from dichvucong.audit.constants import Action
+from dichvucong.backoffice.tests.helpers import post_action
 from dichvucong.breaches.affected import ACCOUNT, PUPIL, affected
 from dichvucong.breaches.constants import DataKind, System
 from dichvucong.breaches.tests.helpers import END, START, incident, pupil, trail
@@ -70,14 +73,11 @@ def test_a_staff_action_on_a_dossier_counts_through_the_real_trail(
 ) -> None:
     """No hand-made entry: a receptionist accepts a dossier through the
     back office, the dossier's event writes the trail, and it is found."""
-    from django.utils import timezone
-
-    from dichvucong.accounts.testing import login_verified
-    from dichvucong.backoffice.tests.helpers import post_action
-
     dossier = make_dossier(cast, Status.SUBMITTED)
     login_verified(client, cast.receptionist_a)
     post_action(client, dossier, "accept")
+    dossier.refresh_from_db()
+    assert dossier.status != Status.SUBMITTED
     now = timezone.now()
     found = affected(
         incident(admin_user, found_at=now, started_at=now - timedelta(hours=1), ended_at=None)
