@@ -22,7 +22,7 @@ EXPECTED = {
     "receptionist": [*BACK_OFFICE, "Báo cáo tuyên truyền"],
     "specialist": BACK_OFFICE,
     "leader": [*BACK_OFFICE, "Báo cáo tuyên truyền"],
-    "administrator": [*PUBLIC, "Quản trị"],
+    "administrator": [*PUBLIC, "Quản trị", "Sự cố dữ liệu"],
     "education office": OUTREACH,
     "school coordinator": OUTREACH,
     "district leadership": [*PUBLIC, "Số liệu cơ quan", "Tuyên truyền", "Báo cáo tuyên truyền"],
