@@ -186,8 +186,10 @@ def subject_notice(incident: Incident, kinds: tuple[str, ...]) -> str:
     return tidy(render_to_string("breaches/subject_notice.txt", context))
 
 
-def subject_sms(incident: Incident) -> str:
-    return ascii_fold(render_to_string("breaches/subject_notice_sms.txt", {"incident": incident}))
+def subject_sms(incident: Incident, *, for_guardian: bool = False) -> str:
+    """One plain-ASCII SMS (160 characters); a pupil's goes to the guardian."""
+    context = {"incident": incident, "for_guardian": for_guardian}
+    return ascii_fold(render_to_string("breaches/subject_notice_sms.txt", context))
 
 
 @transaction.atomic
@@ -230,7 +232,11 @@ def _message(incident: Incident, person: Person, key: str) -> OutboxMessage | No
             subject_notice(incident, person.kinds),
         )
     elif person.phone:
-        channel, recipient, body = Channel.SMS, person.phone, subject_sms(incident)
+        channel, recipient, body = (
+            Channel.SMS,
+            person.phone,
+            subject_sms(incident, for_guardian=person.is_pupil),
+        )
     else:
         return None
     subject = _("Thông báo về sự cố dữ liệu cá nhân")

@@ -54,6 +54,7 @@ def test_each_person_gets_one_notice_however_often_it_is_sent(client, cast, admi
     email, sms = messages
     assert "Họ tên, số định danh" in email.body and "02438581234" in email.body
     assert sms.body.isascii() and len(sms.body) <= 160
+    assert "con em ban" in sms.body  # to the guardian, about their child
     sent = item.events.filter(kind=EventKind.NOTICES_SENT).order_by("pk")
     assert [event.data["written"] for event in sent] == [2, 0]
     assert [event.data["already"] for event in sent] == [0, 2]
