@@ -5,8 +5,10 @@ the Ministry of Public Security (Cục An ninh mạng và phòng, chống tội 
 sử dụng công nghệ cao, A05) within 72 hours, on form 03 of its annex,
 with the reasons when later. Decree 356/2025/ND-CP replaced Decree 13 on
 01/01/2026 under Law 91/2025/QH15; their text on notices could not be
-read here (README says so). The office counts the 72 hours from when the
-incident was found, the earliest moment it can act on.
+read here (README says so). Decree 13's words were "chậm nhất 72 giờ sau
+khi xảy ra hành vi vi phạm" (after the violation happened); the office
+counts from when the incident was found, the earliest moment it can act,
+as it was asked to: a reading to confirm with the newer texts.
 """
 
 from __future__ import annotations
