@@ -64,6 +64,12 @@ class Incident(models.Model):
     def deadline(self) -> datetime:
         return self.found_at + NOTIFY_WITHIN
 
+    @property
+    def deadline_from_start(self) -> datetime:
+        """72 hours from when it began: Decree 13's stricter reading, shown
+        beside the deadline for the administrator to weigh (constants)."""
+        return self.started_at + NOTIFY_WITHIN
+
     def is_late(self, now: datetime | None = None) -> bool:
         """Notified after the deadline, or not yet and the deadline passed."""
         moment = self.notified_authority_at or now or timezone.now()

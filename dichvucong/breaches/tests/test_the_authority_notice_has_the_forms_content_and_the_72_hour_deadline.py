@@ -56,7 +56,9 @@ def test_the_pdf_is_a_pdf_and_its_download_is_recorded(client, admin_user) -> No
 def test_an_incident_not_notified_after_72_hours_is_flagged_late(client, admin_user) -> None:
     item = incident(admin_user)  # found in March 2026, long ago for the test's clock
     login_verified(client, admin_user)
-    assert "Đã quá hạn 72 giờ" in client.get(url("detail", item)).content.decode()
+    page = client.get(url("detail", item)).content.decode()
+    assert "Đã quá hạn 72 giờ" in page
+    assert "11/03/2026 09:00" in page  # 72 hours from the start of the window
     assert "(quá hạn)" in client.get("/quan-tri/su-co/").content.decode()
 
 
