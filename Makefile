@@ -93,6 +93,7 @@ lint: install-dev check-deploy
 	DEBUG=true $(PY) manage.py check
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 	DEBUG=true $(PY) manage.py export_openapi --check
+	DEBUG=true $(PY) manage.py privacy_records --check
 
 # `check --deploy` on the production configuration the README documents
 # (section "Production"), with example values: it must find nothing, not even

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "dichvucong.storage",
     "dichvucong.appointments",
     "dichvucong.retention",
+    "dichvucong.privacy",
     "dichvucong.breaches",
 ]
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("bao-cao-tuyen-truyen/", include("dichvucong.outreach.urls.report")),
     path("dai-su-so/", include("dichvucong.outreach.urls.helpers")),
     path("", include("dichvucong.reports.urls")),
+    path("bao-ve-du-lieu/", include("dichvucong.privacy.urls")),
     path("demo/", include("dichvucong.demo.urls")),
     path("api/v1/", api.urls),
     # Before the admin: incidents are worked on here, not in the admin.

@@ -14,6 +14,7 @@ from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -36,6 +37,8 @@ from dichvucong.accounts.forms import (
 from dichvucong.accounts.vneid import client as vneid_client
 from dichvucong.notifications import zalo
 from dichvucong.notifications.masking import mask_phone
+from dichvucong.privacy.constants import NoticeKind
+from dichvucong.privacy.services import acknowledge
 from dichvucong.throttle import Refused, client_address, rules, too_many
 
 # The pending recovery: an opaque token, kept here and never in a URL.
@@ -73,7 +76,7 @@ def register_citizen(request: HttpRequest) -> HttpResponse:
     form = CitizenRegistrationForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         try:
-            user = services.register_citizen(form.registration())
+            user = _registered(services.register_citizen, form.registration())
         except services.RegistrationRefused as refused:
             form.add_field_errors(refused.errors)
         else:
@@ -85,12 +88,21 @@ def register_organisation(request: HttpRequest) -> HttpResponse:
     form = OrganisationRegistrationForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         try:
-            user = services.register_organisation(form.registration())
+            user = _registered(services.register_organisation, form.registration())
         except services.RegistrationRefused as refused:
             form.add_field_errors(refused.errors)
         else:
             return _welcome(request, user)
     return render(request, "accounts/register_organisation.html", {"form": form})
+
+
+def _registered(register: Any, registration: Any) -> services.User:
+    """The account and the version of the notice its page showed, saved
+    together (privacy/): neither without the other."""
+    with transaction.atomic():
+        user = register(registration)
+        acknowledge(NoticeKind.REGISTRATION, account=user)
+    return user
 
 
 def _welcome(request: HttpRequest, user: services.User) -> HttpResponse:

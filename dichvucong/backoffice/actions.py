@@ -207,7 +207,7 @@ def _supplement_offered(d: Dossier, user: Any, roles: frozenset[str], today: dat
         allowed = d.assignee_id == user.pk and lifecycle.within_supplement_window(d, today)
     else:
         return False
-    return allowed and not lifecycle.supplement_asked_from(d, d.status)
+    return allowed and not lifecycle.supplement_used_up(d)
 
 
 def _assign_offered(d: Dossier, user: Any, roles: frozenset[str], _t: date) -> bool:

@@ -57,7 +57,8 @@ class Delivery(models.TextChoices):
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DOSSIER_BYTES = 50 * 1024 * 1024
-SUPPLEMENT_WINDOW_WORKING_DAYS = 3
+# The supplement window, the apology rule and the slips' numbers depend on
+# the dossier's date: dossiers/rules.py.
 
 # A client's key for creating one draft (API Idempotency-Key header, or the
 # web form's hidden token): visible ASCII, 1 to 100 characters.

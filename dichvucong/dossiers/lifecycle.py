@@ -1,4 +1,5 @@
-"""Every status change of a dossier, in one place (Decree 61/2018).
+"""Every status change of a dossier, in one place (the one-stop rules of
+the dossier's own date: `rules.rules_of`, Decree 61/2018 or 118/2025).
 
 Each operation locks the dossier row, checks the current status and the
 actor's role, changes the row with a conditional update on the old status,
@@ -20,16 +21,11 @@ from dichvucong.conflicts import operation
 from dichvucong.dossiers import events
 from dichvucong.dossiers.access import holds_role
 from dichvucong.dossiers.codes import issue_code
-from dichvucong.dossiers.constants import (
-    SUPPLEMENT_WINDOW_WORKING_DAYS,
-    Delivery,
-    EventKind,
-    Refusal,
-    Status,
-)
+from dichvucong.dossiers.constants import Delivery, EventKind, Refusal, Status
 from dichvucong.dossiers.fees import dossier_fee
 from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Dossier
+from dichvucong.dossiers.rules import rules_of
 from dichvucong.dossiers.signals import due_date_extended, status_changed
 
 
@@ -273,7 +269,7 @@ def request_supplement(dossier: Dossier, actor: Any, missing: list[str], note: s
         raise TransitionError(
             _("Vui lòng liệt kê đầy đủ các giấy tờ cần bổ sung."), Refusal.MISSING_LIST_EMPTY
         )
-    if supplement_asked_from(dossier, dossier.status):
+    if supplement_used_up(dossier):
         raise TransitionError(
             _("Hồ sơ đã được yêu cầu bổ sung một lần; chỉ được yêu cầu bổ sung một lần, đầy đủ."),
             Refusal.SUPPLEMENT_ALREADY_REQUESTED,
@@ -294,6 +290,13 @@ def request_supplement(dossier: Dossier, actor: Any, missing: list[str], note: s
     )
 
 
+def supplement_used_up(dossier: Dossier) -> bool:
+    """The dossier's rules allow one request per stage and this stage has
+    made it."""
+    once = rules_of(dossier).supplement_once_per_stage
+    return once and supplement_asked_from(dossier, dossier.status)
+
+
 def supplement_asked_from(dossier: Dossier, stage: int) -> bool:
     """Reception and processing may each ask once (Decree 61/2018 art. 15
     and 19 are separate steps: guidance at the counter, then the handling
@@ -309,20 +312,22 @@ def _require_assignee(actor: Any, dossier: Dossier) -> None:
 
 
 def within_supplement_window(dossier: Dossier, today: date | None = None) -> bool:
-    """In processing, a supplement may be asked within 3 working days of
-    receipt (Decree 61/2018 art. 19)."""
+    """In processing, a supplement may be asked within the rules' window
+    (3 working days of receipt, Decree 61/2018 art. 19)."""
     if dossier.received_at is None:
         return False
     calendar = office_calendar()
     start = calendar.reception_day(dossier.received_at)
     elapsed = calendar.working_days_between(start, today or timezone.localdate())
-    return elapsed <= SUPPLEMENT_WINDOW_WORKING_DAYS
+    return elapsed <= rules_of(dossier).supplement_window_working_days
 
 
 def _require_within_supplement_window(dossier: Dossier) -> None:
     if not within_supplement_window(dossier):
+        days = rules_of(dossier).supplement_window_working_days
         raise TransitionError(
-            _("Đã quá 3 ngày làm việc kể từ ngày tiếp nhận, không được yêu cầu bổ sung."),
+            _("Đã quá %(days)s ngày làm việc kể từ ngày tiếp nhận, không được yêu cầu bổ sung.")
+            % {"days": days},
             Refusal.SUPPLEMENT_WINDOW_CLOSED,
         )
 
@@ -491,13 +496,16 @@ APOLOGY_STATUSES = (Status.ACCEPTED, Status.PROCESSING)
 
 
 def apology_possible(dossier: Dossier, today: date | None = None) -> bool:
-    """Slip 04 can still be made: the clock runs, no apology yet, and the
-    deadline is at least a day away."""
+    """The apology can still be made: the clock runs, no new date yet (when
+    the rules allow only one), and the deadline is far enough away (at least
+    a day, Decree 61/2018)."""
+    rules = rules_of(dossier)
     return (
         dossier.status in APOLOGY_STATUSES
-        and dossier.extended_due_date is None
+        and not (rules.new_date_once and dossier.extended_due_date is not None)
         and dossier.due_date is not None
-        and (today or timezone.localdate()) < dossier.due_date
+        and (dossier.due_date - (today or timezone.localdate())).days
+        >= rules.apology_days_before_due
     )
 
 
@@ -508,7 +516,7 @@ def apologise(dossier: Dossier, actor: Any, new_date: date, reason: str) -> Doss
     dossier = _locked(dossier)
     _require_role(actor, dossier, Role.LEADER, Role.RECEPTIONIST)
     _require_status(dossier, APOLOGY_STATUSES)
-    if dossier.extended_due_date is not None:
+    if rules_of(dossier).new_date_once and dossier.extended_due_date is not None:
         raise TransitionError(
             _("Hồ sơ đã có phiếu xin lỗi và hẹn lại; chỉ được hẹn lại một lần."),
             Refusal.ALREADY_APOLOGISED,

@@ -34,6 +34,8 @@ from dichvucong.outreach.models import (
     PupilErasure,
     TrainingSession,
 )
+from dichvucong.privacy.constants import NoticeKind
+from dichvucong.privacy.services import acknowledge
 
 # --- Consent (Decree 13/2023/ND-CP art. 20) ----------------------------------
 
@@ -81,17 +83,22 @@ def has_full_consent(pupil: Pupil, today: date | None = None) -> bool:
 def record_consent(
     pupil: Pupil, *, giver: str, given: bool, method: str, by: Any, note: str = ""
 ) -> Consent:
+    """The consent, with the version of the campaign's notice the school
+    gave the family (privacy/), saved together."""
     if pupil.is_erased:
         raise ValueError("erased pupil")
-    return Consent.objects.create(
-        pupil=pupil,
-        giver=giver,
-        given=given,
-        method=method,
-        recorded_at=timezone.now(),
-        recorded_by=by,
-        note=note,
-    )
+    with transaction.atomic():
+        consent = Consent.objects.create(
+            pupil=pupil,
+            giver=giver,
+            given=given,
+            method=method,
+            recorded_at=timezone.now(),
+            recorded_by=by,
+            note=note,
+        )
+        acknowledge(NoticeKind.ROSTER, consent=consent)
+    return consent
 
 
 # --- The name records keep for a pupil's login ----------------------------------

@@ -35,6 +35,8 @@ from dichvucong.accounts.models import CitizenProfile, NationalEidLink, Password
 from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import AdminUnit
 from dichvucong.lib.identity import InvalidIdentity, clean_id_number, clean_mobile_phone
+from dichvucong.privacy.constants import NoticeKind
+from dichvucong.privacy.services import acknowledge
 from dichvucong.throttle import within_hourly_limit
 
 logger = logging.getLogger(__name__)
@@ -181,6 +183,8 @@ def _create(identity: Identity) -> User:
                 user=user, id_number=identity.id_number, phone=identity.phone
             )
             _link(identity, user)
+            # The login page showed the registration notice beside the button.
+            acknowledge(NoticeKind.REGISTRATION, account=user)
     except IntegrityError:
         # The same person, or the same number, arrived twice at once.
         raise EidRefused(gettext(OTHER_EID)) from None
@@ -268,6 +272,8 @@ def _spend_and_link(row: PasswordRecovery, identity: Identity) -> User:
     try:
         with transaction.atomic():
             _link(identity, user)
+            # The login page showed the registration notice beside the button.
+            acknowledge(NoticeKind.REGISTRATION, account=user)
     except IntegrityError:
         raise EidRefused(gettext(OTHER_EID)) from None
     logger.info("national e-ID: linked to account %s after code %s", user.pk, row.pk)

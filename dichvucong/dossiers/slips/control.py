@@ -1,5 +1,6 @@
-"""Slip 05, the processing control slip: who held the dossier, from when to
-when, and whether each step kept to the deadline.
+"""The processing control slip (form 05 of Circular 01/2018, 06 of
+03/2025): who held the dossier, from when to when, and whether each step
+kept to the deadline.
 
 The handovers are read back from the event log. The log records who acted,
 not always who received: a forward goes to "the leader", an approval to
@@ -18,6 +19,7 @@ from fpdf.fonts import FontFace
 from dichvucong.dossiers.constants import EventKind, Status
 from dichvucong.dossiers.deadlines import Timeliness, timeliness
 from dichvucong.dossiers.models import Dossier, Event
+from dichvucong.dossiers.rules import Slip
 from dichvucong.dossiers.slips.documents import start_slip
 from dichvucong.dossiers.slips.pdf import (
     FAMILY,
@@ -27,7 +29,6 @@ from dichvucong.dossiers.slips.pdf import (
     parse_iso_date,
 )
 
-CONTROL = "Phiếu kiểm soát quá trình giải quyết hồ sơ"
 APPLICANT = "Người nộp hồ sơ"
 DESK = "Bộ phận một cửa"
 SPECIALIST = "Chuyên viên"
@@ -185,7 +186,7 @@ def control_slip(dossier: Dossier) -> bytes:
     if dossier.received_at is None and dossier.status != Status.REFUSED:
         raise LookupError("dossier has been neither received nor refused")
     today = timezone.localdate()
-    pdf = start_slip(dossier, CONTROL, "05")
+    pdf = start_slip(dossier, Slip.CONTROL)
     pdf.field("Người nộp hồ sơ", dossier.applicant_name)
     pdf.field("Thủ tục", dossier.procedure.name)
     pdf.field("Cơ quan giải quyết", dossier.agency.name)

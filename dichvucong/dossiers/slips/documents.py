@@ -1,4 +1,6 @@
-"""Slips 01 to 04 of Circular 01/2018/TT-VPCP, one short function each.
+"""The slips handed to the applicant (receipt, supplement request, refusal,
+apology), one short function each, numbered and titled as the dossier's rules
+say (Circular 01/2018 or 03/2025/TT-VPCP: dossiers/rules.py).
 
 Every fact printed comes from the dossier row or its events, the record the
 lifecycle keeps; nothing here changes a dossier."""
@@ -11,6 +13,7 @@ from django.utils import timezone
 from dichvucong.catalogue.calendar import office_calendar
 from dichvucong.dossiers.constants import AttachmentKind, Delivery, EventKind, Status
 from dichvucong.dossiers.models import Attachment, Dossier, Event
+from dichvucong.dossiers.rules import Slip, rules_of
 from dichvucong.dossiers.slips.pdf import (
     DESK,
     Signer,
@@ -19,12 +22,6 @@ from dichvucong.dossiers.slips.pdf import (
     format_moment,
     parse_iso_date,
 )
-
-RECEIPT = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
-SUPPLEMENT = "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"
-REFUSAL = "Phiếu từ chối tiếp nhận giải quyết hồ sơ"
-APOLOGY = "Phiếu xin lỗi và hẹn lại ngày trả kết quả"
-
 
 # --- Facts from the event log ------------------------------------------------
 
@@ -59,10 +56,18 @@ def _required(event: Event | None, slip: str) -> Event:
 
 
 def start_slip(
-    dossier: Dossier, title: str, number: str, event: Event | None = None, *, desk: bool = True
+    dossier: Dossier, slip: Slip, event: Event | None = None, *, desk: bool = True
 ) -> SlipPDF:
-    """A slip dated by the event it records (today if none), with its frame."""
-    pdf = SlipPDF(title=title, form_number=f"Mẫu số {number}", code=dossier.code or "")
+    """A slip dated by the event it records (today if none), with its frame,
+    its form number and title, and the legal basis of the dossier's rules."""
+    rules = rules_of(dossier)
+    form = rules.forms[slip]
+    pdf = SlipPDF(
+        title=form.title,
+        form_number=form.label,
+        code=dossier.code or "",
+        basis=rules.basis(slip),
+    )
     pdf.set_author(dossier.agency.name)
     day = timezone.localdate(event.at) if event else timezone.localdate()
     pdf.letterhead(dossier.agency, day, desk=desk)
@@ -159,7 +164,7 @@ def receipt_slip(dossier: Dossier) -> bytes:
         raise LookupError("dossier has not been received")
     accepted = acceptance_event(dossier)
     officer = accepted.actor_name if accepted else ""
-    pdf = start_slip(dossier, RECEIPT, "01", accepted)
+    pdf = start_slip(dossier, Slip.RECEIPT, accepted)
     pdf.field(DESK, dossier.agency.name)
     pdf.field("Cán bộ tiếp nhận", officer)
     _applicant_fields(pdf, dossier, "Tiếp nhận hồ sơ của")
@@ -188,7 +193,7 @@ def receipt_slip(dossier: Dossier) -> bytes:
 def supplement_slip(dossier: Dossier) -> bytes:
     """02: everything missing, listed once and completely, as asked."""
     event = _required(supplement_event(dossier), "slip 02")
-    pdf = start_slip(dossier, SUPPLEMENT, "02", event)
+    pdf = start_slip(dossier, Slip.SUPPLEMENT, event)
     _applicant_fields(pdf, dossier, "Hồ sơ của")
     pdf.paragraph("Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:", bold=True)
     pdf.items([str(item) for item in event.data.get("missing", [])])
@@ -213,7 +218,7 @@ def supplement_slip(dossier: Dossier) -> bytes:
 
 def refusal_slip(dossier: Dossier) -> bytes:
     event = _required(refusal_event(dossier), "slip 03")
-    pdf = start_slip(dossier, REFUSAL, "03", event)
+    pdf = start_slip(dossier, Slip.REFUSAL, event)
     _applicant_fields(pdf, dossier, "Hồ sơ của")
     pdf.field("Thời gian nộp hồ sơ", format_moment(dossier.submitted_at))
     pdf.paragraph(
@@ -231,13 +236,15 @@ def refusal_slip(dossier: Dossier) -> bytes:
 
 
 def apology_slip(dossier: Dossier) -> bytes:
-    """04, issued by the agency itself, signed by its head."""
+    """04, issued by the agency itself, signed by its head. Under Circular
+    03/2025 the form is titled "Văn bản xin lỗi và đề nghị gia hạn thời gian
+    giải quyết"; its body text could not be read, so the 2018 wording stays."""
     event = _required(apology_event(dossier), "slip 04")
     old = format_date(parse_iso_date(event.data.get("old_due_date")))
     new = format_date(parse_iso_date(event.data.get("new_due_date")))
     agency, name = dossier.agency.name, dossier.applicant_name
     reason = event.reason.strip().rstrip(".")
-    pdf = start_slip(dossier, APOLOGY, "04", event, desk=False)
+    pdf = start_slip(dossier, Slip.APOLOGY, event, desk=False)
     pdf.field("Kính gửi", f"Ông/Bà {name}", bold=True)
     received = format_date(timezone.localdate(dossier.received_at)) if dossier.received_at else ""
     pdf.paragraph(

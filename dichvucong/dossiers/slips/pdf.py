@@ -1,5 +1,6 @@
-"""The common frame of the Circular 01/2018/TT-VPCP slips: page, letterhead
-with the national motto, title, dossier code with its lookup QR code, place
+"""The common frame of the one-stop slips (the forms of Circular 01/2018 or
+03/2025/TT-VPCP, by the dossier's rules): page, letterhead with the national
+motto, title, dossier code with its lookup QR code, the legal basis, place
 and date, signature blocks. Everything is written as real text in an
 embedded DejaVu font, so the slips carry Vietnamese diacritics on any
 machine and stay searchable (and testable with a PDF text extractor)."""
@@ -26,7 +27,6 @@ from dichvucong.public_url import public_url
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FAMILY = "DejaVu"
-CIRCULAR = "Thông tư số 01/2018/TT-VPCP"
 DESK = "Bộ phận tiếp nhận và trả kết quả"
 # Page sizes in mm given explicitly: fpdf2 warns on the "A5" name since it
 # changed its A5 dimensions in 2.8.5; these are the ISO 216 values.
@@ -96,7 +96,13 @@ class SlipPDF(FPDF):
     """A5 portrait (A4 landscape for the register) with the slips' frame."""
 
     def __init__(
-        self, *, title: str, form_number: str, code: str = "", landscape: bool = False
+        self,
+        *,
+        title: str,
+        form_number: str,
+        code: str = "",
+        landscape: bool = False,
+        basis: str = "",
     ) -> None:
         super().__init__(
             orientation="L" if landscape else "P",
@@ -108,8 +114,9 @@ class SlipPDF(FPDF):
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN + 2)
         self.slip_title, self.form_number, self.code = title, form_number, code
+        self.basis = basis
         self.set_title(f"{title} – {code}" if code else title)
-        self.set_subject(f"{form_number} – {CIRCULAR}")
+        self.set_subject(f"{form_number} – {basis}" if basis else form_number)
         self.set_creator("dichvucong")
         self.set_lang("vi")
         self.numbered_pages = landscape
@@ -204,6 +211,11 @@ class SlipPDF(FPDF):
         )
         if self.code:
             self.centred_pair("Mã hồ sơ: ", self.code)
+        if self.basis:
+            self.set_font(FAMILY, "", 6.5)
+            self.multi_cell(
+                0, 3.2, f"({self.basis})", align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            )
         if subtitle:
             self.set_font(FAMILY, "", 8)
             self.multi_cell(0, 4, subtitle, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)

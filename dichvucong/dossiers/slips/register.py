@@ -1,4 +1,5 @@
-"""Slip 06, the dossier register (Sổ theo dõi hồ sơ) of a period, on A4
+"""The dossier register (Sổ theo dõi hồ sơ: form 06 of Circular 01/2018, 07
+of 03/2025, by the rules in force on the period's last day) of a period, on A4
 landscape: one row per dossier received, the table heading repeated on
 every page, totals by timeliness at the end."""
 
@@ -15,9 +16,9 @@ from dichvucong.catalogue.calendar import office_calendar
 from dichvucong.catalogue.models import Agency
 from dichvucong.dossiers.deadlines import Timeliness, timeliness
 from dichvucong.dossiers.models import Dossier
+from dichvucong.dossiers.rules import Slip, rules_for
 from dichvucong.dossiers.slips.pdf import FAMILY, LINE, SlipPDF, format_date
 
-TITLE = "Sổ theo dõi hồ sơ"
 HEADINGS = [
     "STT",
     "Mã hồ sơ",
@@ -62,12 +63,16 @@ def _row(number: int, dossier: Dossier, verdict: Timeliness) -> list[str]:
 def register(
     dossiers: Iterable[Dossier], agency: Agency | None, date_from: date, date_to: date
 ) -> bytes:
-    """06 for the given dossiers (the caller chooses and filters them)."""
+    """The register of the given dossiers (the caller chooses and filters them)."""
     rows = sorted(dossiers, key=lambda d: (d.received_at is None, d.received_at, d.code or ""))
     today = timezone.localdate()
     calendar = office_calendar()
     verdicts = [timeliness(dossier, today, calendar) for dossier in rows]
-    pdf = SlipPDF(title=TITLE, form_number="Mẫu số 06", landscape=True)
+    rules = rules_for(date_to)
+    form = rules.forms[Slip.REGISTER]
+    pdf = SlipPDF(
+        title=form.title, form_number=form.label, landscape=True, basis=rules.basis(Slip.REGISTER)
+    )
     if agency is not None:
         pdf.set_author(agency.name)
         pdf.letterhead(agency, today)

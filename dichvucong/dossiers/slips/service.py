@@ -2,7 +2,10 @@
 
 A slip exists once the fact it records does: 01 once the dossier is
 received, 02 once a supplement was requested, 03 once refused, 04 once an
-apology was issued, 05 once received or refused."""
+apology was issued, 05 once received or refused. These keys (the Circular
+01/2018 numbers) name the slips in URLs and stay the same for every dossier;
+the number and title printed and shown are those of the dossier's rules
+(dossiers/rules.py: the control slip is form 06 under Circular 03/2025)."""
 
 from __future__ import annotations
 
@@ -14,11 +17,12 @@ from django.urls import reverse
 from dichvucong.documents import signing
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
+from dichvucong.dossiers.rules import Rules, Slip, rules_of
 from dichvucong.dossiers.slips import documents
-from dichvucong.dossiers.slips.control import CONTROL, control_slip
+from dichvucong.dossiers.slips.control import control_slip
 from dichvucong.dossiers.slips.register import register
 
-__all__ = ["SLIP_TITLES", "SlipLink", "available_slips", "register", "render_slip", "slip_links"]
+__all__ = ["SlipLink", "available_slips", "register", "render_slip", "slip_links"]
 
 
 def _received(dossier: Dossier) -> bool:
@@ -45,16 +49,15 @@ def _received_or_refused(dossier: Dossier) -> bool:
     return _received(dossier) or _refused(dossier)
 
 
-Slip = tuple[str, Callable[[Dossier], bool], Callable[[Dossier], bytes]]
+SlipEntry = tuple[Slip, Callable[[Dossier], bool], Callable[[Dossier], bytes]]
 
-SLIPS: dict[str, Slip] = {
-    "01": (documents.RECEIPT, _received, documents.receipt_slip),
-    "02": (documents.SUPPLEMENT, _supplement_requested, documents.supplement_slip),
-    "03": (documents.REFUSAL, _refused, documents.refusal_slip),
-    "04": (documents.APOLOGY, _apologised, documents.apology_slip),
-    "05": (CONTROL, _received_or_refused, control_slip),
+SLIPS: dict[str, SlipEntry] = {
+    "01": (Slip.RECEIPT, _received, documents.receipt_slip),
+    "02": (Slip.SUPPLEMENT, _supplement_requested, documents.supplement_slip),
+    "03": (Slip.REFUSAL, _refused, documents.refusal_slip),
+    "04": (Slip.APOLOGY, _apologised, documents.apology_slip),
+    "05": (Slip.CONTROL, _received_or_refused, control_slip),
 }
-SLIP_TITLES = {number: title for number, (title, _, _) in SLIPS.items()}
 
 
 # What the applicant is handed at the counter (receipt and appointment,
@@ -65,7 +68,8 @@ APPLICANT_SLIPS = ("01", "02", "03", "04")
 
 @dataclass(frozen=True)
 class SlipLink:
-    number: str
+    number: str  # the slip's key in URLs ("05" is always the control slip)
+    form: str  # its form number under the dossier's rules, as printed ("06")
     title: str
     url: str
 
@@ -78,15 +82,15 @@ def available_slips(dossier: Dossier) -> list[str]:
 def slip_links(dossier: Dossier, *, applicant: bool) -> list[SlipLink]:
     """The links a page shows: every slip the dossier has for the office,
     the applicant's own ones for the applicant. The title is the slip's."""
-    numbers = [n for n in available_slips(dossier) if not applicant or n in APPLICANT_SLIPS]
-    return [
-        SlipLink(
-            number,
-            SLIP_TITLES[number],
-            reverse("slips:dossier_slip", args=[dossier.public_id, number]),
-        )
-        for number in numbers
-    ]
+    keys = [n for n in available_slips(dossier) if not applicant or n in APPLICANT_SLIPS]
+    rules = rules_of(dossier)
+    return [_link(dossier, rules, key) for key in keys]
+
+
+def _link(dossier: Dossier, rules: Rules, key: str) -> SlipLink:
+    form = rules.forms[SLIPS[key][0]]
+    url = reverse("slips:dossier_slip", args=[dossier.public_id, key])
+    return SlipLink(key, form.number, form.title, url)
 
 
 def render_slip(dossier: Dossier, number: str) -> bytes | None:

@@ -165,7 +165,7 @@ def start(request: HttpRequest, code: str, *, ambassador: Ambassador) -> HttpRes
             _add_errors(form, error)
         else:
             return redirect(first_page_url(dossier))
-    context = {"procedure": procedure, "form": form}
+    context = {"procedure": procedure, "form": form, "ambassador": ambassador}
     return render(request, "outreach/helpers/assisted_start.html", context)
 
 

@@ -16,7 +16,7 @@ def test_the_agency_apologises_with_the_reason_and_the_new_date(cast):
             dossier, cast.leader_a, date(2026, 3, 10), "Cần xác minh thông tin với Sở Tư pháp."
         )
     text = page_text(apology_slip(dossier))
-    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
+    assert "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" in text
     assert "Mẫu số 04" in text
     assert f"Mã hồ sơ: {dossier.code}" in text
     assert "Kính gửi: Ông/Bà Nguyễn Văn Bình" in text

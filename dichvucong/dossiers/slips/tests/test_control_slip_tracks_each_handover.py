@@ -45,7 +45,7 @@ def test_the_pdf_shows_the_table_and_the_overall_verdict(cast):
     dossier = _late_dossier(cast)
     text = page_text(control_slip(dossier))
     assert "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" in text
-    assert "Mẫu số 05" in text
+    assert "Mẫu số 06" in text
     assert f"Mã hồ sơ: {dossier.code}" in text
     for heading in ("Bên giao", "Bên nhận", "Hạn", "Hoàn thành", "Kết quả"):
         assert heading in text

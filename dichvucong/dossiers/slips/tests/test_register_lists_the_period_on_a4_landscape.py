@@ -30,7 +30,7 @@ def test_the_register_lists_each_dossier_and_the_totals(cast, two_dossiers):
         data = register(two_dossiers, cast.agency_a, *MARCH)
     text = page_text(data)
     assert "SỔ THEO DÕI HỒ SƠ" in text
-    assert "Mẫu số 06" in text
+    assert "Mẫu số 07" in text
     assert "Từ ngày 01/03/2026 đến ngày 31/03/2026" in text
     for dossier in two_dossiers:
         assert dossier.code in text
