@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "dichvucong.retention",
     "dichvucong.privacy",
     "dichvucong.rights",
+    "dichvucong.breaches",
 ]
 
 MIDDLEWARE = [

@@ -24,5 +24,7 @@ urlpatterns = [
     path("bao-ve-du-lieu/", include("dichvucong.privacy.urls")),
     path("demo/", include("dichvucong.demo.urls")),
     path("api/v1/", api.urls),
+    # Before the admin: incidents are worked on here, not in the admin.
+    path("quan-tri/su-co/", include("dichvucong.breaches.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -21,6 +21,9 @@ it, so a menu link cannot lead to a 403 page.
 | Yêu cầu về dữ liệu     | the administrator (accounts' requests), those who   |
 |                        | keep rosters (pupils' requests)                     |
 | Quản trị               | accounts Django admin lets in (the administrator)   |
+| Sự cố dữ liệu          | the administrator's role (breaches.access), asked   |
+|                        | only of accounts Django admin lets in: no query for |
+|                        | any other staff page                                |
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import AccountKind
 from dichvucong.backoffice.permissions import back_office_roles
+from dichvucong.breaches.access import may_handle_incidents
 from dichvucong.dossiers.access import applicant_dossiers
 from dichvucong.outreach.access import scope_for
 from dichvucong.outreach.areas import wards_for
@@ -91,6 +95,8 @@ class Navigation:
             yield Link(_("Yêu cầu về dữ liệu"), reverse("rights:queue"))
         if admin.site.has_permission(self.request):
             yield Link(_("Quản trị"), reverse("admin:index"))
+            if may_handle_incidents(self.user):
+                yield Link(_("Sự cố dữ liệu"), reverse("breaches:list"))
 
     @property
     def _answers_rights_requests(self) -> bool:

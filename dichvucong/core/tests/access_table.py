@@ -201,6 +201,10 @@ ADMIN_REFUSES = expect(LOGIN, forbidden={"administrator"}, login=NOT_ADMIN_STAFF
 # "view on site" answers 404 even to the administrator.
 ADMIN_NO_SITE_PAGE = expect(LOGIN, hidden={"administrator"}, login=NOT_ADMIN_STAFF)
 
+# Personal-data incidents: the administrator's role only; every other
+# account is refused at the door, whatever the incident.
+INCIDENTS = expect(FORBIDDEN, ok={"administrator"})
+
 ACCESS: dict[str, tuple[Case, ...]] = {
     # --- Public --------------------------------------------------------------------------
     "catalogue:detail": (get("procedure", PUBLIC),),
@@ -366,6 +370,15 @@ ACCESS: dict[str, tuple[Case, ...]] = {
     "api-v1:record_counter_payment": (api("POST", "submitted_a", STAFF_KEY_A),),
     # Residential groups are public master data, like the catalogue.
     "api-v1:list_residential_groups": (api("GET", "ward_a", PUBLIC),),
+    # --- Personal-data incidents (/quan-tri/su-co/) ----------------------------------------
+    "breaches:detail": (get("incident", INCIDENTS),),
+    "breaches:edit": both("incident", INCIDENTS),
+    "breaches:affected_csv": (get("incident", INCIDENTS),),
+    "breaches:authority_notice": (get("incident", INCIDENTS),),
+    "breaches:authority_pdf": (get("incident", INCIDENTS),),
+    "breaches:mark_notified": (post("incident", INCIDENTS),),
+    "breaches:send_notices": (post("incident", INCIDENTS),),
+    "breaches:close": (post("incident", INCIDENTS),),
     # --- Django admin ----------------------------------------------------------------------
     "admin:auth_user_password_change": (get("admin:accounts.user", ADMIN),),
     "admin:view_on_site": (

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -341,16 +341,26 @@ def _admin_rows(world: World, cast: Cast) -> None:
     ResultTemplate.objects.create(procedure_code="", title="Văn bản giải quyết", symbol="KQ")
     # A past reorganisation of two units of their own, and a past handling
     # rule: rows for their admin pages that change nothing of today.
-    before = AdminUnit.objects.create(name="Phường Cũ", code="T-CU", level=UnitLevel.WARD,
-                                      valid_to=datetime(2019, 12, 31).date())
-    after = AdminUnit.objects.create(name="Phường Mới", code="T-MOI", level=UnitLevel.WARD,
-                                     valid_from=datetime(2020, 1, 1).date())
-    UnitSuccession.objects.create(predecessor=before, successor=after,
-                                  effective_date=datetime(2020, 1, 1).date(),
-                                  kind=SuccessionKind.MERGED)
-    ProcedureHandling.objects.create(procedure=cast.procedure,
-                                     handling_level=cast.procedure.handling_level,
-                                     valid_to=datetime(2019, 12, 31).date())
+    before = AdminUnit.objects.create(
+        name="Phường Cũ", code="T-CU", level=UnitLevel.WARD, valid_to=datetime(2019, 12, 31).date()
+    )
+    after = AdminUnit.objects.create(
+        name="Phường Mới",
+        code="T-MOI",
+        level=UnitLevel.WARD,
+        valid_from=datetime(2020, 1, 1).date(),
+    )
+    UnitSuccession.objects.create(
+        predecessor=before,
+        successor=after,
+        effective_date=datetime(2020, 1, 1).date(),
+        kind=SuccessionKind.MERGED,
+    )
+    ProcedureHandling.objects.create(
+        procedure=cast.procedure,
+        handling_level=cast.procedure.handling_level,
+        valid_to=datetime(2019, 12, 31).date(),
+    )
     # The national portal's outbox (empty while DVCQG is not configured).
     submitted = world.objects["submitted_a"]
     national.write_message(submitted, submitted.events.order_by("seq").first())
@@ -379,8 +389,12 @@ def _appointments(world: World, cast: Cast) -> None:
     world.objects.update(
         counter_agency_a=cast.agency_a,
         booking_a=Booking.objects.create(
-            slot=slot, agency=cast.agency_a, day=tomorrow, seat=1,
-            procedure=cast.procedure, citizen=cast.applicant,
+            slot=slot,
+            agency=cast.agency_a,
+            day=tomorrow,
+            seat=1,
+            procedure=cast.procedure,
+            citizen=cast.applicant,
         ),
     )
 
@@ -403,6 +417,24 @@ def _rights_requests(world: World) -> None:
     )
 
 
+def _incidents(world: World) -> None:
+    """A personal-data incident of long ago, recorded by the administrator:
+    its window holds no entry of the trail, so its list names nobody."""
+    from dichvucong.breaches.models import Incident
+
+    found = datetime(2025, 3, 10, 9, tzinfo=UTC)
+    world.objects["incident"] = Incident.objects.create(
+        found_at=found,
+        started_at=found.replace(day=8),
+        description="Lộ mật khẩu",
+        systems=["dossiers"],
+        office_name="UBND quận",
+        contact_name="Quản trị",
+        contact_phone="02438581234",
+        recorded_by=world.users["administrator"],
+    )
+
+
 def build_world() -> World:
     world = World()
     cast = make_cast()
@@ -416,4 +448,5 @@ def build_world() -> World:
     _admin_rows(world, cast)
     _appointments(world, cast)
     _rights_requests(world)
+    _incidents(world)
     return world

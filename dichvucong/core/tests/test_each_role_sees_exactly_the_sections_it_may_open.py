@@ -25,7 +25,7 @@ EXPECTED = {
     "receptionist": [*BACK_OFFICE, "Báo cáo tuyên truyền"],
     "specialist": BACK_OFFICE,
     "leader": [*BACK_OFFICE, "Báo cáo tuyên truyền"],
-    "administrator": [*PUBLIC, RIGHTS, "Quản trị"],
+    "administrator": [*PUBLIC, RIGHTS, "Quản trị", "Sự cố dữ liệu"],
     "education office": [*OUTREACH, RIGHTS],
     "school coordinator": [*OUTREACH, RIGHTS],
     "district leadership": [*PUBLIC, "Số liệu cơ quan", "Tuyên truyền", "Báo cáo tuyên truyền"],

@@ -155,6 +155,18 @@ PERSONAL: dict[str, dict[str, str]] = {
         "visitor_phone": "feedback",
     },
     "privacy.NoticeAcknowledgement": {"account": "account"},
+    # What happened may name people; the contact is the officer in charge.
+    "breaches.Incident": {
+        "description": "security",
+        "consequences": "security",
+        "measures": "security",
+        "late_reason": "security",
+        "contact_name": "staff",
+        "contact_phone": "staff",
+        "contact_email": "staff",
+        "recorded_by": "staff",
+    },
+    "breaches.IncidentEvent": {"actor": "staff"},
 }
 
 _TALLY = (
@@ -264,6 +276,12 @@ NOT_PERSONAL: dict[str, str] = {
         "id public_id code slot agency day seat procedure status created_at changed_at"
     ),
     "retention.RetentionRun": "id at dry_run counts",
+    "breaches.Incident": (
+        "id found_at started_at ended_at systems office_name office_address status "
+        "notified_authority_at recorded_at"
+    ),
+    # Counts and dates only (breaches/services.py).
+    "breaches.IncidentEvent": "id incident at kind data",
     "privacy.NoticeText": "id notice version body created_at",
     "privacy.NoticeAcknowledgement": "id text dossier consent at",
 }
