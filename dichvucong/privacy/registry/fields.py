@@ -167,6 +167,18 @@ PERSONAL: dict[str, dict[str, str]] = {
         "recorded_by": "staff",
     },
     "breaches.IncidentEvent": {"actor": "staff"},
+    "rights.RightsRequest": {
+        "account": "rights",
+        "pupil": "rights",
+        "details": "rights",
+        "on_behalf_of": "rights",
+        "answer": "rights",
+        "reasons": "rights",
+        "filed_by": "rights",
+        "answered_by": "staff",
+    },
+    "rights.RightsStep": {"actor": "staff", "note": "rights"},
+    "rights.DossierRead": {"actor": "staff"},
 }
 
 _TALLY = (
@@ -283,6 +295,9 @@ NOT_PERSONAL: dict[str, str] = {
     # Counts and dates only (breaches/services.py).
     "breaches.IncidentEvent": "id incident at kind data",
     "privacy.NoticeText": "id notice version body created_at",
+    "rights.RightsRequest": "id kind status received_at due_at answered_at",
+    "rights.RightsStep": "id request at kind",
+    "rights.DossierRead": "id dossier day first_at",
     "privacy.NoticeAcknowledgement": "id text dossier consent at",
 }
 

@@ -259,5 +259,36 @@ STAFF = Purpose(
     safeguards=(_("xác thực hai lớp cho cán bộ"), _("phiên làm việc tự hết khi không dùng")),
 )
 
-PURPOSES: tuple[Purpose, ...] = (ACCOUNT, DOSSIER, ASSISTED, CAMPAIGN, SECURITY, FEEDBACK, STAFF)
+RIGHTS = Purpose(
+    key="rights",
+    name=_("Yêu cầu thực hiện quyền của chủ thể dữ liệu"),
+    data=(
+        _("yêu cầu của bạn (sửa, xoá, hạn chế, phản đối, rút lại đồng ý) và câu trả lời"),
+        _("người nộp yêu cầu thay cho học sinh (cha mẹ, người giám hộ)"),
+        _("ngày cán bộ mở hồ sơ của bạn, theo đơn vị và vai trò"),
+    ),
+    why=_("Trả lời yêu cầu của bạn đúng hạn, và cho bạn biết ai đã xem hồ sơ của bạn."),
+    basis=Basis.LAW,
+    basis_text=_("Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (quyền của chủ thể dữ liệu)."),
+    recipients=(_("Quản trị viên của cơ quan"), _("Nhà trường, với yêu cầu về học sinh")),
+    retention=(),
+    kept=_(
+        "Lưu để chứng minh yêu cầu đã được trả lời; nội dung bạn viết bị xoá khi tài khoản bị xoá."
+    ),
+    safeguards=(
+        _("chỉ người trả lời yêu cầu xem được"),
+        _("tên cán bộ không hiện, chỉ đơn vị và vai trò"),
+    ),
+)
+
+PURPOSES: tuple[Purpose, ...] = (
+    ACCOUNT,
+    DOSSIER,
+    ASSISTED,
+    CAMPAIGN,
+    SECURITY,
+    FEEDBACK,
+    STAFF,
+    RIGHTS,
+)
 BY_KEY: dict[str, Purpose] = {purpose.key: purpose for purpose in PURPOSES}

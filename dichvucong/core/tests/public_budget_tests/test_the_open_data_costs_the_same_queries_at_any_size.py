@@ -7,7 +7,9 @@ import pytest
 
 from dichvucong.core.tests.public_budget_tests.sizes import grow, queries, small
 
-BUDGET = 4  # the figures in grouped queries, the filters' agencies
+# the figures in grouped queries, the filters' agencies, and whether any
+# agency has ended (which view a reorganisation calls for: reports/unitmap.py)
+BUDGET = 5
 
 
 @pytest.mark.parametrize("url", ["/du-lieu-mo/thong-ke.csv", "/du-lieu-mo/thong-ke.json"])

@@ -13,9 +13,10 @@ ASKED = [
     (f"{API}/catalogue/procedures", {}, 2),
     (f"{API}/catalogue/procedures", {"q": "khai sinh", "online_level": "4"}, 2),
     (f"{API}/catalogue/procedures/1.001193", {}, 2),
-    (f"{API}/statistics/public/tables", {"dimension": "agency"}, 4),
-    (f"{API}/statistics/public/tables", {"dimension": "procedure"}, 4),
-    (f"{API}/statistics/public/indicators", {}, 5),
+    # +1 each: whether any agency has ended, for the view (reports/unitmap.py)
+    (f"{API}/statistics/public/tables", {"dimension": "agency"}, 5),
+    (f"{API}/statistics/public/tables", {"dimension": "procedure"}, 5),
+    (f"{API}/statistics/public/indicators", {}, 6),
 ]
 
 
