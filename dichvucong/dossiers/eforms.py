@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from dichvucong.accounts.fields import IdNumberField, PhoneField, TaxCodeField
 from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import AdminUnit
+from dichvucong.catalogue.services import groups_by_ward_on, wards_on
 from dichvucong.lib.text import clean_typed
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d%m%Y", "%Y-%m-%d"]
@@ -270,6 +271,10 @@ def _natural(text: str) -> list[Any]:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
 
 
+def _group_order(group: AdminUnit) -> list[Any]:
+    return _natural(group.name)
+
+
 @dataclass
 class Units:
     """Wards and residential groups, read once per form."""
@@ -280,23 +285,25 @@ class Units:
 
     @classmethod
     def load(cls) -> Units:
-        wards = sorted(
-            AdminUnit.objects.filter(level=UnitLevel.WARD), key=lambda unit: _natural(unit.name)
-        )
-        groups = sorted(
-            AdminUnit.objects.filter(level=UnitLevel.GROUP, parent__in=wards),
-            key=lambda unit: _natural(unit.name),
-        )
-        by_ward: dict[int, list[tuple[str, str]]] = {}
-        for group in groups:
-            by_ward.setdefault(group.parent_id, []).append((str(group.pk), group.name))
+        """The wards and groups that exist today: an ended ward is no
+        longer offered, though a dossier that named it still shows it."""
+        today = timezone.localdate()
+        wards = sorted(wards_on(today), key=lambda unit: _natural(unit.name))
+        held = groups_by_ward_on(today)
+        group_ward = {
+            str(group.pk): str(ward_id) for ward_id, groups in held.items() for group in groups
+        }
         # Without JavaScript the group list cannot follow the chosen ward, so
         # groups are listed under their ward's name and checked on the server.
-        grouped = [(ward.name, by_ward[ward.pk]) for ward in wards if ward.pk in by_ward]
+        grouped = [
+            (ward.name, [(str(g.pk), g.name) for g in sorted(held[ward.pk], key=_group_order)])
+            for ward in wards
+            if ward.pk in held
+        ]
         return cls(
             ward_choices=[("", _("— Chọn phường/xã —"))] + [(str(w.pk), w.name) for w in wards],
             group_choices=[("", _("— Chọn tổ dân phố —")), *grouped],
-            group_ward={str(g.pk): str(g.parent_id) for g in groups},
+            group_ward=group_ward,
         )
 
     def ward_has_groups(self, ward: str) -> bool:

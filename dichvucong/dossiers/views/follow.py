@@ -22,6 +22,7 @@ from dichvucong.dossiers.deadlines import timeliness
 from dichvucong.dossiers.forms import ACCEPT, SupplementForm, WithdrawForm
 from dichvucong.dossiers.lifecycle import TransitionError
 from dichvucong.dossiers.models import Dossier, Event
+from dichvucong.dossiers.reorganise import agency_now
 from dichvucong.dossiers.slips.service import slip_links
 from dichvucong.dossiers.views.mine import own_dossier, resume_url
 
@@ -154,6 +155,7 @@ def _render_detail(
     context = {
         "dossier": dossier,
         "procedure": dossier.procedure,
+        "agency_now": agency_now(dossier.agency),
         "timeline": timeline(dossier),
         "timeliness": timeliness(dossier),
         "application_files": [a for a in attachments if a.kind == AttachmentKind.APPLICATION],
