@@ -12,11 +12,16 @@ import pytest
 import time_machine
 from django.core.cache import cache
 
+from dichvucong.dossiers import reorganise
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.testing import make_dossier
 from dichvucong.dossiers.tests.helpers import logged_in, page_text, url
-from dichvucong.dossiers.tests.reorganisation_cast import add_groups_to_ward_b, reorganise_cast
+from dichvucong.dossiers.tests.reorganisation_cast import (
+    FIRST_DAY,
+    add_groups_to_ward_b,
+    reorganise_cast,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +86,20 @@ def test_a_split_wards_committee_is_named_without_a_successor(client, cast, tmp_
         text = page_text(client.get(url("detail", dossier)))
     assert "UBND phường Khương Đình" in text
     assert "nay là" not in text
+
+
+def test_a_moved_dossiers_timeline_names_the_office_that_acted_then(
+    client, cast, tmp_path, settings
+):
+    settings.MEDIA_ROOT = tmp_path
+    with time_machine.travel(BEFORE, tick=False):
+        dossier = make_dossier(cast, Status.ACCEPTED)
+    add_groups_to_ward_b(cast)
+    reorganise_cast()
+    with time_machine.travel(AFTER, tick=False):
+        reorganise.apply(reorganise.plan(FIRST_DAY))
+        logged_in(client, cast.applicant)
+        text = page_text(client.get(url("detail", dossier)))
+    assert "Bộ phận Một cửa – UBND phường Khương Mai" in text
+    assert "hồ sơ được chuyển đến UBND phường Phương Liệt" in text
+    assert Dossier.objects.get(pk=dossier.pk).agency.name == "UBND phường Phương Liệt"
