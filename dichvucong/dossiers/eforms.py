@@ -24,14 +24,15 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import OuterRef, Q, Subquery
 from django.forms.boundfield import BoundField
 from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.accounts.fields import IdNumberField, PhoneField, TaxCodeField
-from dichvucong.catalogue.constants import UnitLevel
-from dichvucong.catalogue.models import AdminUnit
+from dichvucong.catalogue.constants import SuccessionKind, UnitLevel
+from dichvucong.catalogue.models import AdminUnit, UnitSuccession
 from dichvucong.catalogue.services import groups_by_ward_on, wards_on
 from dichvucong.lib.text import clean_typed
 
@@ -760,11 +761,7 @@ class Answer:
 
 def answers(schema: list[dict[str, Any]], form_data: Mapping[str, Any]) -> list[list[Answer]]:
     """Per step, each field's label and its stored value as a person reads it."""
-    unit_names = dict(
-        AdminUnit.objects.filter(level__in=[UnitLevel.WARD, UnitLevel.GROUP]).values_list(
-            "pk", "name"
-        )
-    )
+    unit_names = _unit_names(timezone.localdate())
     return [
         [
             _answer(spec, (form_data or {}).get(spec["name"]), unit_names)
@@ -774,6 +771,24 @@ def answers(schema: list[dict[str, Any]], form_data: Mapping[str, Any]) -> list[
         for step in schema or []
         if isinstance(step, dict)
     ]
+
+
+def _unit_names(day: date) -> dict[int, str]:
+    """Every ward's and group's name as it was, so an old dossier reads as
+    it was written; a ward merged since names the ward it is in today
+    ("Phường Khương Mai (nay là Phường Phương Liệt)"). One query."""
+    merged_into = UnitSuccession.objects.filter(
+        predecessor=OuterRef("pk"), kind=SuccessionKind.MERGED, effective_date__lte=day
+    ).filter(Q(successor__valid_to__isnull=True) | Q(successor__valid_to__gte=day))
+    rows = (
+        AdminUnit.objects.filter(level__in=[UnitLevel.WARD, UnitLevel.GROUP])
+        .annotate(now=Subquery(merged_into.values("successor__name")[:1]))
+        .values_list("pk", "name", "now")
+    )
+    return {
+        pk: _("%(old)s (nay là %(new)s)") % {"old": name, "new": now} if now else name
+        for pk, name, now in rows
+    }
 
 
 def _answer(spec: dict[str, Any], value: Any, units: dict[int, str]) -> Answer:

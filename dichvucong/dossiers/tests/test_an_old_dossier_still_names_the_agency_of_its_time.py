@@ -12,7 +12,7 @@ import pytest
 import time_machine
 from django.core.cache import cache
 
-from dichvucong.dossiers import reorganise
+from dichvucong.dossiers import eforms, reorganise
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.testing import make_dossier
@@ -103,3 +103,16 @@ def test_a_moved_dossiers_timeline_names_the_office_that_acted_then(
     assert "Bộ phận Một cửa – UBND phường Khương Mai" in text
     assert "hồ sơ được chuyển đến UBND phường Phương Liệt" in text
     assert Dossier.objects.get(pk=dossier.pk).agency.name == "UBND phường Phương Liệt"
+
+
+def test_an_old_address_reads_as_written_with_the_ward_of_today(cast, old_dossier):
+    schema = [
+        {"title": "Địa chỉ", "fields": [{"name": "home", "label": "Nơi ở", "type": "address"}]}
+    ]
+    home = {"street": "12 Khương Trung", "ward": cast.ward_a.pk, "group": cast.group_a.pk}
+    with time_machine.travel(AFTER, tick=False):
+        (answer,) = eforms.answers(schema, {"home": home})[0]
+    assert answer.text == ("12 Khương Trung, Tổ dân phố 1, Khương Mai (nay là Phường Phương Liệt)")
+    with time_machine.travel(BEFORE, tick=False):
+        (answer,) = eforms.answers(schema, {"home": home})[0]
+    assert answer.text == "12 Khương Trung, Tổ dân phố 1, Khương Mai"
