@@ -67,6 +67,18 @@ class GroupChoiceField(forms.ModelChoiceField):
         ]
 
 
+def offer_todays_units(form: forms.Form) -> None:
+    """Today's wards and groups: the lists are read again for each form,
+    so a reorganisation that starts overnight shows without a restart."""
+    form.fields["ward"].queryset = services.ward_choices()  # type: ignore[attr-defined]
+    groups = form.fields.get("residential_group")
+    if groups is not None:
+        groups.queryset = services.group_choices()  # type: ignore[attr-defined]
+        groups.widget.choices = groups.grouped_choices()  # type: ignore[attr-defined]
+        # What the script matches the <optgroup> labels against.
+        form.fields["ward"].widget.attrs["data-ward-groups"] = "id_residential_group"
+
+
 def ward_field() -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
         label=_("Phường/xã"),
@@ -138,10 +150,7 @@ class CitizenRegistrationForm(PasswordPairForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        groups = self.fields["residential_group"]
-        groups.widget.choices = groups.grouped_choices()  # type: ignore[attr-defined]
-        # What the script matches the <optgroup> labels against.
-        self.fields["ward"].widget.attrs["data-ward-groups"] = "id_residential_group"
+        offer_todays_units(self)
 
     field_order = [
         "full_name",
@@ -199,10 +208,10 @@ class CitizenDetailsForm(PlainForm):
 
     def __init__(self, *args: Any, locked: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        groups = self.fields["residential_group"]
-        groups.widget.choices = groups.grouped_choices()  # type: ignore[attr-defined]
-        self.fields["ward"].widget.attrs["data-ward-groups"] = "id_residential_group"
+        offer_todays_units(self)
         if locked:
+            # Disabled: its value is the e-ID's, even a ward ended since.
+            self.fields["ward"].queryset = services.ward_choices(ended_too=True)  # type: ignore[attr-defined]
             for name in EID_LOCKED_FIELDS:
                 self.fields[name].disabled = True
                 self.fields[name].required = False
@@ -233,6 +242,10 @@ class OrganisationRegistrationForm(PasswordPairForm):
     )
     address = forms.CharField(label=_("Địa chỉ trụ sở (số nhà, đường)"), max_length=300)
     ward = ward_field()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer_todays_units(self)
 
     field_order = [
         "name",

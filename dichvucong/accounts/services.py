@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -33,6 +33,13 @@ from dichvucong.accounts.constants import (
 from dichvucong.accounts.models import CitizenProfile, NationalEidLink, OrganisationProfile, User
 from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import AdminUnit
+from dichvucong.catalogue.services import (
+    groups_by_ward_on,
+    groups_of_ward,
+    unit_on,
+    ward_on,
+    wards_on,
+)
 from dichvucong.lib.identity import describe_id_number
 from dichvucong.throttle import Refused, client_address, rules, when_context
 
@@ -120,13 +127,33 @@ def tax_code_taken(tax_code: str) -> bool:
     )
 
 
-def ward_choices() -> QuerySet[AdminUnit]:
-    return AdminUnit.objects.filter(level=UnitLevel.WARD).order_by("name")
+def ward_choices(*, ended_too: bool = False) -> QuerySet[AdminUnit]:
+    """The wards that exist today (an ended one stays in the database for
+    the dossiers of its time, but no one picks it any more); `ended_too`
+    for a field that only shows what the national e-ID said."""
+    if ended_too:
+        return AdminUnit.objects.filter(level=UnitLevel.WARD).order_by("name")
+    return wards_on(timezone.localdate()).order_by("name")
+
+
+def details_today(user: User) -> tuple[CitizenDetails, bool]:
+    """A citizen's details for "Sửa thông tin", and whether the saved
+    address names a unit that has ended: then today's ward and group are
+    proposed (those the national e-ID gave stay as it said)."""
+    current = citizen_details(user)
+    profile = citizen_profile(user)
+    if not address_outdated(profile):
+        return current, False
+    ward, group = address_today(current.ward, current.residential_group)
+    if claims_locked(user):
+        return replace(current, residential_group=group), True
+    return replace(current, ward=ward, residential_group=group), True
 
 
 def group_choices() -> QuerySet[AdminUnit]:
-    """Every group: what the registration form accepts."""
-    return AdminUnit.objects.filter(level=UnitLevel.GROUP).select_related("parent")
+    """Every group that exists today: what the registration form accepts."""
+    today = timezone.localdate()
+    return AdminUnit.objects.valid_on(today).filter(level=UnitLevel.GROUP).select_related("parent")
 
 
 def natural_key(text: str) -> list[Any]:
@@ -137,9 +164,7 @@ def natural_key(text: str) -> list[Any]:
 def groups_by_ward() -> list[tuple[AdminUnit, list[AdminUnit]]]:
     """Each ward with its groups, both in natural order: the list reads in
     blocks of one ward without JavaScript, and a script can show one block."""
-    groups: dict[int, list[AdminUnit]] = {}
-    for group in group_choices():
-        groups.setdefault(group.parent_id or 0, []).append(group)
+    groups = groups_by_ward_on(timezone.localdate())
     wards = sorted(ward_choices(), key=lambda ward: natural_key(ward.name))
     return [
         (ward, sorted(groups[ward.pk], key=lambda group: natural_key(group.name)))
@@ -149,15 +174,43 @@ def groups_by_ward() -> list[tuple[AdminUnit, list[AdminUnit]]]:
 
 
 def address_errors(ward: AdminUnit | None, group: AdminUnit | None) -> list[FieldError]:
-    """The group must lie in the ward; it is required where the ward has groups."""
+    """The group must lie in the ward today; it is required where the ward
+    has groups."""
     if ward is None:
         return []
+    today = timezone.localdate()
     if group is None:
-        has_groups = AdminUnit.objects.filter(parent=ward, level=UnitLevel.GROUP).exists()
+        has_groups = bool(groups_of_ward(ward, today))
         return [FieldError("residential_group", gettext(GROUP_REQUIRED))] if has_groups else []
-    if group.parent_id != ward.pk:
+    if ward_on(group, today) != ward:
         return [FieldError("residential_group", gettext(GROUP_NOT_IN_WARD))]
     return []
+
+
+def address_outdated(profile: CitizenProfile | OrganisationProfile | None) -> bool:
+    """Does the saved address name a ward or group that no longer exists
+    (a reorganisation)? The account works all the same; its holder is
+    asked to pick today's."""
+    if profile is None:
+        return False
+    today = timezone.localdate()
+    units = [profile.ward, getattr(profile, "residential_group", None)]
+    return any(unit is not None and not unit.is_valid_on(today) for unit in units)
+
+
+def address_today(
+    ward: AdminUnit | None, group: AdminUnit | None
+) -> tuple[AdminUnit | None, AdminUnit | None]:
+    """The ward and group a saved address lies in today, following the
+    reorganisation by residential group (None where no single answer)."""
+    today = timezone.localdate()
+    new_ward = ward_on(group or ward, today) if (group or ward) is not None else None
+    if new_ward is None and group is not None and ward is not None:
+        new_ward = ward_on(ward, today)
+    new_group = unit_on(group, today) if group is not None else None
+    if new_group is not None and (new_ward is None or ward_on(new_group, today) != new_ward):
+        new_group = None
+    return new_ward, new_group
 
 
 def birth_date_errors(id_number: str | None, date_of_birth: date | None) -> list[FieldError]:

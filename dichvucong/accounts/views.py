@@ -173,10 +173,12 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
+    citizen = services.citizen_profile(user)  # type: ignore[arg-type]
     context = {
         "needs_phone_confirmation": phone_confirmation.needs_confirmation(user),  # type: ignore[arg-type]
-        "citizen": services.citizen_profile(user),  # type: ignore[arg-type]
+        "citizen": citizen,
         "organisation": services.organisation_profile(user),  # type: ignore[arg-type]
+        "address_outdated": services.address_outdated(citizen),
         "channel_form": _channel_form(user),  # type: ignore[arg-type]
         "recovery_codes_left": (
             two_factor.recovery_codes_left(user)
@@ -195,7 +197,7 @@ def edit_details(request: HttpRequest) -> HttpResponse:
     user = request.user
     if services.citizen_profile(user) is None:  # type: ignore[arg-type]
         raise Http404
-    current = services.citizen_details(user)  # type: ignore[arg-type]
+    current, outdated = services.details_today(user)  # type: ignore[arg-type]
     form = CitizenDetailsForm(
         request.POST if request.method == "POST" else None,
         initial=vars(current),
@@ -209,7 +211,8 @@ def edit_details(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Đã lưu thông tin."))
             return redirect("accounts:profile")
-    return render(request, "accounts/edit_details.html", {"form": form})
+    context = {"form": form, "address_outdated": outdated}
+    return render(request, "accounts/edit_details.html", context)
 
 
 def _channel_form(user: services.User) -> NotificationChannelForm | None:

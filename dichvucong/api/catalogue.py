@@ -61,7 +61,11 @@ def get_procedure(request: HttpRequest, code: Text) -> dict[str, Any]:
 )
 def list_agencies(request: HttpRequest, query: Query[AgencyQuery]) -> dict[str, Any]:
     agencies = services.list_agencies(
-        query.q, kind=query.kind, unit_code=query.unit, procedure_code=query.procedure
+        query.q,
+        kind=query.kind,
+        unit_code=query.unit,
+        procedure_code=query.procedure,
+        day=query.on,
     ).order_by("unit_code")
     return present.page(agencies, query, present.agency_detail)
 
@@ -72,14 +76,14 @@ def list_agencies(request: HttpRequest, query: Query[AgencyQuery]) -> dict[str, 
     summary="Đơn vị hành chính: thành phố, quận, phường/xã, tổ dân phố",
 )
 def list_units(request: HttpRequest, query: Query[AdminUnitQuery]) -> dict[str, Any]:
-    units = services.list_units(query.level, query.parent, receiving=query.receiving)
+    units = services.list_units(query.level, query.parent, receiving=query.receiving, day=query.on)
     return present.page(units.order_by("code"), query, present.unit)
 
 
 @units_router.get(
     "/units/{code}/groups",
     response=answers(AdminUnitPageOut, 400, 404, 413, 422),
-    summary="Tổ dân phố của một phường/xã",
+    summary="Tổ dân phố của một phường/xã hôm nay",
 )
 def list_residential_groups(
     request: HttpRequest, code: Text, query: Query[PageQuery]

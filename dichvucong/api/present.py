@@ -9,11 +9,14 @@ from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from django.db.models import Model, QuerySet
+from django.utils import timezone
 
 from dichvucong.accounts.services import account_assurance
 from dichvucong.api.constants import API_PREFIX
 from dichvucong.api.schemas import PageQuery
+from dichvucong.catalogue.constants import HandlingLevel
 from dichvucong.catalogue.models import AdminUnit, Agency, Procedure
+from dichvucong.catalogue.services import handling_on
 from dichvucong.dossiers import submission
 from dichvucong.dossiers.models import Attachment, Dossier, Event
 from dichvucong.dossiers.views.follow import timeline
@@ -46,7 +49,8 @@ def procedure_summary(procedure: Procedure) -> dict[str, Any]:
         "code": procedure.code,
         "name": procedure.name,
         "field": {"id": procedure.field_id, "name": procedure.field.name},
-        "handling_level": procedure.handling_level,
+        # Today's, when catalogue.services.active_procedures annotated it.
+        "handling_level": getattr(procedure, "level_on_day", procedure.handling_level),
         "online_level": procedure.online_level,
         "working_days": procedure.working_days,
         "fee_text": normalize_amounts(procedure.fee_text),
@@ -57,18 +61,22 @@ def procedure_summary(procedure: Procedure) -> dict[str, Any]:
 AGENCIES_URL = f"{API_PREFIX}catalogue/agencies"
 
 
-def _agency_level(procedure: Procedure) -> str:
-    if submission.is_ward_procedure(procedure):
-        return "ward"
-    return "unset" if procedure.agency_id is None else "agency"
+def _handling_today(procedure: Procedure) -> tuple[str, Agency | None]:
+    today = timezone.localdate()
+    level, handler = handling_on(procedure, today)
+    if level == HandlingLevel.WARD:
+        return "ward", None
+    if handler is None or not handler.is_valid_on(today):
+        return "unset", None
+    return "agency", handler
 
 
 def procedure_detail(procedure: Procedure) -> dict[str, Any]:
     schema = procedure.form_schema if isinstance(procedure.form_schema, list) else []
-    level = _agency_level(procedure)
+    level, handler = _handling_today(procedure)
     return {
         **procedure_summary(procedure),
-        "agency": agency(procedure.agency) if level == "agency" else None,
+        "agency": agency(handler) if handler is not None else None,
         "agency_level": level,
         "agencies_url": f"{AGENCIES_URL}?{urlencode({'procedure': procedure.code})}",
         "result_type": procedure.result_type,

@@ -160,6 +160,11 @@ class AgencyQuery(PageQuery):
     procedure: Text | None = Field(
         None, max_length=20, description="Chỉ các cơ quan tiếp nhận thủ tục có mã này."
     )
+    on: date | None = Field(
+        None,
+        description="Các cơ quan có vào ngày này (YYYY-MM-DD); mặc định hôm nay. "
+        "Cơ quan đã giải thể sau sắp xếp đơn vị hành chính chỉ hiện với ngày trước đó.",
+    )
 
 
 class AdminUnitRefOut(Schema):
@@ -188,6 +193,11 @@ class AdminUnitQuery(PageQuery):
     parent: Text | None = Field(None, max_length=40, description="Mã đơn vị cấp trên.")
     receiving: bool = Field(
         False, description="Chỉ phường/xã có UBND nhận hồ sơ (giá trị `ward` khi tạo hồ sơ)."
+    )
+    on: date | None = Field(
+        None,
+        description="Các đơn vị có vào ngày này (YYYY-MM-DD); mặc định hôm nay. "
+        "Đơn vị đã sắp xếp lại chỉ hiện với ngày trước đó.",
     )
 
 

@@ -46,9 +46,9 @@ class Opening:
 
 
 def counter_agencies() -> QuerySet[Agency]:
-    """Agencies that receive dossiers: the People's Committees of the wards
-    and of the district (its one-stop office), with slots."""
-    return Agency.objects.filter(
+    """Agencies that receive dossiers today: the People's Committees of the
+    wards and of the district (its one-stop office), with slots."""
+    return Agency.objects.valid_on(timezone.localdate()).filter(
         kind=AgencyKind.PEOPLES_COMMITTEE, appointment_slots__is_active=True
     ).distinct().order_by("name")
 

@@ -278,6 +278,11 @@ class Procedure(models.Model):
         if self.handling_level != HandlingLevel.WARD and self.agency is None:
             raise ValidationError({"agency": _("Thủ tục cấp quận phải có cơ quan thực hiện.")})
 
+    def level_today_display(self) -> str:
+        """The handling level of `catalogue.services.active_procedures`'s
+        day (its `level_on_day`), else its own."""
+        return str(HandlingLevel(getattr(self, "level_on_day", self.handling_level)).label)
+
     @property
     def accepts_online_submission(self) -> bool:
         return self.online_level >= OnlineLevel.PARTIAL

@@ -6,7 +6,20 @@ import string
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
+from django.utils import timezone
 
 from dichvucong.catalogue import fees
 from dichvucong.catalogue.constants import (
@@ -21,6 +34,7 @@ from dichvucong.catalogue.models import (
     Agency,
     Field,
     Procedure,
+    ProcedureHandling,
     RequiredDocument,
     UnitSuccession,
 )
@@ -38,8 +52,27 @@ MAX_QUERY_WORDS = 12
 _EDGE_PUNCTUATION = string.punctuation.replace(".", "") + "“”‘’…–—"
 
 
-def active_procedures() -> QuerySet[Procedure]:
-    return Procedure.objects.filter(is_active=True).select_related("field", "agency")
+def active_procedures(day: date | None = None) -> QuerySet[Procedure]:
+    """Active procedures, each annotated with who handles it on `day`
+    (today by default): `level_on_day`, `agency_id_on_day` and
+    `agency_name_on_day` (None for a ward procedure), from its dated
+    handling for that day, else its own level and agency."""
+    rules = ProcedureHandling.objects.valid_on(day or timezone.localdate())
+    rule = rules.filter(procedure=OuterRef("pk")).order_by("valid_from", "pk")
+
+    def on_day(rule_value: str, own_value: str, output: Any) -> Case:
+        return Case(
+            When(Exists(rule), then=Subquery(rule.values(rule_value)[:1])),
+            default=F(own_value),
+            output_field=output,
+        )
+
+    procedures = Procedure.objects.filter(is_active=True).select_related("field", "agency")
+    return procedures.annotate(
+        level_on_day=on_day("handling_level", "handling_level", CharField()),
+        agency_id_on_day=on_day("agency_id", "agency_id", IntegerField()),
+        agency_name_on_day=on_day("agency__name", "agency__name", CharField()),
+    )
 
 
 def featured_procedures(limit: int = 6) -> QuerySet[Procedure]:
@@ -69,11 +102,11 @@ def search_procedures(
     if field_id is not None:
         procedures = procedures.filter(field_id=field_id)
     if agency == ANY_WARD_COMMITTEE:
-        procedures = procedures.filter(handling_level=HandlingLevel.WARD)
+        procedures = procedures.filter(level_on_day=HandlingLevel.WARD)
     elif agency is not None:
-        procedures = procedures.filter(agency_id=agency)
+        procedures = procedures.filter(agency_id_on_day=agency)
     if level:
-        procedures = procedures.filter(handling_level=level)
+        procedures = procedures.filter(level_on_day=level)
     if online_level is not None:
         procedures = procedures.filter(online_level=online_level)
     return procedures
@@ -91,9 +124,14 @@ def fields_in_use() -> QuerySet[Field]:
 
 
 def agencies_in_use() -> QuerySet[Agency]:
-    """Agencies that handle at least one active procedure; offering the
-    others in a filter would only lead to empty results."""
-    return Agency.objects.filter(procedures__is_active=True).distinct().order_by("name")
+    """Agencies that handle at least one active procedure today; offering
+    the others (an ended district office) would only lead to empty results."""
+    handling = active_procedures().filter(agency_id_on_day__isnull=False)
+    return (
+        Agency.objects.valid_on(timezone.localdate())
+        .filter(pk__in=handling.values("agency_id_on_day"))
+        .order_by("name")
+    )
 
 
 def procedure_by_code(code: str) -> Procedure | None:
@@ -139,15 +177,17 @@ def fixed_fee_amount(fee_rule: dict[str, Any]) -> int | None:
 # --- The administrative tree and agencies, as integrations read them -----------------
 
 
-def agencies_handling(procedure: Procedure) -> QuerySet[Agency]:
-    """Who receives a procedure's dossiers: its agency, or for a ward
-    procedure the People's Committee of every ward (the applicant picks
-    the ward; dossiers.submission._receiving_agency)."""
-    if procedure.handling_level == HandlingLevel.WARD:
-        return Agency.objects.filter(
+def agencies_handling(procedure: Procedure, day: date | None = None) -> QuerySet[Agency]:
+    """Who receives a procedure's dossiers on `day` (today by default): its
+    agency, or for a ward procedure the People's Committee of every ward
+    (the applicant picks the ward; dossiers.submission._receiving_agency)."""
+    day = day or timezone.localdate()
+    level, agency = handling_on(procedure, day)
+    if level == HandlingLevel.WARD:
+        return Agency.objects.valid_on(day).filter(
             kind=AgencyKind.PEOPLES_COMMITTEE, admin_unit__level=UnitLevel.WARD
         )
-    return Agency.objects.filter(pk=procedure.agency_id)
+    return Agency.objects.valid_on(day).filter(pk=agency.pk if agency else None)
 
 
 def list_agencies(
@@ -155,15 +195,18 @@ def list_agencies(
     kind: str | None = None,
     unit_code: str | None = None,
     procedure_code: str | None = None,
+    day: date | None = None,
 ) -> QuerySet[Agency]:
-    """Agencies by name or code words, kind, place, and the procedure they
-    receive (none for an unknown procedure)."""
-    agencies = Agency.objects.select_related("admin_unit", "parent")
+    """Agencies that exist on `day` (today by default) by name or code
+    words, kind, place, and the procedure they receive that day (none for
+    an unknown procedure)."""
+    day = day or timezone.localdate()
+    agencies = Agency.objects.valid_on(day).select_related("admin_unit", "parent")
     if procedure_code:
         procedure = procedure_by_code(procedure_code)
         if procedure is None:
             return agencies.none()
-        agencies = agencies.filter(pk__in=agencies_handling(procedure).values("pk"))
+        agencies = agencies.filter(pk__in=agencies_handling(procedure, day).values("pk"))
     for word in query.split():
         agencies = agencies.filter(Q(name__icontains=word) | Q(unit_code__icontains=word))
     if kind:
@@ -174,15 +217,24 @@ def list_agencies(
 
 
 def list_units(
-    level: str | None = None, parent_code: str | None = None, receiving: bool = False
+    level: str | None = None,
+    parent_code: str | None = None,
+    receiving: bool = False,
+    day: date | None = None,
 ) -> QuerySet[AdminUnit]:
-    """Units with their parent and, for a ward, the unit code of its
-    People's Committee (`committee_code`, None elsewhere), in one query."""
-    committee = Agency.objects.filter(
-        admin_unit=OuterRef("pk"), kind=AgencyKind.PEOPLES_COMMITTEE
-    ).order_by("pk")
-    units = AdminUnit.objects.select_related("parent").annotate(
-        committee_code=Subquery(committee.values("unit_code")[:1])
+    """Units that exist on `day` (today by default) with their parent and,
+    for a ward, the unit code of its People's Committee that day
+    (`committee_code`, None elsewhere), in one query."""
+    day = day or timezone.localdate()
+    committee = (
+        Agency.objects.valid_on(day)
+        .filter(admin_unit=OuterRef("pk"), kind=AgencyKind.PEOPLES_COMMITTEE)
+        .order_by("pk")
+    )
+    units = (
+        AdminUnit.objects.valid_on(day)
+        .select_related("parent")
+        .annotate(committee_code=Subquery(committee.values("unit_code")[:1]))
     )
     if level:
         units = units.filter(level=level)
@@ -193,13 +245,19 @@ def list_units(
     return units
 
 
-def residential_groups(ward_code: str) -> QuerySet[AdminUnit] | None:
-    """The residential groups (tổ dân phố) of a ward, or None when no ward
-    has that code."""
+def residential_groups(ward_code: str, day: date | None = None) -> QuerySet[AdminUnit] | None:
+    """The residential groups (tổ dân phố) a ward holds on `day` (today by
+    default), or None when no ward has that code."""
+    day = day or timezone.localdate()
     ward = AdminUnit.objects.filter(code=ward_code, level=UnitLevel.WARD).first()
     if ward is None:
         return None
-    return ward.children.filter(level=UnitLevel.GROUP)
+    # One query, so one hop of merges (groups_of_ward follows them all).
+    merged_in = UnitSuccession.objects.filter(
+        successor=ward, kind=SuccessionKind.MERGED, effective_date__lte=day
+    ).values("predecessor_id")
+    groups = AdminUnit.objects.valid_on(day).filter(level=UnitLevel.GROUP)
+    return groups.filter(Q(parent=ward) | Q(parent__in=merged_in))
 
 
 # A chain of reorganisations longer than this is a loop in the data.
@@ -282,7 +340,41 @@ def handling_agency(procedure: Procedure, unit: AdminUnit, day: date) -> Agency 
     if level != HandlingLevel.WARD:
         return agency if agency is not None and agency.is_valid_on(day) else None
     ward = ward_on(unit, day)
-    if ward is None:
-        return None
+    return committee_of(ward, day) if ward is not None else None
+
+
+# --- What a citizen may pick today ------------------------------------------------------
+
+
+def wards_on(day: date) -> QuerySet[AdminUnit]:
+    """The wards that exist on `day`: what an address offers."""
+    return AdminUnit.objects.valid_on(day).filter(level=UnitLevel.WARD)
+
+
+def groups_by_ward_on(day: date) -> dict[int, list[AdminUnit]]:
+    """The residential groups that exist on `day`, by the id of the ward
+    that holds them then: their own ward, or the ward it was merged into
+    (Kim Giang's groups lay in Hạ Đình for the first half of 2025). Two
+    queries, whatever the number of wards."""
+    groups = AdminUnit.objects.valid_on(day).filter(level=UnitLevel.GROUP).select_related("parent")
+    merged_into = dict(
+        UnitSuccession.objects.filter(
+            kind=SuccessionKind.MERGED, effective_date__lte=day
+        ).values_list("predecessor_id", "successor_id")
+    )
+    by_ward: dict[int, list[AdminUnit]] = {}
+    for group in groups:
+        ward_id = group.parent_id
+        for _hop in range(MAX_SUCCESSIONS):
+            if ward_id not in merged_into:
+                break
+            ward_id = merged_into[ward_id]
+        if ward_id is not None:
+            by_ward.setdefault(ward_id, []).append(group)
+    return by_ward
+
+
+def committee_of(ward: AdminUnit, day: date) -> Agency | None:
+    """The People's Committee of `ward` on `day`."""
     committees = ward.agencies.valid_on(day).filter(kind=AgencyKind.PEOPLES_COMMITTEE)
     return committees.order_by("pk").first()

@@ -24,14 +24,16 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import OuterRef, Q, Subquery
 from django.forms.boundfield import BoundField
 from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.accounts.fields import IdNumberField, PhoneField, TaxCodeField
-from dichvucong.catalogue.constants import UnitLevel
-from dichvucong.catalogue.models import AdminUnit
+from dichvucong.catalogue.constants import SuccessionKind, UnitLevel
+from dichvucong.catalogue.models import AdminUnit, UnitSuccession
+from dichvucong.catalogue.services import groups_by_ward_on, wards_on
 from dichvucong.lib.text import clean_typed
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d%m%Y", "%Y-%m-%d"]
@@ -270,6 +272,10 @@ def _natural(text: str) -> list[Any]:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
 
 
+def _group_order(group: AdminUnit) -> list[Any]:
+    return _natural(group.name)
+
+
 @dataclass
 class Units:
     """Wards and residential groups, read once per form."""
@@ -280,23 +286,25 @@ class Units:
 
     @classmethod
     def load(cls) -> Units:
-        wards = sorted(
-            AdminUnit.objects.filter(level=UnitLevel.WARD), key=lambda unit: _natural(unit.name)
-        )
-        groups = sorted(
-            AdminUnit.objects.filter(level=UnitLevel.GROUP, parent__in=wards),
-            key=lambda unit: _natural(unit.name),
-        )
-        by_ward: dict[int, list[tuple[str, str]]] = {}
-        for group in groups:
-            by_ward.setdefault(group.parent_id, []).append((str(group.pk), group.name))
+        """The wards and groups that exist today: an ended ward is no
+        longer offered, though a dossier that named it still shows it."""
+        today = timezone.localdate()
+        wards = sorted(wards_on(today), key=lambda unit: _natural(unit.name))
+        held = groups_by_ward_on(today)
+        group_ward = {
+            str(group.pk): str(ward_id) for ward_id, groups in held.items() for group in groups
+        }
         # Without JavaScript the group list cannot follow the chosen ward, so
         # groups are listed under their ward's name and checked on the server.
-        grouped = [(ward.name, by_ward[ward.pk]) for ward in wards if ward.pk in by_ward]
+        grouped = [
+            (ward.name, [(str(g.pk), g.name) for g in sorted(held[ward.pk], key=_group_order)])
+            for ward in wards
+            if ward.pk in held
+        ]
         return cls(
             ward_choices=[("", _("— Chọn phường/xã —"))] + [(str(w.pk), w.name) for w in wards],
             group_choices=[("", _("— Chọn tổ dân phố —")), *grouped],
-            group_ward={str(g.pk): str(g.parent_id) for g in groups},
+            group_ward=group_ward,
         )
 
     def ward_has_groups(self, ward: str) -> bool:
@@ -753,11 +761,7 @@ class Answer:
 
 def answers(schema: list[dict[str, Any]], form_data: Mapping[str, Any]) -> list[list[Answer]]:
     """Per step, each field's label and its stored value as a person reads it."""
-    unit_names = dict(
-        AdminUnit.objects.filter(level__in=[UnitLevel.WARD, UnitLevel.GROUP]).values_list(
-            "pk", "name"
-        )
-    )
+    unit_names = _unit_names(timezone.localdate())
     return [
         [
             _answer(spec, (form_data or {}).get(spec["name"]), unit_names)
@@ -767,6 +771,24 @@ def answers(schema: list[dict[str, Any]], form_data: Mapping[str, Any]) -> list[
         for step in schema or []
         if isinstance(step, dict)
     ]
+
+
+def _unit_names(day: date) -> dict[int, str]:
+    """Every ward's and group's name as it was, so an old dossier reads as
+    it was written; a ward merged since names the ward it is in today
+    ("Phường Khương Mai (nay là Phường Phương Liệt)"). One query."""
+    merged_into = UnitSuccession.objects.filter(
+        predecessor=OuterRef("pk"), kind=SuccessionKind.MERGED, effective_date__lte=day
+    ).filter(Q(successor__valid_to__isnull=True) | Q(successor__valid_to__gte=day))
+    rows = (
+        AdminUnit.objects.filter(level__in=[UnitLevel.WARD, UnitLevel.GROUP])
+        .annotate(now=Subquery(merged_into.values("successor__name")[:1]))
+        .values_list("pk", "name", "now")
+    )
+    return {
+        pk: _("%(old)s (nay là %(new)s)") % {"old": name, "new": now} if now else name
+        for pk, name, now in rows
+    }
 
 
 def _answer(spec: dict[str, Any], value: Any, units: dict[int, str]) -> Answer:

@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from typing import Any, Protocol
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dichvucong.accounts.models import StaffRole
@@ -204,6 +205,17 @@ def _is_id(value: Any) -> bool:
     return (isinstance(value, int) and not isinstance(value, bool)) or (
         isinstance(value, str) and value.isdigit()
     )
+
+
+def agency_now(agency: Agency) -> Agency | None:
+    """For an agency that has ended, the one agency doing its work today,
+    which a dossier of its time names as "(nay là …)"; None for an agency
+    still there, and for one with no single successor (a split ward, a
+    district office). No query for an agency still there."""
+    today = timezone.localdate()
+    if agency.is_valid_on(today):
+        return None
+    return successor_agency(agency, today)
 
 
 def successor_agency(agency: Agency, day: date) -> Agency | None:

@@ -19,18 +19,26 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from dichvucong.accounts.services import assurance_refusal, citizen_profile, organisation_profile
 from dichvucong.catalogue.constants import AgencyKind, HandlingLevel, OnlineLevel, UnitLevel
 from dichvucong.catalogue.models import AdminUnit, Agency, Procedure, RequiredDocument
+from dichvucong.catalogue.services import handling_agency, handling_on, ward_on
 from dichvucong.conflicts import operation
 from dichvucong.dossiers import eforms, lifecycle, uploads
 from dichvucong.dossiers.constants import AttachmentKind, Delivery, Refusal, Status
 from dichvucong.dossiers.lifecycle import TransitionError
 from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Attachment, Dossier
+from dichvucong.dossiers.reorganise import places_of
 
 POSTAL_ADDRESS_MAX = 300
+
+AGENCY_ENDED = _lazy(
+    "%(agency)s không còn tiếp nhận hồ sơ sau khi sắp xếp đơn vị hành chính. "
+    "Vui lòng xóa bản nháp này và nộp lại để chọn nơi nộp hồ sơ mới."
+)
 
 
 class AssuranceTooLow(TransitionError):
@@ -66,37 +74,69 @@ def delivery_choices(procedure: Procedure) -> list[Delivery]:
 
 
 def is_ward_procedure(procedure: Procedure) -> bool:
-    return procedure.handling_level == HandlingLevel.WARD
+    """Is the procedure handled today by the applicant's ward? (A district
+    procedure became one on 01/07/2025: catalogue.services.handling_on.)"""
+    level, _agency = handling_on(procedure, timezone.localdate())
+    return level == HandlingLevel.WARD
 
 
 def receiving_wards() -> QuerySet[AdminUnit]:
-    """Wards whose People's Committee receives dossiers."""
+    """Wards that exist today and whose People's Committee receives
+    dossiers today."""
+    today = timezone.localdate()
+    committees = Agency.objects.valid_on(today).filter(kind=AgencyKind.PEOPLES_COMMITTEE)
     return (
-        AdminUnit.objects.filter(level=UnitLevel.WARD, agencies__kind=AgencyKind.PEOPLES_COMMITTEE)
-        .distinct()
+        AdminUnit.objects.valid_on(today)
+        .filter(level=UnitLevel.WARD, pk__in=committees.values("admin_unit_id"))
         .order_by("name")
     )
 
 
-def home_ward(user: Any) -> AdminUnit | None:
+def home_place(user: Any) -> AdminUnit | None:
+    """The account's residential group, else its ward, as saved (perhaps a
+    unit that has ended since)."""
     profile = citizen_profile(user) or organisation_profile(user)
-    return profile.ward if profile is not None else None
+    if profile is None:
+        return None
+    return getattr(profile, "residential_group", None) or profile.ward
+
+
+def home_ward(user: Any) -> AdminUnit | None:
+    """The ward the account's address lies in today, following a
+    reorganisation by its residential group; None when unknown."""
+    place = home_place(user)
+    return ward_on(place, timezone.localdate()) if place is not None else None
 
 
 def _receiving_agency(user: Any, procedure: Procedure, ward: AdminUnit | None) -> Agency:
-    """Ward procedures go to the People's Committee of the ward chosen
-    (the applicant's own by default); others to the procedure's agency."""
-    if not is_ward_procedure(procedure):
-        if procedure.agency is None:
+    """Who handles the procedure today (catalogue.services.handling_agency):
+    for a ward procedure, the People's Committee of the ward chosen, else
+    of the applicant's own ward today; otherwise the procedure's agency."""
+    today = timezone.localdate()
+    level, agency = handling_on(procedure, today)
+    if level != HandlingLevel.WARD:
+        if agency is None or not agency.is_valid_on(today):
             raise ValidationError(_("Thủ tục chưa có cơ quan tiếp nhận trực tuyến."))
-        return procedure.agency
-    ward = ward or home_ward(user)
-    agency = None
-    if ward is not None:
-        agency = Agency.objects.filter(kind=AgencyKind.PEOPLES_COMMITTEE, admin_unit=ward).first()
+        return agency
+    place = ward or home_place(user)
+    agency = handling_agency(procedure, place, today) if place is not None else None
     if agency is None:
         raise ValidationError({"ward": _("Vui lòng chọn phường/xã nơi nộp hồ sơ.")})
     return agency
+
+
+def agency_today(dossier: Dossier) -> Agency | None:
+    """Where a draft goes if submitted today: its agency, or, when that
+    agency has ended since the draft began (a reorganisation), the agency
+    handling its procedure today for the place its e-form or account
+    declares; None when that is not one agency."""
+    today = timezone.localdate()
+    agency = dossier.agency
+    if agency.is_valid_on(today) or agency.valid_to is None:
+        return agency
+    places = places_of(dossier, agency, agency.valid_to)
+    found = {handling_agency(dossier.procedure, place, today) for place in places}
+    return found.pop() if len(found) == 1 else None
 
 
 def _check_delivery(procedure: Procedure, delivery: str, address: str) -> None:
@@ -377,7 +417,18 @@ def submit_dossier(dossier: Dossier, user: Any, *, assisted: bool = False) -> Do
         problems = submission_problems(locked)
         if problems:
             raise IncompleteDossier(problems)
+        _send_to_agency_of_today(locked)
     return lifecycle.submit(locked, user)
+
+
+def _send_to_agency_of_today(draft: Dossier) -> None:
+    """A draft begun before a reorganisation goes to today's agency."""
+    agency = agency_today(draft)
+    if agency is None:
+        raise IncompleteDossier([AGENCY_ENDED % {"agency": draft.agency.name}])
+    if agency.pk != draft.agency_id:
+        Dossier.objects.filter(pk=draft.pk).update(agency=agency)
+        draft.agency = agency
 
 
 # --- After submission ----------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.accounts.fields import PhoneField
@@ -93,6 +94,12 @@ class PetitionForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Today's agencies: one ended by a reorganisation no longer answers.
+        today = timezone.localdate()
+        self.fields["agency"].queryset = Agency.objects.valid_on(today).order_by("name")  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

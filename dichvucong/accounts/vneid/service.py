@@ -32,8 +32,8 @@ from django.utils.translation import gettext_lazy as _
 from dichvucong.accounts import recovery
 from dichvucong.accounts.constants import AccountKind, AssuranceLevel, CodePurpose
 from dichvucong.accounts.models import CitizenProfile, NationalEidLink, PasswordRecovery, User
-from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import AdminUnit
+from dichvucong.catalogue.services import wards_on
 from dichvucong.lib.identity import InvalidIdentity, clean_id_number, clean_mobile_phone
 from dichvucong.privacy.constants import NoticeKind
 from dichvucong.privacy.services import acknowledge
@@ -206,11 +206,12 @@ def _link(identity: Identity, user: User) -> None:
 
 
 def _ward(locality: str) -> AdminUnit | None:
-    """The ward the claimed address names, when exactly one does."""
+    """The ward existing today that the claimed address names, when exactly
+    one does (after a reorganisation an old and a new ward may share a name)."""
     if not locality:
         return None
     names = [locality, f"Phường {locality}", f"Xã {locality}"]
-    wards = AdminUnit.objects.filter(level=UnitLevel.WARD, name__in=names)
+    wards = wards_on(timezone.localdate()).filter(name__in=names)
     return wards.first() if len(wards[:2]) == 1 else None
 
 

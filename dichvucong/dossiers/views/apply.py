@@ -335,6 +335,8 @@ def _render_review(request: HttpRequest, dossier: Dossier, problems: list[str]) 
         {
             "dossier": dossier,
             "procedure": dossier.procedure,
+            # A draft begun before a reorganisation goes to today's agency.
+            "agency_today": submission.agency_today(dossier),
             "steps": steps,
             "problems": problems,
             # Said before the button is pressed, with the way to raise it.

@@ -16,12 +16,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from dichvucong.catalogue.models import Agency
 from dichvucong.dossiers import lifecycle, submission
 from dichvucong.dossiers.constants import AttachmentKind, EventKind, Status
 from dichvucong.dossiers.deadlines import timeliness
 from dichvucong.dossiers.forms import ACCEPT, SupplementForm, WithdrawForm
 from dichvucong.dossiers.lifecycle import TransitionError
 from dichvucong.dossiers.models import Dossier, Event
+from dichvucong.dossiers.reorganise import agency_now
 from dichvucong.dossiers.slips.service import slip_links
 from dichvucong.dossiers.views.mine import own_dossier, resume_url
 
@@ -55,9 +57,8 @@ class Moment:
     items: list[str] = field(default_factory=list)
 
 
-def _office(dossier: Dossier, event: Event) -> str:
+def _office(agency: Agency, event: Event) -> str:
     """Staff are shown as their office, never by name."""
-    agency = dossier.agency
     at_counter = (event.kind == EventKind.STATUS and event.to_status in COUNTER_STATUSES) or (
         event.to_status == Status.SUPPLEMENT and event.from_status == Status.SUBMITTED
     )
@@ -67,14 +68,14 @@ def _office(dossier: Dossier, event: Event) -> str:
     return agency.name
 
 
-def _who(dossier: Dossier, event: Event) -> str:
+def _who(dossier: Dossier, event: Event, agency: Agency) -> str:
     if event.actor_id is None:
         return _("Hệ thống")
     if event.actor_id == dossier.applicant_id:
         return _("Bạn")
     if event.actor_id == dossier.helper_id:
         return _("Người hỗ trợ")
-    return _office(dossier, event)
+    return _office(agency, event)
 
 
 def _ddmmyyyy(iso: Any) -> str:
@@ -108,7 +109,7 @@ def _document_text(data: dict[str, Any]) -> str:
     return _("Đã thêm tệp: %(name)s.") % {"name": what}
 
 
-def _moment(dossier: Dossier, event: Event) -> Moment | None:
+def _moment(dossier: Dossier, event: Event, agency: Agency) -> Moment | None:
     """Internal steps (assignment, notes) are not shown to the applicant."""
     data = event.data if isinstance(event.data, dict) else {}
     reason, items = "", []
@@ -131,12 +132,35 @@ def _moment(dossier: Dossier, event: Event) -> Moment | None:
         ) % {"agency": data.get("to_agency_name", "")}
     else:
         return None
-    return Moment(at=event.at, who=_who(dossier, event), text=text, reason=reason, items=items)
+    return Moment(
+        at=event.at, who=_who(dossier, event, agency), text=text, reason=reason, items=items
+    )
 
 
 def timeline(dossier: Dossier) -> list[Moment]:
-    moments = (_moment(dossier, event) for event in dossier.events.order_by("seq"))
+    events = list(dossier.events.order_by("seq"))
+    holders = _holders(dossier, events)
+    moments = (
+        _moment(dossier, event, agency) for event, agency in zip(events, holders, strict=True)
+    )
     return [moment for moment in moments if moment is not None]
+
+
+def _holders(dossier: Dossier, events: list[Event]) -> list[Agency]:
+    """The agency that held the dossier at each event: before a transfer
+    (a reorganisation), the one it came from, named as it was. One query,
+    only for a dossier that was transferred."""
+    transfers = [e for e in events if e.kind == EventKind.TRANSFER and isinstance(e.data, dict)]
+    if not transfers:
+        return [dossier.agency] * len(events)
+    codes = [str(event.data.get("from_agency", "")) for event in transfers]
+    by_code = Agency.objects.select_related("parent").in_bulk(codes, field_name="unit_code")
+    holders, holder = [], dossier.agency
+    for event in reversed(events):
+        holders.append(holder)
+        if event in transfers:
+            holder = by_code.get(str(event.data.get("from_agency", "")), holder)
+    return holders[::-1]
 
 
 # --- Views ------------------------------------------------------------------------
@@ -154,6 +178,7 @@ def _render_detail(
     context = {
         "dossier": dossier,
         "procedure": dossier.procedure,
+        "agency_now": agency_now(dossier.agency),
         "timeline": timeline(dossier),
         "timeliness": timeliness(dossier),
         "application_files": [a for a in attachments if a.kind == AttachmentKind.APPLICATION],

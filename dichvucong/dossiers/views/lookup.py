@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.forms import LookupForm
 from dichvucong.dossiers.models import Dossier
+from dichvucong.dossiers.reorganise import agency_now
 from dichvucong.lib.identity import InvalidIdentity, clean_mobile_phone
 from dichvucong.throttle import Refused, client_address, too_many
 from dichvucong.throttle.rules import LOOKUP_FAILURES
@@ -50,7 +51,7 @@ def find_dossier(code: str, factor: str) -> Dossier | None:
     dossier = (
         Dossier.objects.filter(code__in=_spellings(code), is_practice=False)
         .exclude(status=Status.DRAFT)
-        .select_related("procedure")
+        .select_related("procedure", "agency")
         .first()
     )
     if dossier is None or not _factor_matches(dossier, factor):
@@ -75,4 +76,9 @@ def lookup(request: HttpRequest) -> HttpResponse:
         if dossier is None:
             LOOKUP_FAILURES.hit(address)
             form.add_error(None, _("Không tìm thấy hồ sơ khớp với thông tin đã nhập."))
-    return render(request, "dossiers/lookup.html", {"form": form, "found": dossier})
+    context = {
+        "form": form,
+        "found": dossier,
+        "agency_now": agency_now(dossier.agency) if dossier is not None else None,
+    }
+    return render(request, "dossiers/lookup.html", context)

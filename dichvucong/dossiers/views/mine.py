@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from dichvucong.accounts.services import address_outdated, citizen_profile
 from dichvucong.dossiers import access, submission
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.lifecycle import TransitionError
@@ -75,6 +76,8 @@ def mine(request: HttpRequest) -> HttpResponse:
         "page": Paginator(submitted, PAGE_SIZE).get_page(request.GET.get(SUBMITTED_PAGE)),
         "submitted_param": SUBMITTED_PAGE,
         "drafts_param": DRAFTS_PAGE,
+        # Asked, never required: the dossiers show all the same.
+        "address_outdated": address_outdated(citizen_profile(request.user)),  # type: ignore[arg-type]
     }
     return render(request, "dossiers/mine.html", context)
 
