@@ -8,6 +8,12 @@ outside a request names its dossier by code in `target`. The trail keeps
 what staff send and what the dossier history records; an address read in
 the window counts as soon as the trail holds it, with nothing to change
 here. Each kind of object costs one query, whatever the number of rows.
+
+The trail holds actions, not reads: the back office's reads of a dossier
+are kept by day (rights.DossierRead, one row per officer, dossier and day,
+with the first moment). A read on a day the window touches counts if its
+first moment is before the window's end: a later read that day may have
+fallen inside, and an incident's list errs on the side of telling.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 
 from dichvucong.appointments.models import Booking
 from dichvucong.audit.constants import Action
@@ -30,6 +37,7 @@ from dichvucong.lib.dossier_codes import parse_code
 from dichvucong.notifications.models import OutboxMessage
 from dichvucong.outreach.models import Attendance, Pupil
 from dichvucong.payments.models import Payment
+from dichvucong.rights.models import DossierRead
 
 ACCOUNT, PUPIL = "account", "pupil"
 D = DataKind
@@ -139,7 +147,21 @@ def _object_ids(incident: Incident) -> tuple[dict[str, set[str]], int]:
         if found:
             ids[found[0]].add(found[1])
             named += 1
+    if System.DOSSIERS in systems:
+        read = _reads(incident)
+        ids["dossier_pk"] |= read
+        named += len(read)
     return ids, named
+
+
+def _reads(incident: Incident) -> set[str]:
+    """Dossiers an officer opened on a day the window touches (see above)."""
+    first_day = timezone.localdate(incident.started_at)
+    last_day = timezone.localdate(incident.window_end)
+    reads = DossierRead.objects.filter(
+        day__range=(first_day, last_day), first_at__lte=incident.window_end
+    )
+    return {str(pk) for pk in reads.values_list("dossier_id", flat=True).distinct()}
 
 
 def _window(incident: Incident) -> Iterator[tuple[str, str]]:
@@ -203,6 +225,10 @@ def _dossier_rows(**lookup: object) -> Iterable[dict]:
 
 def load_dossiers(values: set[str]) -> Iterator[Touch]:
     return _dossiers(_dossier_rows(public_id__in=_uuids(values)), DOSSIER_KINDS)
+
+
+def load_dossiers_by_pk(values: set[str]) -> Iterator[Touch]:
+    return _dossiers(_dossier_rows(pk__in=_ints(values)), DOSSIER_KINDS)
 
 
 def load_dossier_codes(values: set[str]) -> Iterator[Touch]:
@@ -278,6 +304,7 @@ def load_outbox(values: set[str]) -> Iterator[Touch]:
 
 LOADERS: dict[str, Callable[[set[str]], Iterable[Touch]]] = {
     "dossier": load_dossiers,
+    "dossier_pk": load_dossiers_by_pk,
     "dossier_code": load_dossier_codes,
     "dossier_payment": load_dossier_payments,
     "attachment": load_attachments,

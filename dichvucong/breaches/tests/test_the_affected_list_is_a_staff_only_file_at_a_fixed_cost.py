@@ -69,10 +69,10 @@ def _queries(client, cast, admin_user, n, django_assert_max_num_queries, budget)
 def test_the_page_and_file_cost_the_same_for_2_people(
     client, cast, admin_user, django_assert_max_num_queries
 ) -> None:
-    _queries(client, cast, admin_user, 2, django_assert_max_num_queries, 16)
+    _queries(client, cast, admin_user, 2, django_assert_max_num_queries, 17)
 
 
 def test_the_page_and_file_cost_the_same_for_20_people(
     client, cast, admin_user, django_assert_max_num_queries
 ) -> None:
-    _queries(client, cast, admin_user, 20, django_assert_max_num_queries, 16)
+    _queries(client, cast, admin_user, 20, django_assert_max_num_queries, 17)

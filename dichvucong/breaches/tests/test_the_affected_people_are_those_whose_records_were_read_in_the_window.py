@@ -83,3 +83,48 @@ def test_a_staff_action_on_a_dossier_counts_through_the_real_trail(
         incident(admin_user, found_at=now, started_at=now - timedelta(hours=1), ended_at=None)
     )
     assert (ACCOUNT, cast.applicant.pk) in found.subjects
+
+
+def test_a_dossier_only_opened_in_the_back_office_in_the_window_lists_its_applicant(
+    cast, admin_user
+) -> None:
+    """Opening a page writes no trail entry: the read kept for the data
+    subject (rights.DossierRead) is what finds it; a read the day after
+    the window does not count."""
+    from dichvucong.rights.models import DossierRead
+
+    read = make_dossier(cast, Status.PROCESSING)
+    later = make_dossier(cast, Status.PROCESSING)
+    later.applicant = cast.other_applicant
+    later.save(update_fields=["applicant"])
+    at = START + timedelta(hours=5)
+    DossierRead.objects.create(
+        dossier=read, actor=cast.receptionist_a, day=timezone.localdate(at), first_at=at
+    )
+    after = END + timedelta(days=1)
+    DossierRead.objects.create(
+        dossier=later, actor=cast.receptionist_a, day=timezone.localdate(after), first_at=after
+    )
+
+    found = affected(incident(admin_user))
+
+    assert set(found.subjects) == {(ACCOUNT, cast.applicant.pk)}
+    assert DataKind.DOCUMENTS in found.subjects[(ACCOUNT, cast.applicant.pk)].kinds
+
+
+def test_opening_a_dossier_in_the_back_office_finds_its_applicant(cast, admin_user, client) -> None:
+    """Through the real page: the read is noted, and an incident whose
+    window holds now lists the applicant."""
+    dossier = make_dossier(cast, Status.PROCESSING)
+    login_verified(client, cast.receptionist_a)
+    assert client.get(detail(dossier)).status_code == 200
+    now = timezone.now()
+    found = affected(
+        incident(
+            admin_user,
+            found_at=now + timedelta(hours=1),
+            started_at=now - timedelta(hours=1),
+            ended_at=now + timedelta(minutes=5),
+        )
+    )
+    assert (ACCOUNT, cast.applicant.pk) in found.subjects
