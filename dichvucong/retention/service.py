@@ -218,10 +218,15 @@ def expire_notification_bodies(cutoff: datetime, dry_run: bool = False) -> int:
 
 
 def expire_access_log(cutoff: datetime, dry_run: bool = False) -> int:
-    """Security log entries older than the cutoff. The model refuses to
-    delete one entry (append-only against edits); expiry is a deletion by
-    query, the only one there is."""
-    return _delete_rows(AuditEntry.objects.filter(at__lt=cutoff), dry_run)
+    """Security log entries older than the cutoff, and the back office's
+    reads of dossiers kept for their applicants (rights.DossierRead): both
+    say who looked at what. The model refuses to delete one entry
+    (append-only against edits); expiry is a deletion by query, the only
+    one there is."""
+    from dichvucong.rights.models import DossierRead
+
+    entries = _delete_rows(AuditEntry.objects.filter(at__lt=cutoff), dry_run)
+    return entries + _delete_rows(DossierRead.objects.filter(first_at__lt=cutoff), dry_run)
 
 
 # --- The run -----------------------------------------------------------------------------------
@@ -258,4 +263,3 @@ def apply_retention(
     run = RetentionRun.objects.create(dry_run=dry_run, counts=counts)
     logger.info("retention%s: %s", " (dry run)" if dry_run else "", counts)
     return run, lines
-

@@ -41,7 +41,9 @@ def ended_dossier(cast: Cast, status: int, age: timedelta = LONG_AGO) -> Dossier
 
 def code(expired: datetime) -> PasswordRecovery:
     return PasswordRecovery.objects.create(
-        token=uuid.uuid4().hex, code_hash="x" * 64, created_at=expired - timedelta(minutes=15),
+        token=uuid.uuid4().hex,
+        code_hash="x" * 64,
+        created_at=expired - timedelta(minutes=15),
         expires_at=expired,
     )
 
@@ -60,9 +62,13 @@ def api_token(user, expired: datetime) -> ApplicantToken:  # type: ignore[no-unt
 
 def sent_message(sent: datetime, status: str = MessageStatus.SENT) -> OutboxMessage:
     message = OutboxMessage.objects.create(
-        channel=Channel.SMS, recipient="0912345678", subject="Hồ sơ T.KM-261206-0001",
-        body="Hồ sơ của ông Nguyễn Văn Bình đã có kết quả.", dedupe_key=uuid.uuid4().hex,
-        status=status, sent_at=sent if status == MessageStatus.SENT else None,
+        channel=Channel.SMS,
+        recipient="0912345678",
+        subject="Hồ sơ T.KM-261206-0001",
+        body="Hồ sơ của ông Nguyễn Văn Bình đã có kết quả.",
+        dedupe_key=uuid.uuid4().hex,
+        status=status,
+        sent_at=sent if status == MessageStatus.SENT else None,
         template_fields={"name": "Nguyễn Văn Bình"},
     )
     OutboxMessage.objects.filter(pk=message.pk).update(created_at=sent)
@@ -75,4 +81,3 @@ def audit_entry(at: datetime) -> AuditEntry:
     )
     AuditEntry.objects.filter(pk=entry.pk).update(at=at)
     return entry
-

@@ -17,14 +17,20 @@ def _load_settings(**variables: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "DEBUG": "true", **variables}
     return subprocess.run(
         [sys.executable, "-c", "import dichvucong.settings"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
 @pytest.mark.parametrize(
     ("value", "message"),
-    [("-1", "RETENTION_DRAFT_DAYS must be 0 or more days"),
-     ("sáu tháng", "RETENTION_DRAFT_DAYS must be a whole number")],
+    [
+        ("-1", "RETENTION_DRAFT_DAYS must be 0 or more days"),
+        ("sáu tháng", "RETENTION_DRAFT_DAYS must be a whole number"),
+    ],
 )
 def test_a_bad_period_is_refused_with_its_name(value, message):
     result = _load_settings(RETENTION_DRAFT_DAYS=value)

@@ -34,8 +34,11 @@ def _everything(cast) -> None:  # type: ignore[no-untyped-def]
 
 def _snapshot() -> tuple:
     return (
-        Dossier.objects.count(), Attachment.objects.count(), PasswordRecovery.objects.count(),
-        Session.objects.count(), AuditEntry.objects.count(),
+        Dossier.objects.count(),
+        Attachment.objects.count(),
+        PasswordRecovery.objects.count(),
+        Session.objects.count(),
+        AuditEntry.objects.count(),
         list(OutboxMessage.objects.values_list("recipient", "body")),
     )
 

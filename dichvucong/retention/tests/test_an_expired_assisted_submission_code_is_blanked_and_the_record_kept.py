@@ -10,17 +10,25 @@ from dichvucong.retention.tests.helpers import ago
 
 def _assisted(cast, expired):  # type: ignore[no-untyped-def]
     campaign = Campaign.objects.create(
-        title="Tuyên truyền dịch vụ công trực tuyến", lead_agency=cast.agency_a,
-        start_date=date(2017, 3, 1), end_date=date(2017, 3, 16),
+        title="Tuyên truyền dịch vụ công trực tuyến",
+        lead_agency=cast.agency_a,
+        start_date=date(2017, 3, 1),
+        end_date=date(2017, 3, 16),
     )
     ambassador = Ambassador.objects.create(
-        campaign=campaign, volunteer_name="Tình nguyện viên", residential_group=cast.group_a,
+        campaign=campaign,
+        volunteer_name="Tình nguyện viên",
+        residential_group=cast.group_a,
         since=date(2017, 3, 1),
     )
     dossier = make_draft(cast)
     return AssistedSubmission.objects.create(
-        dossier=dossier, ambassador=ambassador, household_key=f"h:{dossier.pk}",
-        channel="sms", code_hash="z" * 64, expires_at=expired,
+        dossier=dossier,
+        ambassador=ambassador,
+        household_key=f"h:{dossier.pk}",
+        channel="sms",
+        code_hash="z" * 64,
+        expires_at=expired,
     )
 
 

@@ -111,3 +111,20 @@ def test_an_old_practice_dossier_goes_and_a_recent_one_stays(cast, settings):
     service.apply_retention()
     assert not Dossier.objects.filter(pk=old.pk).exists()
     assert Dossier.objects.filter(pk__in=[recent.pk, real.pk]).count() == 2
+
+
+def test_an_officers_old_read_of_a_dossier_goes_with_the_security_log(cast, settings):
+    from dichvucong.dossiers.constants import Status
+    from dichvucong.dossiers.testing import make_dossier
+    from dichvucong.rights.models import DossierRead
+
+    settings.RETENTION_ACCESS_LOG_DAYS = 730
+    dossier = make_dossier(cast, Status.PROCESSING)
+    reads = [
+        DossierRead.objects.create(
+            dossier=dossier, actor=cast.receptionist_a, day=at.date(), first_at=at
+        )
+        for at in (ago(731), ago(729))
+    ]
+    service.apply_retention()
+    assert list(DossierRead.objects.values_list("pk", flat=True)) == [reads[1].pk]

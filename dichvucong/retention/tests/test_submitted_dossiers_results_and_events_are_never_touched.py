@@ -12,8 +12,16 @@ from dichvucong.retention.tests.helpers import LONG_AGO, ended_dossier, old_draf
 def test_nothing_submitted_is_deleted_and_the_event_log_still_verifies(cast, settings, capsys):
     for name in ("RETENTION_DRAFT_DAYS", "RETENTION_ENDED_FILES_DAYS", "RETENTION_PRACTICE_DAYS"):
         setattr(settings, name, 0)
-    kept = [make_dossier(cast, status) for status in
-            (Status.SUBMITTED, Status.PROCESSING, Status.RESOLVED, Status.RETURNED, Status.STOPPED)]
+    kept = [
+        make_dossier(cast, status)
+        for status in (
+            Status.SUBMITTED,
+            Status.PROCESSING,
+            Status.RESOLVED,
+            Status.RETURNED,
+            Status.STOPPED,
+        )
+    ]
     Dossier.objects.filter(pk__in=[d.pk for d in kept]).update(
         updated_at=Dossier.objects.get(pk=kept[0].pk).created_at - LONG_AGO
     )
