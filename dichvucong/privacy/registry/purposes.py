@@ -271,7 +271,7 @@ RIGHTS = Purpose(
     basis=Basis.LAW,
     basis_text=_("Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (quyền của chủ thể dữ liệu)."),
     recipients=(_("Quản trị viên của cơ quan"), _("Nhà trường, với yêu cầu về học sinh")),
-    retention=(),
+    retention=(Kind.ACCESS_LOG,),
     kept=_(
         "Lưu để chứng minh yêu cầu đã được trả lời; nội dung bạn viết bị xoá khi tài khoản bị xoá."
     ),
