@@ -43,7 +43,7 @@ def short_links(page: Page) -> list[tuple[str, float]]:
     menu_button.click()
     links = page.locator(MENUS)
     expect(links.first).to_be_visible()
-    expect(page.locator(".site-footer a")).to_have_count(3)
+    expect(page.locator(".site-footer a")).to_have_count(4)
     found = []
     for link in links.all():
         box = link.bounding_box()

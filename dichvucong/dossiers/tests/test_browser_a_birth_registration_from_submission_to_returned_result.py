@@ -9,7 +9,8 @@ drafts the extract from the procedure's template and forwards, the leader
 sends it back with a reason, the specialist corrects the draft and forwards
 again, the leader approves (the extract takes number 1/TLKS), reception
 returns the result. Every slip
-the back office links to (01, 02, 05 and the register, 06) is a PDF naming
+the back office links to (01, 02, the control slip 06 under Circular
+03/2025 and the register) is a PDF naming
 the dossier. At the end the citizen's timeline tells every step in order,
 the event chain is intact, and each status change reached the applicant
 by e-mail and SMS."""
@@ -173,7 +174,7 @@ def reception_accepts(page: Page, code: str) -> None:
     says(page, "Đã tiếp nhận hồ sơ. Ngày hẹn trả kết quả:")
     status_is(page, "Được tiếp nhận")
     assert "hẹn trả kết quả" in slip(page, "01", code).lower()
-    slip(page, "05", code)
+    slip(page, "06", code)
 
 
 def leader_assigns(page: Page, code: str) -> None:
@@ -242,7 +243,7 @@ def reception_returns(page: Page, code: str) -> None:
     press(page, "Trả kết quả")
     says(page, "Đã trả kết quả cho người nộp.")
     status_is(page, "Đã trả kết quả")
-    control = slip(page, "05", code)
+    control = slip(page, "06", code)
     for name in ("Lê Tiếp Nhận", "Phạm Chuyên Viên", "Hoàng Lãnh Đạo"):
         assert name in control, (name, control)
     register = pdf_text(pdf_behind(page, "Sổ theo dõi hồ sơ"))

@@ -12,7 +12,8 @@ API = "/api/v1"
 ASKED = [
     (f"{API}/catalogue/procedures", {}, 2),
     (f"{API}/catalogue/procedures", {"q": "khai sinh", "online_level": "4"}, 2),
-    (f"{API}/catalogue/procedures/1.001193", {}, 2),
+    # +1: the procedure's handling on today's date (catalogue.ProcedureHandling)
+    (f"{API}/catalogue/procedures/1.001193", {}, 3),
     # +1 each: whether any agency has ended, for the view (reports/unitmap.py)
     (f"{API}/statistics/public/tables", {"dimension": "agency"}, 5),
     (f"{API}/statistics/public/tables", {"dimension": "procedure"}, 5),
