@@ -18,6 +18,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from dichvucong.dossiers.models import Dossier
+from dichvucong.lib import disclosure
 from dichvucong.outreach import report
 from dichvucong.outreach.models import Campaign
 from dichvucong.reports.unitmap import VIEW_TODAY, VIEWS, UnitMap, default_view
@@ -101,6 +102,24 @@ def _ids(shown: report.Presentation) -> tuple[set[int], set[int]]:
 
 def _union(lists: Iterable[list[int]]) -> set[int]:
     return {pk for ids in lists for pk in ids}
+
+
+def disclosed(rows: list[WardRow]) -> tuple[list[WardRow], bool]:
+    """The rows as shown to anyone (lib/disclosure.py): a ward where 1 to 4
+    helped households' dossiers succeeded or wait is merged with the other
+    small ones into one row, so the table never points at a household; the
+    total stays exact. True when a row was merged."""
+    split = disclosure.merge_small(rows, lambda row: (row.dossiers, row.pending))
+    if not split.merged:
+        return rows, False
+    other = WardRow(
+        None,
+        _("Các phường khác (gộp)"),
+        "",
+        sum(row.dossiers for row in split.merged),
+        sum(row.pending for row in split.merged),
+    )
+    return [*split.kept, other], True
 
 
 def total(rows: list[WardRow]) -> WardRow:

@@ -170,13 +170,15 @@ def _wards(request: HttpRequest, shown: report.Presentation) -> dict[str, Any]:
     """The dossiers by ward, of the time or of today (report_wards.py)."""
     view = report_wards.chosen_view(request.GET.get("cach_xem"), shown)
     rows = report_wards.by_ward(shown, view, timezone.localdate())
+    shown_rows, merged = report_wards.disclosed(rows)
     return {
         "ward_view": view,
         "ward_views": [
             (unitmap.VIEW_TODAY, _("Phường hiện nay")),
             (unitmap.VIEW_OF_THE_TIME, _("Phường tại thời điểm nộp hồ sơ")),
         ],
-        "ward_rows": rows,
+        "ward_rows": shown_rows,
+        "ward_rows_merged": merged,
         "ward_total": report_wards.total(rows),
     }
 
