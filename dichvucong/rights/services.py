@@ -197,12 +197,14 @@ def _scrub_admin_history(user_id: int, pseudonym: str) -> None:
 
 FILED_TEXT = (
     "Co quan da nhan yeu cau ve du lieu ca nhan so %(id)s cua ban (%(kind)s). "
-    "Han tra loi: %(due)s. Xem tai muc Du lieu cua toi."
+    "Han tra loi: %(due)s. %(where)s"
 )
 ANSWERED_TEXT = (
-    "Yeu cau ve du lieu ca nhan so %(id)s (%(kind)s) da duoc tra loi: %(status)s. "
-    "Xem ly do tai muc Du lieu cua toi hoac hoi nha truong."
+    "Yeu cau ve du lieu ca nhan so %(id)s (%(kind)s) da duoc tra loi: %(status)s. %(where)s"
 )
+# A citizen reads it in their account; a guardian has none and asks the school.
+WHERE_ACCOUNT = "Xem chi tiet tai muc Du lieu cua toi."
+WHERE_SCHOOL = "Hoi nha truong de biet chi tiet."
 
 
 def _notify(request: RightsRequest, step: str) -> None:
@@ -211,6 +213,7 @@ def _notify(request: RightsRequest, step: str) -> None:
         "kind": ascii_fold(str(request.get_kind_display())),
         "status": ascii_fold(str(request.get_status_display())),
         "due": timezone.localtime(request.due_at).strftime("%H:%M %d/%m/%Y"),
+        "where": WHERE_SCHOOL if request.pupil_id is not None else WHERE_ACCOUNT,
     }
     body = (FILED_TEXT if step == "filed" else ANSWERED_TEXT) % values
     ids = [

@@ -28,6 +28,7 @@ def test_a_correction_is_filed_with_its_legal_due_time_and_a_receipt(client, cas
     assert request.steps.get().kind == "filed"
     receipt = OutboxMessage.objects.get(dedupe_key=f"rights:{request.pk}:filed:sms")
     assert receipt.recipient == cast.applicant.citizen.phone
+    assert "Du lieu cua toi" in receipt.body and "nha truong" not in receipt.body
     assert "Ngày sinh sai" in client.get(PAGE).content.decode()
 
 

@@ -38,6 +38,8 @@ def test_the_coordinator_files_it_on_the_guardians_behalf_and_the_guardian_is_to
     assert request.filed_by == oc.coordinator_a and request.on_behalf_of == "Mẹ, gọi điện"
     sms = OutboxMessage.objects.get(dedupe_key=f"rights:{request.pk}:filed:sms")
     assert sms.recipient == pupil.guardian.phone
+    # The guardian has no account to look in: the message sends them to the school.
+    assert "Hoi nha truong" in sms.body and "Du lieu cua toi" not in sms.body
 
 
 def test_the_school_hands_the_guardian_a_copy_of_everything_held_about_the_pupil(client, oc):
