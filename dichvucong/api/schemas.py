@@ -27,8 +27,22 @@ def _safe(value: str) -> str:
     return value
 
 
+def _iso_day(value: str) -> date:
+    """A calendar day written YYYY-MM-DD: pydantic's own date would also
+    take a number of seconds since 1970 (`on=0`), which no client means."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("date_from_datetime_parsing", "not a day YYYY-MM-DD") from None
+
+
 Text = Annotated[str, AfterValidator(_safe)]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+IsoDay = Annotated[
+    str,
+    Field(pattern=r"^\d{4}-\d{2}-\d{2}$", json_schema_extra={"format": "date"}),
+    AfterValidator(_iso_day),
+]
 Delivery = Literal["counter", "online", "post"]
 
 
@@ -160,7 +174,7 @@ class AgencyQuery(PageQuery):
     procedure: Text | None = Field(
         None, max_length=20, description="Chỉ các cơ quan tiếp nhận thủ tục có mã này."
     )
-    on: date | None = Field(
+    on: IsoDay | None = Field(
         None,
         description="Các cơ quan có vào ngày này (YYYY-MM-DD); mặc định hôm nay. "
         "Cơ quan đã giải thể sau sắp xếp đơn vị hành chính chỉ hiện với ngày trước đó.",
@@ -194,7 +208,7 @@ class AdminUnitQuery(PageQuery):
     receiving: bool = Field(
         False, description="Chỉ phường/xã có UBND nhận hồ sơ (giá trị `ward` khi tạo hồ sơ)."
     )
-    on: date | None = Field(
+    on: IsoDay | None = Field(
         None,
         description="Các đơn vị có vào ngày này (YYYY-MM-DD); mặc định hôm nay. "
         "Đơn vị đã sắp xếp lại chỉ hiện với ngày trước đó.",

@@ -114,3 +114,13 @@ def test_the_api_lists_todays_units_and_agencies_unless_another_day_is_asked(cli
         None,
         "ward",
     )
+
+
+def test_the_api_refuses_a_day_that_is_not_written_yyyy_mm_dd(client, world, after):
+    """`on=0` once read as 01/01/1970 (seconds since the epoch): the fuzzer
+    found it; a client means a calendar day or nothing."""
+    for path in ("/units", "/agencies"):
+        for wrong in ("0", "1751328000", "30/06/2025", "2025-02-30", "2025-6-30"):
+            response = client.get(f"{API}/catalogue{path}", {"on": wrong})
+            assert response.status_code == 422, (path, wrong)
+            assert response.json()["field"] == "on", (path, wrong)
