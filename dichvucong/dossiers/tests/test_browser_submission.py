@@ -93,6 +93,9 @@ def test_the_form_fits_a_phone_screen(browser: Browser, live_server, browser_cas
     page.get_by_role("button", name="Bắt đầu khai hồ sơ").click()
     page.get_by_label("Ngày sinh").fill("31/02/2026")
     page.get_by_role("button", name="Tiếp tục").click()
+    # Measure the answered page (with its messages), not one mid-navigation.
+    expect(page.get_by_text("Ngày chưa đúng. Nhập ngày/tháng/năm").first).to_be_visible()
+    page.wait_for_load_state()
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
     page.screenshot(path=str(SCREENSHOT), full_page=True)
