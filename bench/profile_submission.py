@@ -58,10 +58,8 @@ def one_round(client, plan, timings, queries, profiler=None) -> None:  # type: i
     def step(name, call):  # type: ignore[no-untyped-def]
         with CaptureQueriesContext(connection) as captured:
             start = time.perf_counter()
-            if profiler is not None and name == "submit":
-                answer = profiler.runcall(call)
-            else:
-                answer = call()
+            profiled = profiler is not None and name == "submit"
+            answer = profiler.runcall(call) if profiled else call()
             timings[name].append((time.perf_counter() - start) * 1000)
         queries[name].append(len(captured))
         slowest[name] = sorted(
@@ -99,10 +97,10 @@ def main() -> None:
     args = parser.parse_args()
     setup()
     from django.test import Client
+    from load_prepare import submission_plan
 
     from dichvucong.accounts.models import User
     from dichvucong.demo.people import CITIZEN_ID
-    from load_prepare import submission_plan
 
     citizen = User.objects.get(username=CITIZEN_ID)
     plan = submission_plan(citizen)
