@@ -5,13 +5,12 @@ of recent dossiers."""
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
+from dichvucong.demo import testing
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
 
@@ -24,7 +23,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def demo_site(transactional_db, settings):  # type: ignore[no-untyped-def]
     settings.DEMO_MODE = True
-    call_command("load_demo", stdout=io.StringIO())
+    testing.load_demo()
 
 
 def test_the_receptionist_logs_in_with_what_the_demo_page_shows(
