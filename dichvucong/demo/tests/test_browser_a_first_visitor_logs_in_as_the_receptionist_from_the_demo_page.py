@@ -5,12 +5,13 @@ of recent dossiers."""
 
 from __future__ import annotations
 
+import io
 from typing import TYPE_CHECKING
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
-from dichvucong.demo import testing
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
 
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def demo_site(transactional_db, settings):  # type: ignore[no-untyped-def]
     settings.DEMO_MODE = True
-    testing.load_demo()
+    call_command("load_demo", stdout=io.StringIO())
 
 
 def test_the_receptionist_logs_in_with_what_the_demo_page_shows(
