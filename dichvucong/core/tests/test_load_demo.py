@@ -1,10 +1,7 @@
 from __future__ import annotations
 
-import io
-
 import pytest
 from django.apps import apps
-from django.core.management import call_command
 from django.db import transaction
 
 from dichvucong.accounts.constants import AccountKind, Role
@@ -13,7 +10,7 @@ from dichvucong.catalogue.constants import OnlineLevel, UnitLevel
 from dichvucong.catalogue.fees import compute_fee
 from dichvucong.catalogue.forms_schema import schema_errors
 from dichvucong.catalogue.models import AdminUnit, Agency, Procedure
-from dichvucong.demo import DEMO_PASSWORD, load_demo
+from dichvucong.demo import DEMO_PASSWORD, load_demo, testing
 from dichvucong.lib.identity import clean_mobile_phone, clean_tax_code, describe_id_number
 from dichvucong.outreach.models import School
 
@@ -22,13 +19,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def output(django_db_setup, django_db_blocker):
-    """The demo is loaded once for the module (it takes seconds), in a
-    transaction rolled back at the end; each test runs in a savepoint
-    inside it, so what one test changes the next never sees."""
+    """The demo is loaded once for the module (demo/testing.py: a copy of
+    this process's first real load), in a transaction rolled back at the
+    end; each test runs in a savepoint inside it, so what one test changes
+    the next never sees."""
     with django_db_blocker.unblock(), transaction.atomic():
-        stdout = io.StringIO()
-        call_command("load_demo", stdout=stdout)
-        yield stdout.getvalue()
+        yield testing.load_demo()
         transaction.set_rollback(True)
 
 

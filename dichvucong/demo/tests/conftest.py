@@ -1,17 +1,17 @@
 from __future__ import annotations
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.db import transaction
+
+from dichvucong.demo import testing
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The demo loaded once for the module, rolled back at its end."""
+    """The demo loaded once for the module (demo/testing.py), rolled back
+    at its end."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO())
+        testing.load_demo()
         yield
         transaction.set_rollback(True)
 
