@@ -72,7 +72,7 @@ def dossier_pages(count: int) -> list[str]:
     return [f"/mot-cua/ho-so/{public_id}/" for public_id in ids]
 
 
-def run(client, url: str) -> tuple[float, list[tuple[float, str, tuple]]]:  # type: ignore[no-untyped-def]
+def run(client, url: str) -> tuple[float, float, list[tuple[float, str, tuple]]]:  # type: ignore[no-untyped-def]
     from django.db import connection
 
     queries: list[tuple[float, str, tuple]] = []
@@ -84,21 +84,22 @@ def run(client, url: str) -> tuple[float, list[tuple[float, str, tuple]]]:  # ty
         finally:
             queries.append((time.perf_counter() - started, sql, params))
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with connection.execute_wrapper(timed):
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
-    return time.perf_counter() - started, queries
+    return time.perf_counter() - started, time.process_time() - cpu, queries
 
 
 def profile(client, url: str, repeat: int, slowest: int) -> None:  # type: ignore[no-untyped-def]
     run(client, url)  # warm-up
     runs = [run(client, url) for _n in range(repeat)]
-    total = statistics.median(seconds for seconds, _q in runs)
-    _seconds, queries = runs[-1]
+    total = statistics.median(seconds for seconds, _c, _q in runs)
+    cpu = statistics.median(cpu for _s, cpu, _q in runs)
+    queries = runs[-1][2]
     in_sql = sum(seconds for seconds, _s, _p in queries)
-    print(f"\n{url}: median {total * 1000:.1f} ms, {len(queries)} queries, "
-          f"{in_sql * 1000:.1f} ms in SQL (last run)")
+    print(f"\n{url}: median {total * 1000:.1f} ms (Python CPU {cpu * 1000:.1f} ms), "
+          f"{len(queries)} queries, {in_sql * 1000:.1f} ms in SQL (last run)")
     for seconds, sql, _params in sorted(queries, reverse=True)[:slowest]:
         print(f"  {seconds * 1000:7.1f} ms  {sql[:300]}")
 
@@ -107,7 +108,7 @@ def explain(client, url: str, slowest: int) -> None:  # type: ignore[no-untyped-
     from django.db import connection
 
     run(client, url)
-    _seconds, queries = run(client, url)
+    queries = run(client, url)[2]
     for seconds, sql, params in sorted(queries, key=lambda q: q[0], reverse=True)[:slowest]:
         if not sql.lstrip().upper().startswith("SELECT"):
             continue
