@@ -133,7 +133,8 @@ def state() -> dict[str, Any]:
     from django.db.models import Q
 
     ward = Q(agency__admin_unit__name__endswith="Khương Mai")  # "Phường Khương Mai"
-    ward_dossiers = Dossier.objects.filter(ward).exclude(code=None)
+    # What her queue lists: practice runs are no office's dossiers (404).
+    ward_dossiers = Dossier.objects.filter(ward, is_practice=False).exclude(code=None)
     return {
         "dossiers": Dossier.objects.count(),
         "busiest": {"session": session_for(busiest), "dossiers": count},

@@ -8,11 +8,13 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.dossiers.constants import (
     ENDED_STATUSES,
     FINISHED_STATUSES,
+    OPEN_STATUSES,
     AttachmentKind,
     Delivery,
     EventKind,
@@ -127,18 +129,42 @@ class Dossier(models.Model):
             models.Index(
                 fields=["applicant", "status", "-updated_at"], name="dossier_applicant_drafts"
             ),
-            # The back office's history tabs, newest first: an office's
-            # page is read from the end of its part of the index, not by
-            # sorting every dossier it ever finished (backoffice.queues).
+            # The back office's tabs (backoffice.queues), each counted and
+            # paged along its own part of an index, in the tab's order, so a
+            # page reads 25 rows and a count reads the index alone, not
+            # every dossier the office ever had. Practice runs are left out
+            # of the index, as the queues leave them out.
+            # History, newest first: read from the end of the office's part.
             models.Index(
                 fields=["agency", "resolved_at", "id"],
-                condition=models.Q(status__in=FINISHED_STATUSES),
+                condition=models.Q(status__in=FINISHED_STATUSES, is_practice=False),
                 name="dossier_agency_done",
             ),
             models.Index(
                 fields=["agency", "closed_at", "id"],
-                condition=models.Q(status__in=ENDED_STATUSES),
+                condition=models.Q(status__in=ENDED_STATUSES, is_practice=False),
                 name="dossier_agency_closed",
+            ),
+            # Work in progress: new oldest first; supplements by request;
+            # open ones by their effective due date (the apology's new date
+            # when there is one), also the ranges "due soon" and "overdue".
+            models.Index(
+                fields=["agency", "submitted_at", "id"],
+                condition=models.Q(status=Status.SUBMITTED, is_practice=False),
+                name="dossier_agency_new",
+            ),
+            models.Index(
+                fields=["agency", "supplement_requested_at", "id"],
+                condition=models.Q(status=Status.SUPPLEMENT, is_practice=False),
+                name="dossier_agency_supplement",
+            ),
+            models.Index(
+                models.F("agency"),
+                Coalesce("extended_due_date", "due_date"),
+                models.F("submitted_at"),
+                models.F("id"),
+                condition=models.Q(status__in=OPEN_STATUSES, is_practice=False),
+                name="dossier_agency_open",
             ),
         ]
         constraints = [

@@ -11,14 +11,14 @@ from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.testing import make_dossier
 
 # Session, user, roles, agencies, calendar, procedures for the filter,
-# counts of the queues in progress, of the two history queues (each up to
-# HISTORY_SHOWN + 1), page rows: ten; five for the main menu
+# the counts of every queue in one query (history up to HISTORY_SHOWN +
+# 1), page rows: eight; five for the main menu
 # (core.navigation: ambassador row, outreach roles, wards, the dashboard's
 # led and staffed agencies); plus three for
 # the session limits middleware saving the session (savepoint, update,
 # release); one for the second factor's device, which django-otp reads on
 # each request to check the session's verification still holds.
-MAX_QUERIES = 19
+MAX_QUERIES = 17
 
 
 @pytest.fixture
