@@ -5,7 +5,7 @@ Every command it runs is this repository's own (manage.py, gunicorn, locust).
 
     .venv/bin/python bench/load_bench.py [--dossiers 1000000] [--users 50]
         [--seconds 20] [--workers 5] [--paths Floor,Home,...] [--servers 2]
-        [--write bench/RESULTS.md]
+        [--warmup 3] [--write bench/RESULTS.md]
 
 1. A PostgreSQL database of its own (BENCH_DATABASE_URL, by default
    postgres://postgres@127.0.0.1:5432/dichvucong_bench) is migrated, given
@@ -334,6 +334,9 @@ def main() -> None:
     parser.add_argument("--servers", type=int, default=1)
     parser.add_argument("--paths", default=",".join(PATHS))
     parser.add_argument("--write", type=Path)
+    parser.add_argument(
+        "--warmup", type=int, default=3, help="seconds of each path, not counted, before it"
+    )
     args = parser.parse_args()
     database = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE)
     ensure_database(database)
@@ -355,6 +358,12 @@ def main() -> None:
     try:
         measures = []
         for path in ["Floor", *[p for p in args.paths.split(",") if p != "Floor"]]:
+            if args.warmup:
+                # A path's first requests meet cold workers (imports, templates,
+                # the database's cache): measured first, a path got a third of
+                # what it got measured third (RESULTS.md). Not counted.
+                run_locust(path, [s.url for s in servers], 5, args.warmup, state, folder)
+                drain([s.url for s in servers])
             measure = run_locust(
                 path, [s.url for s in servers], args.users, args.seconds, state, folder
             )
