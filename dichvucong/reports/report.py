@@ -103,8 +103,20 @@ def _counted(scope: Scope, filters: Filters, today: date) -> tuple[Any, Callable
             agency_id=filters.agency.pk if filters.agency else None,
             unit_id=filters.unit.pk if filters.unit else None,
         )
+        if scope.history_ids:
+            return None, _with_history(selection, scope, filters)
         return selection, tally.table
     return dossiers_for(scope, filters), statistics.table
+
+
+def _with_history(
+    selection: tally.Selection, scope: Scope, filters: Filters
+) -> Callable[..., list[Row]]:
+    """The kept counts of the scope's agencies and, counted from the
+    dossiers, the part of the ended agencies' that the scope took over."""
+    history = dossiers_for(scope, filters).filter(agency_id__in=scope.history_ids)
+    sources = today_view.Sources(selection, tally.table, history, scope.history_ids)
+    return today_view.added(sources)
 
 
 def _counted_today(scope: Scope, filters: Filters, today: date) -> Callable[..., list[Row]]:
@@ -113,7 +125,7 @@ def _counted_today(scope: Scope, filters: Filters, today: date) -> Callable[...,
     unit_map = unitmap.UnitMap(today)
     dependent = unit_map.group_dependent_agency_ids()
     if scope.agency_ids is not None:
-        dependent &= scope.agency_ids
+        dependent = (dependent & scope.agency_ids) | scope.history_ids
     rest: Any = scope.dossiers.exclude(agency_id__in=dependent)
     count: Callable[..., list[Row]] = statistics.table
     if tally.ready():

@@ -69,6 +69,16 @@ def counter(sources: Sources, unit_map: UnitMap, only: Only) -> Count:
     return count
 
 
+def added(sources: Sources) -> Count:
+    """A count function adding both sources' rows, moving none (the units
+    of the time)."""
+
+    def count(_source: Any, period: Period, dims: tuple[str, ...], today: date) -> list[Row]:
+        return _unmapped_table(sources, period, dims, today)
+
+    return count
+
+
 def _unmapped_table(
     sources: Sources, period: Period, dims: tuple[str, ...], today: date
 ) -> list[Row]:
