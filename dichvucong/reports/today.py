@@ -132,7 +132,7 @@ def _move(
     for index, dim in enumerate(dims):
         if dim == "agency":
             key.append(agency.pk)
-            names[dim], codes[dim] = _agency_name(agency.name, agency.valid), agency.code
+            names[dim], codes[dim] = agency_name(agency.name, agency.valid), agency.code
         elif dim == "ward":
             key.append(agency.unit_id)
             names[dim], codes[dim] = agency.unit_name, agency.unit_code
@@ -147,7 +147,7 @@ def _move(
     found.figures.add(row.figures)
 
 
-def _agency_name(name: str, valid: bool) -> str:
+def agency_name(name: str, valid: bool) -> str:
     """An agency of the time kept in today's view because nothing says
     where its dossiers went: said so, beside its name."""
     return name if valid else _("%(name)s (đã kết thúc, chưa xác định đơn vị mới)") % {"name": name}
