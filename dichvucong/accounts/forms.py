@@ -443,3 +443,17 @@ class NotificationChannelForm(PlainForm):
         choices=[("sms", _("Tin nhắn SMS")), ("zalo", _("Zalo (gửi SMS nếu Zalo không gửi được)"))],
         widget=forms.RadioSelect,
     )
+
+
+class OrganisationAddressForm(PlainForm):
+    """An organisation's seat, as registered: today's wards only."""
+
+    address = OrganisationRegistrationForm.base_fields["address"]
+    ward = OrganisationRegistrationForm.base_fields["ward"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer_todays_units(self)
+
+    def details(self) -> services.OrganisationAddress:
+        return services.OrganisationAddress(self.cleaned_data["address"], self.cleaned_data["ward"])

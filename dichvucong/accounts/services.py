@@ -150,6 +150,33 @@ def details_today(user: User) -> tuple[CitizenDetails, bool]:
     return replace(current, ward=ward, residential_group=group), True
 
 
+@dataclass(frozen=True)
+class OrganisationAddress:
+    """What an organisation may keep up to date on "Sửa thông tin": the
+    address of its seat."""
+
+    address: str
+    ward: AdminUnit | None
+
+
+def organisation_address_today(user: User) -> tuple[OrganisationAddress, bool]:
+    """As details_today for a citizen: the saved address, and whether its
+    ward has ended; then today's ward is proposed where there is one (a
+    ward merged whole; a split one leaves the choice to the holder)."""
+    profile = OrganisationProfile.objects.select_related("ward").get(user=user)
+    current = OrganisationAddress(profile.address, profile.ward)
+    if not address_outdated(profile):
+        return current, False
+    ward, _group = address_today(profile.ward, None)
+    return replace(current, ward=ward), True
+
+
+def update_organisation_address(user: User, details: OrganisationAddress) -> None:
+    OrganisationProfile.objects.filter(user=user).update(
+        address=details.address, ward=details.ward
+    )
+
+
 def group_choices() -> QuerySet[AdminUnit]:
     """Every group that exists today: what the registration form accepts."""
     today = timezone.localdate()

@@ -28,6 +28,7 @@ from dichvucong.accounts.forms import (
     CitizenRegistrationForm,
     LoginForm,
     NotificationChannelForm,
+    OrganisationAddressForm,
     OrganisationRegistrationForm,
     PhoneCodeForm,
     RecoveryCodeForm,
@@ -174,11 +175,12 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
     citizen = services.citizen_profile(user)  # type: ignore[arg-type]
+    organisation = services.organisation_profile(user)  # type: ignore[arg-type]
     context = {
         "needs_phone_confirmation": phone_confirmation.needs_confirmation(user),  # type: ignore[arg-type]
         "citizen": citizen,
-        "organisation": services.organisation_profile(user),  # type: ignore[arg-type]
-        "address_outdated": services.address_outdated(citizen),
+        "organisation": organisation,
+        "address_outdated": services.address_outdated(citizen or organisation),
         "channel_form": _channel_form(user),  # type: ignore[arg-type]
         "recovery_codes_left": (
             two_factor.recovery_codes_left(user)
@@ -193,10 +195,13 @@ def profile(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit_details(request: HttpRequest) -> HttpResponse:
     """A citizen's name, birth date, e-mail and address; those the
-    national e-ID gave stay as it said (services.update_citizen_details)."""
+    national e-ID gave stay as it said (services.update_citizen_details).
+    An organisation's: the address of its seat."""
     user = request.user
     if services.citizen_profile(user) is None:  # type: ignore[arg-type]
-        raise Http404
+        if services.organisation_profile(user) is None:  # type: ignore[arg-type]
+            raise Http404
+        return _edit_organisation_address(request)
     current, outdated = services.details_today(user)  # type: ignore[arg-type]
     form = CitizenDetailsForm(
         request.POST if request.method == "POST" else None,
@@ -212,6 +217,19 @@ def edit_details(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Đã lưu thông tin."))
             return redirect("accounts:profile")
     context = {"form": form, "address_outdated": outdated}
+    return render(request, "accounts/edit_details.html", context)
+
+
+def _edit_organisation_address(request: HttpRequest) -> HttpResponse:
+    current, outdated = services.organisation_address_today(request.user)  # type: ignore[arg-type]
+    form = OrganisationAddressForm(
+        request.POST if request.method == "POST" else None, initial=vars(current)
+    )
+    if form.is_valid():
+        services.update_organisation_address(request.user, form.details())  # type: ignore[arg-type]
+        messages.success(request, _("Đã lưu thông tin."))
+        return redirect("accounts:profile")
+    context = {"form": form, "address_outdated": outdated, "organisation": True}
     return render(request, "accounts/edit_details.html", context)
 
 

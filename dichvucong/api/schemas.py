@@ -44,6 +44,8 @@ IsoDay = Annotated[
     AfterValidator(_iso_day),
 ]
 Delivery = Literal["counter", "online", "post"]
+# Across a reorganisation: today's units or those of the time (reports.unitmap).
+ReportView = Literal["hien-nay", "tai-thoi-diem"]
 
 
 class BodyIn(Schema):
@@ -450,7 +452,20 @@ class StatusCountOut(Schema):
     count: int
 
 
+class StatusCountsQuery(Schema):
+    cach_xem: ReportView | None = Field(
+        None,
+        description="Qua lần sắp xếp đơn vị hành chính: hien-nay (hồ sơ mà cơ quan hiện nay "
+        "đảm nhận, kể cả của đơn vị cũ đã sáp nhập vào; phường bị chia tách theo tổ dân phố "
+        "của người nộp) hoặc tai-thoi-diem (hồ sơ do chính cơ quan giải quyết). Mặc định "
+        "hien-nay, như trang thống kê cho kỳ đến hôm nay.",
+    )
+
+
 class StatusCountsOut(Schema):
     agency: AgencyOut
+    view: ReportView = Field(
+        description="Cách xem của số liệu (tham số cach_xem)."
+    )
     total: int
     by_status: list[StatusCountOut]

@@ -9,11 +9,10 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from dichvucong.api.schemas import AgencyOut, Id, Text
+from dichvucong.api.schemas import AgencyOut, Id, ReportView, Text
 
 Dimension = Literal["agency", "ward", "procedure", "field", "month", "year"]
 ReportStateName = Literal["draft", "submitted", "approved"]
-ReportView = Literal["hien-nay", "tai-thoi-diem"]
 
 # --- Public statistics ------------------------------------------------------------
 

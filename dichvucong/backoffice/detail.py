@@ -20,7 +20,7 @@ from dichvucong.backoffice.forms import ActionForm
 from dichvucong.backoffice.permissions import roles_for_dossier
 from dichvucong.catalogue.fees import EXEMPTION_LABELS
 from dichvucong.dossiers import eforms, lifecycle
-from dichvucong.dossiers.access import staff_dossiers
+from dichvucong.dossiers.access import readable_staff_dossiers, staff_dossiers
 from dichvucong.dossiers.constants import EventKind, Status
 from dichvucong.dossiers.deadlines import timeliness
 from dichvucong.dossiers.models import Attachment, Dossier, Event
@@ -29,10 +29,12 @@ from dichvucong.lib.money import format_vnd
 from dichvucong.results import service as results
 
 
-def dossier_for(user: Any, public_id: UUID) -> Dossier:
+def dossier_for(user: Any, public_id: UUID, *, reading: bool = False) -> Dossier:
     """Only through staff_dossiers: another ward's dossier is a plain 404,
-    which does not even confirm that it exists."""
-    dossiers = staff_dossiers(user).select_related(
+    which does not even confirm that it exists. `reading` (the page, not
+    its actions) also finds the history the user's agency took over."""
+    found = readable_staff_dossiers(user) if reading else staff_dossiers(user)
+    dossiers = found.select_related(
         "agency__parent",
         "procedure__field",
         "holder",

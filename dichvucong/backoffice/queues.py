@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from dichvucong.accounts.constants import Role
 from dichvucong.catalogue.calendar import office_calendar
 from dichvucong.catalogue.models import Procedure
-from dichvucong.dossiers.access import staff_dossiers
+from dichvucong.dossiers.access import readable_staff_dossiers
 from dichvucong.dossiers.constants import (
     ENDED_STATUSES,
     FINISHED_STATUSES,
@@ -81,10 +81,11 @@ def default_queue(roles: frozenset[str]) -> Queue:
 
 
 def base_dossiers(user: Any) -> QuerySet[Dossier]:
-    """The user's dossiers with their effective due date (the apology's new
+    """The user's dossiers (and the history their agency took over, which
+    only the ended tabs can show) with their effective due date (the apology's new
     date when there is one) and what the rows show, in one query."""
     return (
-        staff_dossiers(user)
+        readable_staff_dossiers(user)
         .select_related("holder", "assignee")
         .annotate(effective_due=Coalesce("extended_due_date", "due_date"))
     )

@@ -54,7 +54,7 @@ def queues(request: HttpRequest, *, roles: frozenset[str]) -> HttpResponse:
 @require_GET
 @staff_required
 def dossier_detail(request: HttpRequest, public_id: UUID, *, roles: frozenset[str]) -> HttpResponse:
-    dossier = detail_page.dossier_for(request.user, public_id)
+    dossier = detail_page.dossier_for(request.user, public_id, reading=True)
     # The applicant may see who at the office opened it (rights/).
     reads.note_read(dossier, request.user)
     return render(request, "backoffice/detail.html", detail_page.context(request.user, dossier))

@@ -7,15 +7,31 @@ Test code only; imported by the conftest files of the apps that need it.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from dichvucong.accounts.constants import AccountKind, Role
 from dichvucong.accounts.models import CitizenProfile, StaffRole, User
-from dichvucong.catalogue.constants import AgencyKind, HandlingLevel, OnlineLevel, UnitLevel
-from dichvucong.catalogue.models import AdminUnit, Agency, Field, Procedure, RequiredDocument
+from dichvucong.catalogue.constants import (
+    AgencyKind,
+    HandlingLevel,
+    OnlineLevel,
+    SuccessionKind,
+    UnitLevel,
+)
+from dichvucong.catalogue.models import (
+    AdminUnit,
+    Agency,
+    Field,
+    Procedure,
+    RequiredDocument,
+    SucceedingGroup,
+    UnitSuccession,
+)
 from dichvucong.dossiers import lifecycle, uploads
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
@@ -176,3 +192,75 @@ def make_dossier(cast: Cast, status: int = Status.SUBMITTED) -> Dossier:
     return dossier
 
 
+
+
+# --- Wards a reorganisation ended (issue 15) -------------------------------------------
+
+LAST_DAY = date(2025, 6, 30)
+FIRST_DAY = date(2025, 7, 1)
+
+
+@dataclass
+class FormerWards:
+    """Two wards of the cast's district that a reorganisation ended on
+    30/06/2025, each with its People's Committee: Nhân Chính merged whole
+    into ward A; Thượng Đình split, its group 1 to ward A and its group 2
+    to ward B, with one resident in each."""
+
+    merged: Agency
+    split: Agency
+    group_to_a: AdminUnit
+    group_to_b: AdminUnit
+    resident_to_a: User
+    resident_to_b: User
+
+
+def _former_ward(cast: Cast, name: str, code: str) -> tuple[AdminUnit, Agency]:
+    ward = AdminUnit.objects.create(name=name, code=f"T-{code}", level=UnitLevel.WARD,
+                                    parent=cast.district, valid_to=LAST_DAY)
+    committee = Agency.objects.create(name=f"UBND phường {name}", unit_code=f"T.{code}",
+                                      kind=AgencyKind.PEOPLES_COMMITTEE, admin_unit=ward,
+                                      valid_to=LAST_DAY)
+    return ward, committee
+
+
+def _split_to(ward: AdminUnit, successor: AdminUnit, number: int) -> AdminUnit:
+    group = AdminUnit.objects.create(name=f"Tổ dân phố {number}", code=f"{ward.code}-{number}",
+                                     level=UnitLevel.GROUP, parent=ward, valid_to=LAST_DAY)
+    succession = UnitSuccession.objects.create(predecessor=ward, successor=successor,
+                                               effective_date=FIRST_DAY,
+                                               kind=SuccessionKind.SPLIT)
+    SucceedingGroup.objects.create(succession=succession, group=group)
+    return group
+
+
+def add_former_wards(cast: Cast) -> FormerWards:
+    merged_ward, merged = _former_ward(cast, "Nhân Chính", "NC")
+    UnitSuccession.objects.create(predecessor=merged_ward, successor=cast.ward_a,
+                                  effective_date=FIRST_DAY, kind=SuccessionKind.MERGED)
+    split_ward, split = _former_ward(cast, "Thượng Đình", "TD")
+    residents = []
+    for number, successor, username, name in (
+        (1, cast.ward_a, "001090077701", "Đặng Thị Thu"),
+        (2, cast.ward_b, "001090077702", "Lý Văn Hải"),
+    ):
+        group = _split_to(split_ward, successor, number)
+        resident = _citizen(username, name, f"09110000{number:02d}", split_ward)
+        CitizenProfile.objects.filter(user=resident).update(residential_group=group)
+        residents.append((group, resident))
+    (group_a, resident_a), (group_b, resident_b) = residents
+    return FormerWards(merged, split, group_a, group_b, resident_a, resident_b)
+
+
+def former_dossier(cast: Cast, agency: Agency, applicant: User | None = None,
+                   status: int = Status.REFUSED) -> Dossier:
+    """A dossier of `applicant` (the cast's by default) brought to `status`
+    through the real lifecycle, then put where it was handled before the
+    reorganisation: at `agency`."""
+    applicant = applicant or cast.applicant
+    dossier = make_dossier(dataclasses.replace(cast, applicant=applicant), status)
+    form_data = {**dossier.form_data, "declarant_name": applicant.full_name,
+                 "declarant_id": applicant.username, "declarant_phone": applicant.citizen.phone}
+    Dossier.objects.filter(pk=dossier.pk).update(agency=agency, form_data=form_data)
+    dossier.refresh_from_db()
+    return dossier

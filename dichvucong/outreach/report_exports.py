@@ -1,6 +1,8 @@
-"""The year-end report as XLSX (a summary sheet and a sheet per school) and
-as an A4 PDF, from a `report.Presentation`, so a file holds exactly what its
-reader may see on the page: the same schools, numbers and names."""
+"""The year-end report as XLSX (a summary sheet, the dossiers by ward and a
+sheet per school) and as an A4 PDF, from a `report.Presentation`, so a file
+holds exactly what its reader may see on the page: the same schools,
+numbers and names, and the wards' table in the view the page showed
+(report_wards.WardTable: of the time or today's)."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from dichvucong.dossiers.slips.pdf import FAMILY
 from dichvucong.lib import disclosure
 from dichvucong.outreach.pdf import TextPDF
 from dichvucong.outreach.report import Figures, Presentation, SchoolRow
+from dichvucong.outreach.report_wards import WardTable
 from dichvucong.reports.formatting import format_count, format_share
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -115,10 +118,13 @@ def table_rows(items: Iterable[tuple[str, Figures]]) -> list[TableRow]:
 # --- XLSX -------------------------------------------------------------------------------
 
 
-def xlsx_bytes(shown: Presentation) -> bytes:
+def xlsx_bytes(shown: Presentation, wards: WardTable | None = None) -> bytes:
     workbook = Workbook()
     _summary_sheet(workbook.active, shown)
     used = {workbook.active.title}
+    if wards is not None:
+        sheet = workbook.create_sheet(_sheet_title(_("Theo phường"), used))
+        _ward_sheet(sheet, wards)
     for school in shown.report.schools:
         sheet = workbook.create_sheet(_sheet_title(school.name, used))
         _school_sheet(sheet, shown, school)
@@ -167,6 +173,36 @@ def _summary_sheet(sheet: Worksheet, shown: Presentation) -> None:
     sheet.column_dimensions["A"].width = 34
 
 
+def ward_title(wards: WardTable) -> str:
+    return _("Hồ sơ theo phường của hộ được hỗ trợ (%(view)s)") % {"view": wards.view_label}
+
+
+WARD_HEADERS = (
+    gettext_lazy("Phường"),
+    gettext_lazy("Hồ sơ thành công"),
+    gettext_lazy("Còn đang giải quyết"),
+)
+
+
+def _ward_values(wards: WardTable) -> tuple[list[list[Any]], list[Any]]:
+    rows = [[row.name, row.dossiers, row.pending] for row in wards.rows]
+    total = wards.total
+    return rows, [total.name, total.dossiers, total.pending]
+
+
+def _ward_sheet(sheet: Worksheet, wards: WardTable) -> None:
+    _bold_row(sheet, [ward_title(wards)])
+    sheet.append([])
+    _bold_row(sheet, [str(header) for header in WARD_HEADERS])
+    rows, footer = _ward_values(wards)
+    for values in rows:
+        sheet.append(values)
+    _bold_row(sheet, footer)
+    if wards.merged:
+        sheet.append([str(disclosure.NOTE)])
+    sheet.column_dimensions["A"].width = 40
+
+
 def _school_sheet(sheet: Worksheet, shown: Presentation, school: SchoolRow) -> None:
     _bold_row(sheet, [school.name])
     sheet.append([_("Năm học"), shown.report.school_year])
@@ -199,7 +235,7 @@ def _listing_values(shown: Presentation, line: Any) -> list[Any]:
 # --- PDF ----------------------------------------------------------------------------------
 
 
-def pdf_bytes(shown: Presentation) -> bytes:
+def pdf_bytes(shown: Presentation, wards: WardTable | None = None) -> bytes:
     report = shown.report
     title = _("Báo cáo kết quả tuyên truyền dịch vụ công trực tuyến")
     pdf = TextPDF(title)
@@ -210,6 +246,8 @@ def pdf_bytes(shown: Presentation) -> bytes:
     _pdf_heading(pdf, _("1. Tổng hợp theo trường"))
     rows = [[s.name, *figure_values(s.figures)] for s in report.schools]
     _pdf_table(pdf, headers(_("Trường")), rows, [total_label(shown), *figure_values(shown.totals)])
+    if wards is not None:
+        _pdf_wards(pdf, wards)
     for number, school in enumerate(report.schools, start=1):
         _pdf_heading(pdf, f"2.{number}. {school.name}")
         rows = [[c.name, *figure_values(c.figures)] for c in school.classes]
@@ -219,6 +257,17 @@ def pdf_bytes(shown: Presentation) -> bytes:
             pdf.multi_cell(0, 5, str(disclosure.NOTE), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     _pdf_commendations(pdf, shown)
     return bytes(pdf.output())
+
+
+def _pdf_wards(pdf: TextPDF, wards: WardTable) -> None:
+    _pdf_heading(pdf, ward_title(wards))
+    rows, footer = _ward_values(wards)
+    head = [str(header) for header in WARD_HEADERS]
+    rest = (pdf.epw - 90.0) / 2
+    _pdf_table(pdf, head, rows, footer, widths=(90.0, rest, rest))
+    if wards.merged:
+        pdf.set_font(FAMILY, "", 9)
+        pdf.multi_cell(0, 5, str(disclosure.NOTE), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def _pdf_facts(pdf: TextPDF, shown: Presentation) -> None:

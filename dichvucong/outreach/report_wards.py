@@ -16,12 +16,19 @@ from datetime import date
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from dichvucong.dossiers.models import Dossier
 from dichvucong.lib import disclosure
 from dichvucong.outreach import report
 from dichvucong.outreach.models import Campaign
-from dichvucong.reports.unitmap import VIEW_TODAY, VIEWS, UnitMap, default_view
+from dichvucong.reports.unitmap import VIEW_OF_THE_TIME, VIEW_TODAY, VIEWS, UnitMap, default_view
+
+# The page's switch and the exports' heading say the view in these words.
+VIEW_LABELS = {
+    VIEW_TODAY: gettext_lazy("Phường hiện nay"),
+    VIEW_OF_THE_TIME: gettext_lazy("Phường tại thời điểm nộp hồ sơ"),
+}
 
 
 @dataclass
@@ -31,6 +38,28 @@ class WardRow:
     code: str
     dossiers: int = 0
     pending: int = 0
+
+
+@dataclass
+class WardTable:
+    """The table as the page, the XLSX and the PDF show it: the view, its
+    rows after the small-cells rule (merged: a row was), the exact total."""
+
+    view: str
+    rows: list[WardRow]
+    merged: bool
+    total: WardRow
+
+    @property
+    def view_label(self) -> str:
+        return str(VIEW_LABELS[self.view])
+
+
+def ward_table(shown: report.Presentation, asked: str | None, today: date) -> WardTable:
+    view = chosen_view(asked, shown)
+    rows = by_ward(shown, view, today)
+    shown_rows, merged = disclosed(rows)
+    return WardTable(view, shown_rows, merged, total(rows))
 
 
 def chosen_view(asked: str | None, shown: report.Presentation) -> str:

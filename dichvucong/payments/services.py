@@ -239,7 +239,7 @@ def visible_receipt(user: Any, public_id: uuid.UUID) -> Payment | None:
     dossier_id = payment.dossier_id
     if (
         access.applicant_dossiers(user).filter(pk=dossier_id).exists()
-        or access.staff_dossiers(user).filter(pk=dossier_id).exists()
+        or access.readable_staff_dossiers(user).filter(pk=dossier_id).exists()
     ):
         return payment
     return None

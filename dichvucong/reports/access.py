@@ -1,13 +1,14 @@
 """Whose dossiers a report counts: one rule for the pages and the exports.
 
 The public page counts the whole district. The staff dashboard counts what
-`dossiers.access.staff_dossiers` lets the user see (their agencies and, for
-a People's Committee, its departments); district leadership sees every
-agency in its unit's part of the tree."""
+`dossiers.access.readable_staff_dossiers` lets the user see (their agencies
+and, for a People's Committee, its departments, with the ended dossiers of
+the agencies theirs took over in a reorganisation); district leadership
+sees every agency in its unit's part of the tree."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import AccountKind, Role
 from dichvucong.catalogue.models import Agency
-from dichvucong.dossiers.access import agency_ids_for, staff_dossiers
+from dichvucong.dossiers.access import NOBODY, agency_ids_for, reach, readable_within
 from dichvucong.dossiers.models import Dossier
 from dichvucong.reports.statistics import real_dossiers
 
@@ -25,6 +26,9 @@ class Scope:
     dossiers: QuerySet[Dossier]
     agency_ids: frozenset[int] | None  # None: the whole district, every agency
     label: str
+    # Ended agencies part of whose dossiers `dossiers` holds (the history
+    # taken over): counted from the dossiers, never from the kept counts.
+    history_ids: frozenset[int] = field(default_factory=frozenset)
 
     def agencies(self) -> QuerySet[Agency]:
         agencies = Agency.objects.select_related("admin_unit").order_by("name")
@@ -43,12 +47,15 @@ def dashboard_scope(user: Any) -> Scope | None:
     staffed = agency_ids_for(user)
     if not led and not staffed:
         return None
-    dossiers = staff_dossiers(user) if staffed else Dossier.objects.none()
+    found = reach(user) if staffed else NOBODY
+    dossiers = readable_within(found)
     if led:
         dossiers = dossiers | real_dossiers().filter(agency_id__in=led)
-    covered = led | _with_departments(staffed)
+    # The agencies held and their departments (staff_dossiers' rule).
+    covered = led | set(found.agency_ids)
     label = _("Toàn quận") if led else ", ".join(_agency_names(covered))
-    return Scope(dossiers, frozenset(covered), label)
+    history = frozenset(found.history) - covered
+    return Scope(dossiers, frozenset(covered), label, history)
 
 
 def _led_agency_ids(user: Any) -> set[int]:
@@ -68,13 +75,6 @@ def _led_agency_ids(user: Any) -> set[int]:
         | Q(admin_unit__parent__parent_id__in=units)
     )
     return set(Agency.objects.filter(below).values_list("pk", flat=True))
-
-
-def _with_departments(agency_ids: set[int]) -> set[int]:
-    if not agency_ids:
-        return set()
-    ids = Agency.objects.filter(Q(pk__in=agency_ids) | Q(parent_id__in=agency_ids))
-    return set(ids.values_list("pk", flat=True))
 
 
 def _agency_names(agency_ids: set[int]) -> list[str]:

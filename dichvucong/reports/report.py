@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Max, QuerySet
+from django.db.models import F, Max, QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -103,8 +103,20 @@ def _counted(scope: Scope, filters: Filters, today: date) -> tuple[Any, Callable
             agency_id=filters.agency.pk if filters.agency else None,
             unit_id=filters.unit.pk if filters.unit else None,
         )
+        if scope.history_ids:
+            return None, _with_history(selection, scope, filters)
         return selection, tally.table
     return dossiers_for(scope, filters), statistics.table
+
+
+def _with_history(
+    selection: tally.Selection, scope: Scope, filters: Filters
+) -> Callable[..., list[Row]]:
+    """The kept counts of the scope's agencies and, counted from the
+    dossiers, the part of the ended agencies' that the scope took over."""
+    history = dossiers_for(scope, filters).filter(agency_id__in=scope.history_ids)
+    sources = today_view.Sources(selection, tally.table, history, scope.history_ids)
+    return today_view.added(sources)
 
 
 def _counted_today(scope: Scope, filters: Filters, today: date) -> Callable[..., list[Row]]:
@@ -113,7 +125,7 @@ def _counted_today(scope: Scope, filters: Filters, today: date) -> Callable[...,
     unit_map = unitmap.UnitMap(today)
     dependent = unit_map.group_dependent_agency_ids()
     if scope.agency_ids is not None:
-        dependent &= scope.agency_ids
+        dependent = (dependent & scope.agency_ids) | scope.history_ids
     rest: Any = scope.dossiers.exclude(agency_id__in=dependent)
     count: Callable[..., list[Row]] = statistics.table
     if tally.ready():
@@ -185,7 +197,7 @@ def export_table(
         rows = figure_tables(scope, filters, ("agency",), today)
         return indicators_table(scorecard(scope, filters, statistics.total(rows["agency"])))
     if slug == "ho-so-qua-han" and staff:
-        return overdue_table(_overdue(dossiers_for(scope, filters), today), today)
+        return overdue_table(*overdue_list(scope, filters, today), today)
     return None
 
 
@@ -193,6 +205,39 @@ def _overdue(dossiers: QuerySet[Dossier], today: date) -> QuerySet[Dossier]:
     return statistics.overdue_dossiers(dossiers, today).select_related(
         "procedure", "agency", "holder"
     )
+
+
+def overdue_list(
+    scope: Scope, filters: Filters, today: date, limit: int | None = None
+) -> tuple[list[Dossier], dict[int, str]]:
+    """The overdue dossiers, the longest overdue first (the first `limit`),
+    and the agency each row names when it is not the dossier's own: by
+    today's units, a dossier of an ended agency is named, and filtered,
+    by the agency reports.unitmap gives it today."""
+    dossiers = dossiers_for(scope, filters)
+    if not (filters.today_view and unitmap.any_ended(today)):
+        found = _overdue(dossiers, today)
+        return list(found[:limit] if limit is not None else found), {}
+    unit_map = unitmap.UnitMap(today)
+    ended = [pk for pk, agency in unit_map.agencies.items() if not agency.valid]
+    current = _overdue(dossiers.exclude(agency_id__in=ended), today)
+    rows = list(current[:limit] if limit is not None else current)
+    only = today_view.Only(
+        filters.agency.pk if filters.agency else None, filters.unit.pk if filters.unit else None
+    )
+    names: dict[int, str] = {}
+    moved = _overdue(scope.dossiers.filter(agency_id__in=ended), today).annotate(
+        group=F("applicant__citizen__residential_group_id")
+    )
+    for dossier in moved:
+        agency = unit_map.agencies[
+            unit_map.agency_today(dossier.agency_id, dossier.procedure_id, dossier.group)
+        ]
+        if only.keeps(agency.pk, agency.unit_id):
+            rows.append(dossier)
+            names[dossier.pk] = today_view.agency_name(agency.name, agency.valid)
+    rows.sort(key=lambda dossier: (dossier.current_due, dossier.received_at))
+    return rows[:limit] if limit is not None else rows, names
 
 
 def page(scope: Scope, filters: Filters, today: date, *, staff: bool) -> dict[str, Any]:
@@ -217,9 +262,9 @@ def page(scope: Scope, filters: Filters, today: date, *, staff: bool) -> dict[st
     if not (totals.received or totals.resolved):
         context["earlier_year"] = earlier_year(scope, filters)
     if staff:
-        overdue = list(_overdue(dossiers_for(scope, filters), today)[: OVERDUE_ON_PAGE + 1])
+        overdue, names = overdue_list(scope, filters, today, OVERDUE_ON_PAGE + 1)
         context["overdue_more"] = len(overdue) > OVERDUE_ON_PAGE
-        context["overdue_table"] = overdue_table(overdue[:OVERDUE_ON_PAGE], today)
+        context["overdue_table"] = overdue_table(overdue[:OVERDUE_ON_PAGE], names, today)
     return context
 
 

@@ -180,9 +180,11 @@ def indicators_table(card: Scorecard) -> Table:
     return Table("chi-so-766", _("Bộ chỉ số Quyết định 766/QĐ-TTg"), columns, rows, footer)
 
 
-def overdue_table(dossiers: Sequence[Any], today: date) -> Table:
+def overdue_table(dossiers: Sequence[Any], agency_names: dict[int, str], today: date) -> Table:
     """Dossiers past their due date, for the staff who hold them. No
-    applicant data: the code leads to the dossier for those allowed."""
+    applicant data: the code leads to the dossier for those allowed. A
+    dossier in `agency_names` is named by that agency (today's, for one
+    of an ended agency), the others by their own."""
     columns = [
         Column(_("Mã hồ sơ")),
         Column(_("Thủ tục")),
@@ -196,7 +198,7 @@ def overdue_table(dossiers: Sequence[Any], today: date) -> Table:
         [
             d.code,
             d.procedure.name,
-            d.agency.name,
+            agency_names.get(d.pk, d.agency.name),
             _local_date(d.received_at),
             d.current_due,
             (today - d.current_due).days,

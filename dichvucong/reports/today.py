@@ -69,6 +69,16 @@ def counter(sources: Sources, unit_map: UnitMap, only: Only) -> Count:
     return count
 
 
+def added(sources: Sources) -> Count:
+    """A count function adding both sources' rows, moving none (the units
+    of the time)."""
+
+    def count(_source: Any, period: Period, dims: tuple[str, ...], today: date) -> list[Row]:
+        return _unmapped_table(sources, period, dims, today)
+
+    return count
+
+
 def _unmapped_table(
     sources: Sources, period: Period, dims: tuple[str, ...], today: date
 ) -> list[Row]:
@@ -122,7 +132,7 @@ def _move(
     for index, dim in enumerate(dims):
         if dim == "agency":
             key.append(agency.pk)
-            names[dim], codes[dim] = _agency_name(agency.name, agency.valid), agency.code
+            names[dim], codes[dim] = agency_name(agency.name, agency.valid), agency.code
         elif dim == "ward":
             key.append(agency.unit_id)
             names[dim], codes[dim] = agency.unit_name, agency.unit_code
@@ -137,7 +147,7 @@ def _move(
     found.figures.add(row.figures)
 
 
-def _agency_name(name: str, valid: bool) -> str:
+def agency_name(name: str, valid: bool) -> str:
     """An agency of the time kept in today's view because nothing says
     where its dossiers went: said so, beside its name."""
     return name if valid else _("%(name)s (đã kết thúc, chưa xác định đơn vị mới)") % {"name": name}

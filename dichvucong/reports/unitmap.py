@@ -19,8 +19,10 @@ Which view a report uses is VIEW_TODAY or VIEW_OF_THE_TIME."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from django.db.models import Max
 
@@ -91,7 +93,8 @@ class Succession:
 
 
 class UnitMap:
-    """The catalogue on `day`, read in six queries."""
+    """The catalogue on `day`, read in six queries (four until a rule of
+    handling is asked for)."""
 
     def __init__(self, day: date) -> None:
         self.day = day
@@ -100,7 +103,10 @@ class UnitMap:
         self.agencies = _agencies(day)
         self.committees = _committees(self.agencies)
         self.successions = _successions(day)
-        self.handlings = _handlings(day)
+
+    @cached_property
+    def handlings(self) -> dict[int, tuple[str, int | None]]:
+        return _handlings(self.day)
 
     # --- What the reports ask -----------------------------------------------------
 
@@ -124,6 +130,33 @@ class UnitMap:
         else:
             found = self._handler_today(procedure_id, group_id)
         return found if found is not None else agency_id
+
+    def succeeded_by(self, agency_ids: Collection[int]) -> dict[int, frozenset[int] | None]:
+        """The ended wards' committees whose dossiers belong today to one
+        of `agency_ids`, by the rule agency_today plays: None (all of them)
+        for a committee whose ward went whole to one of them; for a split
+        one, the residential groups whose dossiers went there (only those
+        the splits list can go anywhere). Staff reach reads its history
+        through this (dossiers.access)."""
+        wanted = set(agency_ids)
+        listed = {
+            group for rows in self.successions.values() for row in rows for group in row.groups
+        }
+        found: dict[int, frozenset[int] | None] = {}
+        for agency in self.agencies.values():
+            if agency.valid or agency.kind != AgencyKind.PEOPLES_COMMITTEE:
+                continue
+            whole = self._whole_successor(agency)
+            if whole is not None:
+                if whole in wanted:
+                    found[agency.pk] = None
+                continue
+            groups = frozenset(
+                group for group in listed if self._committee_successor(agency, group) in wanted
+            )
+            if groups:
+                found[agency.pk] = groups
+        return found
 
     # --- The rules --------------------------------------------------------------------
 

@@ -230,7 +230,7 @@ def on_status_changed(sender: Any, dossier: Dossier, event: Event, **kwargs: Any
 def readable_result(user: Any, public_id: uuid.UUID) -> ResultDocument | None:
     """The result of a dossier the user applied for, or that their agency
     handles; None for everyone else, and when there is no result yet."""
-    scopes: Iterable[Any] = (access.applicant_dossiers(user), access.staff_dossiers(user))
+    scopes: Iterable[Any] = (access.applicant_dossiers(user), access.readable_staff_dossiers(user))
     for dossiers in scopes:
         dossier = dossiers.filter(public_id=public_id).first()
         if dossier is not None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from dichvucong.accounts.testing import login_verified
 from dichvucong.backoffice.tests.helpers import QUEUES_URL
 from dichvucong.dossiers import lifecycle
 from dichvucong.dossiers.constants import Status
-from dichvucong.dossiers.testing import make_dossier
+from dichvucong.dossiers.models import Dossier
+from dichvucong.dossiers.testing import add_former_wards, former_dossier, make_dossier
 
 # Session, user, roles, agencies, calendar, procedures for the filter,
 # the counts of every queue in one query (history up to HISTORY_SHOWN +
@@ -19,6 +22,9 @@ from dichvucong.dossiers.testing import make_dossier
 # release); one for the second factor's device, which django-otp reads on
 # each request to check the session's verification still holds.
 MAX_QUERIES = 17
+# For staff whose ward took over others: reports.unitmap's catalogue, read
+# once per request (dossiers.access.reach).
+MAP_QUERIES = 4
 
 
 @pytest.fixture
@@ -65,3 +71,29 @@ def test_thirty_dossiers_fill_a_page_of_twenty_five_and_a_second_of_five(
     assert 'rel="next"' in first.content.decode()
     assert "Trang 2/2" in second.content.decode()
     assert client.get(QUEUES_URL, {"queue": "processing", "page": "99"}).status_code == 200
+
+
+def _queries(client, params) -> int:  # type: ignore[no-untyped-def]
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(QUEUES_URL, params)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("queue", ["closed", "processing"])
+def test_the_history_taken_over_costs_the_maps_few_queries_at_any_size(
+    client, cast, queue
+) -> None:
+    """Ward A took over a merged ward and part of a split one
+    (testing.add_former_wards): the map is read once per request, whatever
+    the number of the history's dossiers."""
+    former = add_former_wards(cast)
+    login_verified(client, cast.leader_a)
+    client.get(QUEUES_URL)
+    counts = []
+    for size in (2, 12):
+        while Dossier.objects.filter(agency__in=[former.merged, former.split]).count() < size:
+            former_dossier(cast, former.merged)
+            former_dossier(cast, former.split, former.resident_to_a)
+        counts.append(_queries(client, {"queue": queue}))
+    assert counts[0] == counts[1] <= MAX_QUERIES + MAP_QUERIES

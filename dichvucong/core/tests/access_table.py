@@ -136,6 +136,14 @@ OWN_OR_WARD_A = expect(HIDDEN, ok={"applicant_a", *WARD_A_STAFF})
 # Drafts are not the office's work yet; the helper fills in only what they started.
 HELPED_DRAFT = expect(HIDDEN, ok={"applicant_a", "helper_a"})
 BACK_OFFICE_A = expect(FORBIDDEN, ok=WARD_A_STAFF, hidden={"receptionist_b"})
+# History taken over in a reorganisation (dossiers/access.py): the ended
+# dossiers of a ward merged whole into ward A, and of a split ward those of
+# its residential group that went to ward A, are ward A's staff's to read;
+# the part that went to ward B is ward B's. Acting stays with the agency
+# that holds them (nobody here), and what is still in progress there is
+# nobody's to read through succession.
+BACK_OFFICE_B = expect(FORBIDDEN, ok={"receptionist_b"}, hidden=WARD_A_STAFF)
+NOT_TAKEN_OVER = expect(FORBIDDEN, hidden={*WARD_A_STAFF, "receptionist_b"})
 # Cash is taken at the counter by a receptionist only; to anyone else the
 # dossier is not there (no door of its own: the page is reached from the
 # back office's dossier page).
@@ -226,6 +234,8 @@ ACCESS: dict[str, tuple[Case, ...]] = {
         # Once the applicant has confirmed it, the helper sees the status,
         # never again the applicant's documents (DESIGN.md §6).
         get("helped_attachment_a", OWN_OR_WARD_A),
+        # A file of a dossier ward A took over from a ward merged into it.
+        get("former_attachment_a", OWN_OR_WARD_A),
     ),
     "dossiers:detail": (get("submitted_a", OWN_DOSSIER), get("helped_a", OWN_DOSSIER)),
     "dossiers:step": (
@@ -261,15 +271,23 @@ ACCESS: dict[str, tuple[Case, ...]] = {
         get("helped_a", BACK_OFFICE_A),
         get("draft_a", NOT_OFFICE_WORK),
         get("practice_a", NOT_OFFICE_WORK),
+        get("former_merged_a", BACK_OFFICE_A),
+        get("former_split_a", BACK_OFFICE_A),
+        get("former_split_b", BACK_OFFICE_B),
+        get("former_open_a", NOT_TAKEN_OVER),
     ),
     # The dossier is loaded (and refused) before the action is looked at,
     # so every action answers alike.
-    "backoffice:action": tuple(
-        post("submitted_a", BACK_OFFICE_A, action=slug) for slug in BACK_OFFICE_ACTIONS
+    "backoffice:action": (
+        *(post("submitted_a", BACK_OFFICE_A, action=slug) for slug in BACK_OFFICE_ACTIONS),
+        *(post("former_merged_a", NOT_TAKEN_OVER, action=slug) for slug in BACK_OFFICE_ACTIONS),
     ),
     # Only the assigned specialist may draft; the rest of ward A's staff are
     # sent back to the dossier's page (a redirect), ward B's get a 404.
-    "backoffice:result_draft": both("submitted_a", BACK_OFFICE_A),
+    "backoffice:result_draft": (
+        *both("submitted_a", BACK_OFFICE_A),
+        *both("former_merged_a", NOT_TAKEN_OVER),
+    ),
     "feedback:manage_detail": both("petition_a", PETITION_A),
     # --- Outreach --------------------------------------------------------------------------
     "outreach:campaign_detail": (get("campaign", CAMPAIGN),),
@@ -350,6 +368,8 @@ ACCESS: dict[str, tuple[Case, ...]] = {
         api("GET", "submitted_a", STAFF_KEY_A),
         api("GET", "draft_a", NOT_OFFICE_WORK_BY_KEY),
         api("GET", "practice_a", NOT_OFFICE_WORK_BY_KEY),
+        # A key reads its agency's own dossiers, not the history it took over.
+        api("GET", "former_merged_a", NOT_OFFICE_WORK_BY_KEY),
     ),
     "api-v1:list_specialists": (api("GET", "submitted_a", STAFF_KEY_A),),
     "api-v1:accept": (api("POST", "submitted_a", STAFF_KEY_A, {}),),

@@ -59,6 +59,8 @@ from dichvucong.dossiers.testing import (
     BIRTH_SCHEMA,
     PDF_BYTES,
     Cast,
+    add_former_wards,
+    former_dossier,
     make_cast,
     make_dossier,
     make_draft,
@@ -309,6 +311,23 @@ def _dossiers(world: World, cast: Cast) -> None:
     world.objects["document"] = document
 
 
+def _former_wards(world: World, cast: Cast) -> None:
+    """History ward A and ward B took over on 01/07/2025 (testing.add_former_wards):
+    a refused dossier of applicant A at Nhân Chính (merged whole into ward
+    A) and one still submitted there that nobody moved; refused dossiers
+    at Thượng Đình of its group that went to ward A and of its group that
+    went to ward B."""
+    former = add_former_wards(cast)
+    merged = former_dossier(cast, former.merged)
+    world.objects.update(
+        former_merged_a=merged,
+        former_attachment_a=merged.attachments.get(),
+        former_open_a=former_dossier(cast, former.merged, status=Status.SUBMITTED),
+        former_split_a=former_dossier(cast, former.split, former.resident_to_a),
+        former_split_b=former_dossier(cast, former.split, former.resident_to_b),
+    )
+
+
 def _fees(world: World, cast: Cast) -> None:
     """Level-4 dossiers of a procedure with a fee: one waiting to pay, one
     paid at the counter (with its receipt)."""
@@ -445,6 +464,7 @@ def build_world() -> World:
     _dossiers(world, cast)
     _helped(world, cast)
     _fees(world, cast)
+    _former_wards(world, cast)
     _admin_rows(world, cast)
     _appointments(world, cast)
     _rights_requests(world)

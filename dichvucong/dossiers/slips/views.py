@@ -38,7 +38,7 @@ def _pdf(data: bytes, filename: str) -> HttpResponse:
 
 
 def _visible_dossier(user, public_id: UUID) -> Dossier:  # type: ignore[no-untyped-def]
-    staff = access.staff_dossiers(user).filter(public_id=public_id).first()
+    staff = access.readable_staff_dossiers(user).filter(public_id=public_id).first()
     if staff is not None:
         return staff
     return get_object_or_404(access.applicant_dossiers(user), public_id=public_id)

@@ -12,12 +12,13 @@ from dichvucong.dossiers.models import Attachment
 
 
 def _readable(user, attachment: Attachment) -> bool:  # type: ignore[no-untyped-def]
-    """The dossier's applicant, staff whose agencies cover it, or the
+    """The dossier's applicant, staff whose agencies cover it (or took it
+    over, to read), or the
     helper filling in the draft (never once it is submitted)."""
     dossier_id = attachment.dossier_id
     return (
         access.applicant_dossiers(user).filter(pk=dossier_id).exists()
-        or access.staff_dossiers(user).filter(pk=dossier_id).exists()
+        or access.readable_staff_dossiers(user).filter(pk=dossier_id).exists()
         or access.editable_drafts(user).filter(pk=dossier_id).exists()
     )
 

@@ -16,7 +16,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from dichvucong.accounts.services import address_outdated, citizen_profile
+from dichvucong.accounts.models import CitizenProfile
+from dichvucong.accounts.services import address_outdated, citizen_profile, organisation_profile
 from dichvucong.dossiers import access, submission
 from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.lifecycle import TransitionError
@@ -71,13 +72,15 @@ def mine(request: HttpRequest) -> HttpResponse:
     dossiers = access.applicant_dossiers(request.user).filter(is_practice=False)
     drafts = dossiers.filter(status=Status.DRAFT).order_by("-updated_at", "-pk")
     submitted = dossiers.exclude(status=Status.DRAFT).order_by("-submitted_at", "-pk")
+    profile = citizen_profile(request.user) or organisation_profile(request.user)  # type: ignore[arg-type]
     context = {
         "drafts": Paginator(drafts, PAGE_SIZE).get_page(request.GET.get(DRAFTS_PAGE)),
         "page": Paginator(submitted, PAGE_SIZE).get_page(request.GET.get(SUBMITTED_PAGE)),
         "submitted_param": SUBMITTED_PAGE,
         "drafts_param": DRAFTS_PAGE,
         # Asked, never required: the dossiers show all the same.
-        "address_outdated": address_outdated(citizen_profile(request.user)),  # type: ignore[arg-type]
+        "address_outdated": address_outdated(profile),
+        "organisation": profile is not None and not isinstance(profile, CitizenProfile),
     }
     return render(request, "dossiers/mine.html", context)
 

@@ -37,7 +37,7 @@ from dichvucong.outreach.access import Scope
 from dichvucong.outreach.constants import ReportState
 from dichvucong.outreach.models import Campaign
 from dichvucong.outreach.views.common import forbidden, outreach_staff
-from dichvucong.reports import svg, unitmap
+from dichvucong.reports import svg
 
 TREND_COLOUR = "#0b4a8b"
 APPROVE_UNCONFIRMED = gettext_lazy(
@@ -168,18 +168,13 @@ def _tables(shown: report.Presentation) -> dict[str, Any]:
 
 def _wards(request: HttpRequest, shown: report.Presentation) -> dict[str, Any]:
     """The dossiers by ward, of the time or of today (report_wards.py)."""
-    view = report_wards.chosen_view(request.GET.get("cach_xem"), shown)
-    rows = report_wards.by_ward(shown, view, timezone.localdate())
-    shown_rows, merged = report_wards.disclosed(rows)
+    table = report_wards.ward_table(shown, request.GET.get("cach_xem"), timezone.localdate())
     return {
-        "ward_view": view,
-        "ward_views": [
-            (unitmap.VIEW_TODAY, _("Phường hiện nay")),
-            (unitmap.VIEW_OF_THE_TIME, _("Phường tại thời điểm nộp hồ sơ")),
-        ],
-        "ward_rows": shown_rows,
-        "ward_rows_merged": merged,
-        "ward_total": report_wards.total(rows),
+        "ward_view": table.view,
+        "ward_views": [(view, str(label)) for view, label in report_wards.VIEW_LABELS.items()],
+        "ward_rows": table.rows,
+        "ward_rows_merged": table.merged,
+        "ward_total": table.total,
     }
 
 
@@ -282,10 +277,12 @@ def send_back(request: HttpRequest, pk: int, *, scope: Scope) -> HttpResponse:
 def export(request: HttpRequest, pk: int, fmt: str, *, scope: Scope) -> HttpResponse:
     campaign = _campaign(request, pk)
     shown = report.present(campaign, scope, with_names=True)
+    # The wards' table in the view the page showed (its links carry cach_xem).
+    wards = report_wards.ward_table(shown, request.GET.get("cach_xem"), timezone.localdate())
     if fmt == "xlsx":
-        body, content_type = report_exports.xlsx_bytes(shown), report_exports.XLSX_TYPE
+        body, content_type = report_exports.xlsx_bytes(shown, wards), report_exports.XLSX_TYPE
     else:
-        body, content_type = report_exports.pdf_bytes(shown), report_exports.PDF_TYPE
+        body, content_type = report_exports.pdf_bytes(shown, wards), report_exports.PDF_TYPE
     response = HttpResponse(body, content_type=content_type)
     name = report_exports.file_name(shown, fmt)
     response["Content-Disposition"] = f'attachment; filename="{name}"'

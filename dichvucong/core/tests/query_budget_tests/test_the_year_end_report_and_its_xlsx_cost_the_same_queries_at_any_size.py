@@ -23,8 +23,8 @@ from dichvucong.outreach.report import build_report
 # user, outreach scope, the campaign, the report row, the figures per
 # class, per school and in all (two each), classes, schools,
 # commendations, names, the doubtful-pattern flags; the menu.
-# +11 on the page: its dossiers by ward of the time or of today
-# (outreach/report_wards.py: the report's ids, one grouped count, the map)
+# +11 on the page and in the XLSX: its dossiers by ward of the time or of
+# today (outreach/report_wards.py: the report's ids, one grouped count, the map)
 BUDGET = 41
 
 

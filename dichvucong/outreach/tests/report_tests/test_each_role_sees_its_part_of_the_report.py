@@ -35,7 +35,7 @@ def test_a_coordinator_sees_the_own_school_only(world, client, who, own, other, 
     assert [s.name for s in shown.report.schools] == [names]
     assert not shown.whole and "Toàn quận" not in html
     assert f"Học sinh {own}" in html and f"Học sinh {other}" not in html
-    assert _sheets(client, world) == ["Tổng hợp", names]
+    assert _sheets(client, world) == ["Tổng hợp", "Theo phường", names]
 
 
 def test_the_leadership_sees_every_school_and_no_pupil_name(world, client):

@@ -28,7 +28,7 @@ def test_every_sheet_has_the_numbers_of_the_report(world, client):
     assert response["Cache-Control"] == "private, no-store"
     workbook = load_workbook(io.BytesIO(response.content))
     built = report.build_report(world.campaign)
-    assert workbook.sheetnames == ["Tổng hợp", *(s.name for s in built.schools)]
+    assert workbook.sheetnames == ["Tổng hợp", "Theo phường", *(s.name for s in built.schools)]
 
     summary = _rows(workbook["Tổng hợp"])
     assert summary["Toàn quận"] == figure_values(built.totals)

@@ -5,9 +5,13 @@ views add up to the schools' totals, nothing lost or counted twice."""
 
 from __future__ import annotations
 
+import io
+import re
 from datetime import date, datetime
 
 import time_machine
+from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from dichvucong.accounts.testing import login_verified
 from dichvucong.dossiers.models import Dossier
@@ -90,3 +94,38 @@ def test_the_wards_cost_a_fixed_number_of_queries(world, django_assert_max_num_q
     shown = report.present_all(world.campaign, with_names=False)
     with django_assert_max_num_queries(10):
         report_wards.by_ward(shown, VIEW_TODAY, AFTER)
+
+
+def _pdf_text(content: bytes) -> str:
+    reader = PdfReader(io.BytesIO(content))
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+def test_the_xlsx_and_pdf_show_the_wards_in_the_view_asked_like_the_page(world, client):
+    _reorganised(world)
+    base = f"/bao-cao-tuyen-truyen/chien-dich/{world.campaign.pk}/"
+    with time_machine.travel(datetime(2025, 9, 30, 10, tzinfo=HANOI), tick=False):
+        login_verified(client, world.oc.education)
+        shown = report.present_all(world.campaign, with_names=False)
+        # The page's links carry its view to the files.
+        page = client.get(base, {"cach_xem": VIEW_TODAY}).content.decode()
+        assert f"bao-cao.xlsx?cach_xem={VIEW_TODAY}" in page
+        for view, label in report_wards.VIEW_LABELS.items():
+            rows, _merged = report_wards.disclosed(report_wards.by_ward(shown, view, AFTER))
+            sheet = load_workbook(
+                io.BytesIO(client.get(f"{base}bao-cao.xlsx", {"cach_xem": view}).content)
+            )["Theo phường"]
+            values = [row for row in sheet.iter_rows(values_only=True) if any(row)]
+            assert str(label) in values[0][0]
+            names = [row[0] for row in values]
+            end = names.index("Cộng")
+            assert names[2:end] == [row.name for row in rows], view
+            assert values[end][1:3] == (shown.totals.dossiers, shown.totals.pending)
+            text = _pdf_text(client.get(f"{base}bao-cao.pdf", {"cach_xem": view}).content)
+            assert f"({label})" in text
+            for row in rows:
+                assert row.name in text, view
+        # No choice: the page's default, today's wards for a year past the change.
+        default = load_workbook(io.BytesIO(client.get(f"{base}bao-cao.xlsx").content))
+        title = default["Theo phường"]["A1"].value
+        assert str(report_wards.VIEW_LABELS[report_wards.chosen_view(None, shown)]) in title
