@@ -71,7 +71,6 @@ from django.db.models import (
     Case,
     Count,
     Exists,
-    F,
     OuterRef,
     Q,
     QuerySet,
@@ -378,6 +377,8 @@ class Helped:
     dossier_id: int
     counted: bool  # meets the campaign's success rule
     pending: bool  # accepted, still in progress at the year's end
+    named: bool  # the pupil's name is kept (not erased): may be commended
+    trained: bool  # the pupil attended a session of the campaign
 
 
 def _flag(condition: Q) -> Case:
@@ -395,6 +396,8 @@ def helped_rows(campaign: Campaign) -> list[Helped]:
         .annotate(
             is_counted=_flag(success_q(campaign, "dossier__")),
             is_pending=_flag(campaign.pending_q("dossier__")),
+            is_named=_flag(Q(ambassador__pupil__erased_at__isnull=True)),
+            is_trained=_flag(Q(attended(campaign, OuterRef("ambassador__pupil")))),
         )
         .order_by("dossier_id", "pk")
         .values_list(
@@ -405,6 +408,8 @@ def helped_rows(campaign: Campaign) -> list[Helped]:
             "dossier_id",
             "is_counted",
             "is_pending",
+            "is_named",
+            "is_trained",
         )
     )
     return [Helped(*row) for row in rows]
@@ -453,9 +458,10 @@ def build_report(campaign: Campaign, criteria: Criteria | None = None) -> Report
     pupils = _pupil_counts(campaign)
     helped = helped_rows(campaign)
     classes = list(campaign_classes(campaign).order_by("name", "pk"))
+    ordered = list(campaign.schools.order_by("name"))
     schools = [
         _school_row(school, [c for c in classes if c.school_id == school.pk], pupils, helped)
-        for school in campaign.schools.order_by("name")
+        for school in ordered
     ]
     return Report(
         campaign_id=campaign.pk,
@@ -467,7 +473,7 @@ def build_report(campaign: Campaign, criteria: Criteria | None = None) -> Report
         criteria=criteria,
         schools=schools,
         totals=_figures(pupils.values(), helped),
-        commendations=commendations(campaign, criteria),
+        commendations=commendations(helped, criteria, ordered, classes),
     )
 
 
@@ -485,35 +491,69 @@ def dossier_ids(campaign: Campaign) -> dict[int, tuple[list[int], list[int]]]:
     return found
 
 
-def commendations(campaign: Campaign, criteria: Criteria) -> list[Commendation]:
+def commendations(
+    helped: list[Helped], criteria: Criteria, schools: list[Any], classes: list[SchoolClass]
+) -> list[Commendation]:
     """Pupils meeting the criteria, best first within each school; the
-    per-school quota, if any, keeps the first ones."""
-    rows = successful_submissions(campaign).filter(ambassador__pupil__erased_at__isnull=True)
-    if criteria.require_trained:
-        rows = rows.filter(attended(campaign, OuterRef("ambassador__pupil")))
-    pupil = "ambassador__pupil"
-    # The class and school of the year helped in, not the pupil's class today.
-    of_the_time = "ambassador__school_class"
-    found = (
-        rows.values(pupil)
-        .annotate(
-            school_id=F(f"{of_the_time}__school"),
-            school=F(f"{of_the_time}__school__name"),
-            class_name=F(f"{of_the_time}__name"),
-            dossiers=Count("pk"),
-            households=Count("household_key", distinct=True),
-        )
-        .filter(dossiers__gte=criteria.min_dossiers, households__gte=criteria.min_households)
-        .order_by("school", "-dossiers", "-households", "class_name", pupil)
-    )
+    per-school quota, if any, keeps the first ones. Read from the helped
+    rows: a pupil's counted dossiers with the class and school of the
+    year helped in (not the pupil's class today). `schools` and `classes`
+    come in the database's order of their names, which orders the list
+    as the database would."""
+    class_names = {c.pk: c.name for c in classes}
+    grouped: dict[tuple[int | None, int, str], list[Helped]] = {}
+    for row in helped:
+        if row.counted and row.named and (row.trained or not criteria.require_trained):
+            key = (row.pupil_id, row.school_id, class_names[row.class_id])
+            grouped.setdefault(key, []).append(row)
+    names = {school.pk: school.name for school in schools}
+    found = [
+        Commendation(pupil, school, names[school], class_name, len(rows), _households(rows))
+        for (pupil, school, class_name), rows in grouped.items()
+    ]
+    found = [
+        c
+        for c in found
+        if c.dossiers >= criteria.min_dossiers and c.households >= criteria.min_households
+    ]
+    found.sort(key=_order([s.name for s in schools], [c.name for c in classes]))
+    return _within_quota(found, criteria.quota_per_school)
+
+
+def _households(rows: list[Helped]) -> int:
+    return len({row.household for row in rows})
+
+
+def _order(school_names: list[str], class_names: list[str]) -> Any:
+    """By school name, most dossiers, most households, class name, pupil
+    (an id none, as a volunteer's, last): names ranked as the database
+    sorted them, so the list keeps the database's collation."""
+    school_rank = _ranks(school_names)
+    class_rank = _ranks(class_names)
+
+    def key(c: Commendation) -> tuple[Any, ...]:
+        pupil = (c.pupil_id is None, c.pupil_id or 0)
+        return (school_rank[c.school], -c.dossiers, -c.households, class_rank[c.class_name], pupil)
+
+    return key
+
+
+def _ranks(sorted_names: list[str]) -> dict[str, int]:
+    """Each name's place in a sorted list; equal names share the first."""
+    ranks: dict[str, int] = {}
+    for place, name in enumerate(sorted_names):
+        ranks.setdefault(name, place)
+    return ranks
+
+
+def _within_quota(found: list[Commendation], quota: int | None) -> list[Commendation]:
     listed: list[Commendation] = []
     per_school: dict[int, int] = {}
-    for row in found:
-        row["pupil_id"] = row.pop(pupil)
-        taken = per_school.get(row["school_id"], 0)
-        if criteria.quota_per_school is None or taken < criteria.quota_per_school:
-            per_school[row["school_id"]] = taken + 1
-            listed.append(Commendation(**row))
+    for item in found:
+        taken = per_school.get(item.school_id, 0)
+        if quota is None or taken < quota:
+            per_school[item.school_id] = taken + 1
+            listed.append(item)
     return listed
 
 
