@@ -63,7 +63,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import transaction
 from django.db.models import (
@@ -366,9 +366,9 @@ def _pupil_counts(campaign: Campaign) -> Counts:
 HELPED_SCHOOL = "ambassador__school_class__school"
 
 
-@dataclass(frozen=True)
-class Helped:
-    """One helped dossier (an AssistedSubmission row) as the figures read it."""
+class Helped(NamedTuple):
+    """One helped dossier (an AssistedSubmission row) as the figures read
+    it (a tuple: thousands are made for each report)."""
 
     class_id: int  # the class of the time (Ambassador.school_class)
     school_id: int
@@ -412,7 +412,7 @@ def helped_rows(campaign: Campaign) -> list[Helped]:
             "is_trained",
         )
     )
-    return [Helped(*row) for row in rows]
+    return [Helped._make(row) for row in rows]
 
 
 def _figures(pupils: Iterable[dict[str, int]], helped: list[Helped]) -> Figures:
@@ -431,15 +431,20 @@ def _figures(pupils: Iterable[dict[str, int]], helped: list[Helped]) -> Figures:
     return figures
 
 
+def _by(rows: list[Helped], key: str) -> dict[Any, list[Helped]]:
+    grouped: dict[Any, list[Helped]] = {}
+    for row in rows:
+        grouped.setdefault(getattr(row, key), []).append(row)
+    return grouped
+
+
 def _school_row(
-    school: Any, classes: list[SchoolClass], pupils: Counts, helped: list[Helped]
+    school: Any, classes: list[SchoolClass], pupils: Counts, own: list[Helped]
 ) -> SchoolRow:
-    """The school's row, its classes' rows and the ids it counted and left
-    pending (the drill-down and the wards read them; none for a class)."""
-    own = [row for row in helped if row.school_id == school.pk]
-    by_class: dict[int, list[Helped]] = {}
-    for row in own:
-        by_class.setdefault(row.class_id, []).append(row)
+    """The school's row from its helped dossiers, its classes' rows and
+    the ids it counted and left pending (the drill-down and the wards
+    read them; none for a class)."""
+    by_class = _by(own, "class_id")
     rows = [
         ClassRow(c.pk, c.name, _figures([pupils.get(c.pk, {})], by_class.get(c.pk, [])))
         for c in classes
@@ -459,8 +464,14 @@ def build_report(campaign: Campaign, criteria: Criteria | None = None) -> Report
     helped = helped_rows(campaign)
     classes = list(campaign_classes(campaign).order_by("name", "pk"))
     ordered = list(campaign.schools.order_by("name"))
+    by_school = _by(helped, "school_id")
     schools = [
-        _school_row(school, [c for c in classes if c.school_id == school.pk], pupils, helped)
+        _school_row(
+            school,
+            [c for c in classes if c.school_id == school.id],
+            pupils,
+            by_school.get(school.id, []),
+        )
         for school in ordered
     ]
     return Report(
