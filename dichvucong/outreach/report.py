@@ -456,9 +456,11 @@ def _school_row(
 
 
 def build_report(campaign: Campaign, criteria: Criteria | None = None) -> Report:
-    """The live report of the whole campaign: six queries (the pupils per
-    class, the helped dossiers, the commendations), whatever the number
-    of pupils and dossiers; the rows are summed here, not counted again."""
+    """The live report of the whole campaign: five queries at most (the
+    criteria, the pupils per class, the helped dossiers, the classes and
+    the schools), whatever the number of pupils and dossiers; the figures
+    and the commendation list are summed from those rows, not counted
+    again."""
     criteria = criteria or Criteria.from_json(_stored_criteria(campaign))
     pupils = _pupil_counts(campaign)
     helped = helped_rows(campaign)
