@@ -63,10 +63,20 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -137,8 +147,9 @@ class SchoolRow:
     name: str
     figures: Figures
     classes: list[ClassRow] = field(default_factory=list)
-    # Filled on submission only (what the frozen figures counted); None
-    # live, and in snapshots frozen before they were kept.
+    # The ids its figures counted and left pending, read with the
+    # figures (kept in the snapshot on submission); None only in
+    # snapshots frozen before they were kept.
     dossier_ids: list[int] | None = None
     pending_ids: list[int] | None = None
 
@@ -335,12 +346,12 @@ def _grouped(queryset: QuerySet[Any], key: str | None, aggregates: dict[str, Any
     return {row.pop(key): row for row in rows}
 
 
-def _figures(campaign: Campaign, key: str | None) -> dict[int | None, Figures]:
-    """Figures per class (key "school_class"), per school
-    ("school_class__school") or for all (None): two queries."""
-    pupils = _grouped(
+def _pupil_counts(campaign: Campaign) -> Counts:
+    """The pupil figures per class, one query; a school's and the
+    district's are their classes' sums (each pupil is in one class)."""
+    return _grouped(
         campaign_pupils(campaign),
-        key,
+        "school_class",
         {
             "pupils": Count("pk"),
             "erased": Count("pk", filter=Q(erased_at__isnull=False)),
@@ -348,38 +359,123 @@ def _figures(campaign: Campaign, key: str | None) -> dict[int | None, Figures]:
             "practised": Count("pk", filter=Q(practised(campaign))),
         },
     )
-    success = success_q(campaign, "dossier__")
-    dossiers = _grouped(
-        helped_submissions(campaign),
-        f"ambassador__{key}" if key else None,
-        {
-            "succeeded": Count("ambassador__pupil", distinct=True, filter=success),
-            "dossiers": Count("pk", filter=success),
-            "households": Count("household_key", distinct=True, filter=success),
-            "pending": Count("pk", filter=campaign.pending_q("dossier__")),
-        },
+
+
+# The class of the time (Ambassador.school_class, migration 0006), by which
+# help is counted: its school is the one a dossier counts for.
+HELPED_SCHOOL = "ambassador__school_class__school"
+
+
+class Helped(NamedTuple):
+    """One helped dossier (an AssistedSubmission row) as the figures read
+    it (a tuple: thousands are made for each report)."""
+
+    class_id: int  # the class of the time (Ambassador.school_class)
+    school_id: int
+    pupil_id: int | None
+    household: str
+    dossier_id: int
+    counted: bool  # meets the campaign's success rule
+    pending: bool  # accepted, still in progress at the year's end
+    named: bool  # the pupil's name is kept (not erased): may be commended
+    trained: bool  # the pupil attended a session of the campaign
+
+
+def _flag(condition: Q) -> Case:
+    return Case(
+        When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
     )
-    return {
-        group: Figures(**{**pupils.get(group, {}), **dossiers.get(group, {})})
-        for group in set(pupils) | set(dossiers)
-    }
+
+
+def helped_rows(campaign: Campaign) -> list[Helped]:
+    """Every helped dossier of the campaign with whether it counts or
+    waits: one query, read once for the figures of every class, school
+    and the district and for the ids the drill-down and wards use."""
+    rows = (
+        helped_submissions(campaign)
+        .annotate(
+            is_counted=_flag(success_q(campaign, "dossier__")),
+            is_pending=_flag(campaign.pending_q("dossier__")),
+            is_named=_flag(Q(ambassador__pupil__erased_at__isnull=True)),
+            is_trained=_flag(Q(attended(campaign, OuterRef("ambassador__pupil")))),
+        )
+        .order_by("dossier_id", "pk")
+        .values_list(
+            "ambassador__school_class",
+            HELPED_SCHOOL,
+            "ambassador__pupil",
+            "household_key",
+            "dossier_id",
+            "is_counted",
+            "is_pending",
+            "is_named",
+            "is_trained",
+        )
+    )
+    return [Helped._make(row) for row in rows]
+
+
+def _figures(pupils: Iterable[dict[str, int]], helped: list[Helped]) -> Figures:
+    """A row's figures from its classes' pupil counts and its helped
+    dossiers: the same numbers as counting them in the database
+    (distinct pupils and households among the counted dossiers)."""
+    figures = Figures()
+    for counts in pupils:
+        for name in PUPIL_FIGURES:
+            setattr(figures, name, getattr(figures, name) + counts.get(name, 0))
+    counted = [row for row in helped if row.counted]
+    figures.succeeded = len({row.pupil_id for row in counted if row.pupil_id is not None})
+    figures.dossiers = len(counted)
+    figures.households = len({row.household for row in counted})
+    figures.pending = sum(1 for row in helped if row.pending)
+    return figures
+
+
+def _by(rows: list[Helped], key: str) -> dict[Any, list[Helped]]:
+    grouped: dict[Any, list[Helped]] = {}
+    for row in rows:
+        grouped.setdefault(getattr(row, key), []).append(row)
+    return grouped
+
+
+def _school_row(
+    school: Any, classes: list[SchoolClass], pupils: Counts, own: list[Helped]
+) -> SchoolRow:
+    """The school's row from its helped dossiers, its classes' rows and
+    the ids it counted and left pending (the drill-down and the wards
+    read them; none for a class)."""
+    by_class = _by(own, "class_id")
+    rows = [
+        ClassRow(c.pk, c.name, _figures([pupils.get(c.pk, {})], by_class.get(c.pk, [])))
+        for c in classes
+    ]
+    figures = _figures((pupils.get(c.pk, {}) for c in classes), own)
+    counted = sorted(row.dossier_id for row in own if row.counted)
+    pending = sorted(row.dossier_id for row in own if row.pending)
+    return SchoolRow(school.pk, school.name, figures, rows, counted, pending)
 
 
 def build_report(campaign: Campaign, criteria: Criteria | None = None) -> Report:
-    """The live report of the whole campaign: ten queries (six of them
-    counting), whatever the number of pupils."""
+    """The live report of the whole campaign: five queries at most (the
+    criteria, the pupils per class, the helped dossiers, the classes and
+    the schools), whatever the number of pupils and dossiers; the figures
+    and the commendation list are summed from those rows, not counted
+    again."""
     criteria = criteria or Criteria.from_json(_stored_criteria(campaign))
-    by_class = _figures(campaign, "school_class")
-    by_school = _figures(campaign, "school_class__school")
-    classes = campaign_classes(campaign).order_by("name", "pk")
-    schools = []
-    for school in campaign.schools.order_by("name"):
-        rows = [
-            ClassRow(c.pk, c.name, by_class.get(c.pk, Figures()))
-            for c in classes
-            if c.school_id == school.pk
-        ]
-        schools.append(SchoolRow(school.pk, school.name, by_school.get(school.pk, Figures()), rows))
+    pupils = _pupil_counts(campaign)
+    helped = helped_rows(campaign)
+    classes = list(campaign_classes(campaign).order_by("name", "pk"))
+    ordered = list(campaign.schools.order_by("name"))
+    by_school = _by(helped, "school_id")
+    schools = [
+        _school_row(
+            school,
+            [c for c in classes if c.school_id == school.id],
+            pupils,
+            by_school.get(school.id, []),
+        )
+        for school in ordered
+    ]
     return Report(
         campaign_id=campaign.pk,
         campaign_title=campaign.title,
@@ -389,63 +485,88 @@ def build_report(campaign: Campaign, criteria: Criteria | None = None) -> Report
         generated_at=timezone.now(),
         criteria=criteria,
         schools=schools,
-        totals=_figures(campaign, None).get(None, Figures()),
-        commendations=commendations(campaign, criteria),
+        totals=_figures(pupils.values(), helped),
+        commendations=commendations(helped, criteria, ordered, classes),
     )
-
-
-# The class of the time (Ambassador.school_class, migration 0006), by which
-# help is counted: its school is the one a dossier counts for.
-HELPED_SCHOOL = "ambassador__school_class__school"
 
 
 def dossier_ids(campaign: Campaign) -> dict[int, tuple[list[int], list[int]]]:
     """{school id: (counted dossier ids, pending dossier ids)} in id order,
-    two queries. Kept in the snapshot on submission, so the drill-down of
+    one query. Kept in the snapshot on submission, so the drill-down of
     a frozen report lists exactly the dossiers its figures counted."""
     found: dict[int, tuple[list[int], list[int]]] = {}
-    pending = helped_submissions(campaign).filter(campaign.pending_q("dossier__"))
-    for index, rows in enumerate((successful_submissions(campaign), pending)):
-        for school, dossier in rows.order_by("dossier_id").values_list(HELPED_SCHOOL, "dossier_id"):
-            found.setdefault(school, ([], []))[index].append(dossier)
+    for row in helped_rows(campaign):
+        counted, pending = found.setdefault(row.school_id, ([], []))
+        if row.counted:
+            counted.append(row.dossier_id)
+        elif row.pending:
+            pending.append(row.dossier_id)
     return found
 
 
-def _keep_dossier_ids(campaign: Campaign, frozen: Report) -> None:
-    found = dossier_ids(campaign)
-    for school in frozen.schools:
-        school.dossier_ids, school.pending_ids = found.get(school.school_id, ([], []))
-
-
-def commendations(campaign: Campaign, criteria: Criteria) -> list[Commendation]:
+def commendations(
+    helped: list[Helped], criteria: Criteria, schools: list[Any], classes: list[SchoolClass]
+) -> list[Commendation]:
     """Pupils meeting the criteria, best first within each school; the
-    per-school quota, if any, keeps the first ones."""
-    rows = successful_submissions(campaign).filter(ambassador__pupil__erased_at__isnull=True)
-    if criteria.require_trained:
-        rows = rows.filter(attended(campaign, OuterRef("ambassador__pupil")))
-    pupil = "ambassador__pupil"
-    # The class and school of the year helped in, not the pupil's class today.
-    of_the_time = "ambassador__school_class"
-    found = (
-        rows.values(pupil)
-        .annotate(
-            school_id=F(f"{of_the_time}__school"),
-            school=F(f"{of_the_time}__school__name"),
-            class_name=F(f"{of_the_time}__name"),
-            dossiers=Count("pk"),
-            households=Count("household_key", distinct=True),
-        )
-        .filter(dossiers__gte=criteria.min_dossiers, households__gte=criteria.min_households)
-        .order_by("school", "-dossiers", "-households", "class_name", pupil)
-    )
+    per-school quota, if any, keeps the first ones. Read from the helped
+    rows: a pupil's counted dossiers with the class and school of the
+    year helped in (not the pupil's class today). `schools` and `classes`
+    come in the database's order of their names, which orders the list
+    as the database would."""
+    class_names = {c.pk: c.name for c in classes}
+    grouped: dict[tuple[int | None, int, str], list[Helped]] = {}
+    for row in helped:
+        if row.counted and row.named and (row.trained or not criteria.require_trained):
+            key = (row.pupil_id, row.school_id, class_names[row.class_id])
+            grouped.setdefault(key, []).append(row)
+    names = {school.pk: school.name for school in schools}
+    found = [
+        Commendation(pupil, school, names[school], class_name, len(rows), _households(rows))
+        for (pupil, school, class_name), rows in grouped.items()
+    ]
+    found = [
+        c
+        for c in found
+        if c.dossiers >= criteria.min_dossiers and c.households >= criteria.min_households
+    ]
+    found.sort(key=_order([s.name for s in schools], [c.name for c in classes]))
+    return _within_quota(found, criteria.quota_per_school)
+
+
+def _households(rows: list[Helped]) -> int:
+    return len({row.household for row in rows})
+
+
+def _order(school_names: list[str], class_names: list[str]) -> Any:
+    """By school name, most dossiers, most households, class name, pupil
+    (an id none, as a volunteer's, last): names ranked as the database
+    sorted them, so the list keeps the database's collation."""
+    school_rank = _ranks(school_names)
+    class_rank = _ranks(class_names)
+
+    def key(c: Commendation) -> tuple[Any, ...]:
+        pupil = (c.pupil_id is None, c.pupil_id or 0)
+        return (school_rank[c.school], -c.dossiers, -c.households, class_rank[c.class_name], pupil)
+
+    return key
+
+
+def _ranks(sorted_names: list[str]) -> dict[str, int]:
+    """Each name's place in a sorted list; equal names share the first."""
+    ranks: dict[str, int] = {}
+    for place, name in enumerate(sorted_names):
+        ranks.setdefault(name, place)
+    return ranks
+
+
+def _within_quota(found: list[Commendation], quota: int | None) -> list[Commendation]:
     listed: list[Commendation] = []
     per_school: dict[int, int] = {}
-    for row in found:
-        row["pupil_id"] = row.pop(pupil)
-        taken = per_school.get(row["school_id"], 0)
-        if criteria.quota_per_school is None or taken < criteria.quota_per_school:
-            per_school[row["school_id"]] = taken + 1
-            listed.append(Commendation(**row))
+    for item in found:
+        taken = per_school.get(item.school_id, 0)
+        if quota is None or taken < quota:
+            per_school[item.school_id] = taken + 1
+            listed.append(item)
     return listed
 
 
@@ -509,7 +630,6 @@ def submit(campaign: Campaign, by: Any) -> None:
     """Draft → submitted: the report is frozen now, as it stands."""
     row = _locked(campaign, ReportState.DRAFT)
     frozen = build_report(campaign, Criteria.from_json(row.criteria))
-    _keep_dossier_ids(campaign, frozen)
     _move(
         row,
         ReportState.DRAFT,
