@@ -42,13 +42,16 @@ from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.signals import agency_changed
 
-# Submitted and waiting for a supplement count: the office still owes an answer.
+# Submitted and waiting for a supplement count: the office still owes an
+# answer. A result made but not yet handed over (RESOLVED) too: left at the
+# ended agency, nobody would hold a role to return it.
 IN_PROGRESS_STATUSES = (
     Status.SUBMITTED,
     Status.ACCEPTED,
     Status.PROCESSING,
     Status.SUPPLEMENT,
     Status.AWAITING_PAYMENT,
+    Status.RESOLVED,
 )
 
 ONE_DAY = timedelta(days=1)

@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from dichvucong.dossiers import events, reorganise
+from dichvucong.dossiers import events, lifecycle, reorganise
 from dichvucong.dossiers.constants import EventKind, Status
 from dichvucong.dossiers.models import Attachment, Dossier, Event
 from dichvucong.dossiers.testing import make_dossier, make_draft
@@ -17,8 +17,15 @@ from dichvucong.dossiers.views.follow import timeline
 
 pytestmark = pytest.mark.django_db
 
-IN_PROGRESS = [Status.SUBMITTED, Status.ACCEPTED, Status.PROCESSING, Status.SUPPLEMENT]
-ENDED = [Status.REFUSED, Status.WITHDRAWN, Status.STOPPED, Status.RESOLVED, Status.RETURNED]
+# A result made but not yet handed over is still owed to the applicant.
+IN_PROGRESS = [
+    Status.SUBMITTED,
+    Status.ACCEPTED,
+    Status.PROCESSING,
+    Status.SUPPLEMENT,
+    Status.RESOLVED,
+]
+ENDED = [Status.REFUSED, Status.WITHDRAWN, Status.STOPPED, Status.RETURNED]
 
 
 def _snapshot() -> dict[str, object]:
@@ -91,3 +98,15 @@ def test_the_applicants_timeline_says_where_the_dossier_went(world):
     moments = timeline(Dossier.objects.get(pk=running[Status.SUBMITTED].pk))
     assert phuong_liet.name in moments[-1].text
     assert "thời hạn giải quyết giữ nguyên" in moments[-1].text
+
+
+def test_a_result_made_before_the_change_is_handed_over_by_the_successors_desk(cast, world):
+    running, _ended, _draft, phuong_liet = world
+    reorganise.apply(reorganise.plan(FIRST_DAY))
+    # The ward's receptionist now holds her role at Phương Liệt; the result
+    # her old ward made waits there, not at a committee nobody staffs.
+    assert cast.receptionist_a.has_role("receptionist", phuong_liet.pk)
+    returned = lifecycle.return_result(running[Status.RESOLVED], cast.receptionist_a)
+    assert returned.status == Status.RETURNED
+    assert returned.agency == phuong_liet
+    assert events.verify(returned) == []
