@@ -138,7 +138,10 @@ def state() -> dict[str, Any]:
     return {
         "dossiers": Dossier.objects.count(),
         "busiest": {"session": session_for(busiest), "dossiers": count},
-        "busiest_dossiers": sample(Dossier.objects.filter(applicant=busiest), "public_id"),
+        # Submitted ones: a draft's page redirects (302) to its form.
+        "busiest_dossiers": sample(
+            Dossier.objects.filter(applicant=busiest).exclude(status=0), "public_id"
+        ),
         "citizen": {"session": session_for(citizen)},
         "submission": submission_plan(citizen),
         "receptionist": {"session": session_for(receptionist)},
