@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from dichvucong.accounts import services
 from dichvucong.accounts.models import CitizenProfile, NationalEidLink, User
+from dichvucong.accounts.testing import login_verified
 
 EDIT = reverse("accounts:edit_details")
 
@@ -90,7 +91,16 @@ def test_an_account_without_the_e_id_edits_its_details(
     assert CitizenProfile.objects.get(user=citizen).address == "99 phố Giả"
 
 
-def test_only_citizens_have_the_page(client: Client, organisation: User) -> None:
+def test_an_organisation_edits_only_its_seat_and_staff_have_no_page(
+    client: Client, organisation: User, officer: User
+) -> None:
+    # An organisation's page is its seat's address (issue 15: a seat in an
+    # ended ward is corrected here), never a citizen's name or birth date.
     client.force_login(organisation)
+    page = client.get(EDIT)
+    assert page.status_code == 200
+    assert b'name="date_of_birth"' not in page.content
+    assert b'name="full_name"' not in page.content
 
+    login_verified(client, officer)
     assert client.get(EDIT).status_code == 404
