@@ -38,7 +38,9 @@ def _reorganised(world) -> dict[str, int]:
     counted = sorted(pk for ids, _p in report.dossier_ids(world.campaign).values() for pk in ids)
     for index, user in enumerate(users):
         ids = counted[index::3]
-        Dossier.objects.filter(pk__in=ids).update(applicant=user, agency=dc.agency_b)
+        Dossier.objects.filter(pk__in=ids).update(
+            applicant=user, agency=dc.agency_b, residential_group=user.citizen.residential_group
+        )
     reorganise_cast()
     return {"g1": len(counted[0::3]), "g2": len(counted[1::3]), "a": len(counted[2::3])}
 

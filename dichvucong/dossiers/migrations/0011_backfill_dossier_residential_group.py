@@ -1,0 +1,58 @@
+"""Every dossier already submitted keeps the residential group it was
+submitted from, by the rule new submissions follow (dossiers.places): the
+account's group in one UPDATE, then, only for the dossiers whose e-form
+names a group, the e-form's group read in batches by primary key."""
+
+from django.db import migrations
+from django.db.models import OuterRef, Subquery, TextField
+from django.db.models.functions import Cast
+
+from dichvucong.dossiers.places import address_units, declared_groups, first_group
+
+DRAFT = 0
+GROUP = "group"
+BATCH = 2000
+
+
+def backfill(apps, schema_editor):
+    Dossier = apps.get_model("dossiers", "Dossier")
+    CitizenProfile = apps.get_model("accounts", "CitizenProfile")
+    AdminUnit = apps.get_model("catalogue", "AdminUnit")
+    submitted = Dossier.objects.exclude(status=DRAFT)
+    account = CitizenProfile.objects.filter(user_id=OuterRef("applicant_id"))
+    submitted.filter(residential_group__isnull=True).update(
+        residential_group_id=Subquery(account.values("residential_group_id")[:1])
+    )
+    known = set(AdminUnit.objects.filter(level=GROUP).values_list("pk", flat=True))
+    if not known:
+        return
+    named = submitted.annotate(text=Cast("form_data", TextField())).filter(
+        text__contains='"group"'
+    )
+    last = 0
+    while True:
+        rows = list(
+            named.filter(pk__gt=last)
+            .order_by("pk")
+            .values_list("pk", "form_data", "residential_group_id")[:BATCH]
+        )
+        if not rows:
+            return
+        last = rows[-1][0]
+        changed = []
+        for pk, form_data, group in rows:
+            if not address_units(form_data, "group"):
+                continue
+            chosen = first_group(declared_groups(form_data, group), known)
+            if chosen != group:
+                changed.append(Dossier(pk=pk, residential_group_id=chosen))
+        Dossier.objects.bulk_update(changed, ["residential_group"], batch_size=500)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("accounts", "0006_national_eid_link"),
+        ("dossiers", "0010_dossier_residential_group"),
+    ]
+
+    operations = [migrations.RunPython(backfill, migrations.RunPython.noop)]
