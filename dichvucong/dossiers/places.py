@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q, Subquery
+
 from dichvucong.accounts.models import CitizenProfile
 from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import AdminUnit
@@ -47,15 +49,14 @@ def first_group(candidates: list[int], known: set[int]) -> int | None:
 
 def submitted_from(dossier: Any) -> int | None:
     """The residential group `dossier` is submitted from, by the rule
-    above; None for an organisation or a citizen with no group. At most
-    two queries."""
-    account = (
-        CitizenProfile.objects.filter(user_id=dossier.applicant_id)
-        .values_list("residential_group_id", flat=True)
-        .first()
+    above; None for an organisation or a citizen with no group. One query:
+    the e-form's groups on record and the account's, read together."""
+    named = address_units(dossier.form_data, "group")
+    account = CitizenProfile.objects.filter(user_id=dossier.applicant_id)
+    found = set(
+        AdminUnit.objects.filter(level=UnitLevel.GROUP)
+        .filter(Q(pk__in=named) | Q(pk=Subquery(account.values("residential_group_id")[:1])))
+        .values_list("pk", flat=True)
     )
-    candidates = declared_groups(dossier.form_data, account)
-    if not candidates:
-        return None
-    known = AdminUnit.objects.filter(pk__in=candidates, level=UnitLevel.GROUP)
-    return first_group(candidates, set(known.values_list("pk", flat=True)))
+    # Any other group found is the account's.
+    return first_group(named, found) or next(iter(found - set(named)), None)

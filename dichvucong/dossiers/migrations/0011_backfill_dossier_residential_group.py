@@ -1,17 +1,17 @@
 """Every dossier already submitted keeps the residential group it was
 submitted from, by the rule new submissions follow (dossiers.places): the
 account's group in one UPDATE, then, only for the dossiers whose e-form
-names a group, the e-form's group read in batches by primary key."""
+names a group, the e-form's group, read in windows of primary keys."""
 
 from django.db import migrations
-from django.db.models import OuterRef, Subquery, TextField
+from django.db.models import Max, Min, OuterRef, Subquery, TextField
 from django.db.models.functions import Cast
 
 from dichvucong.dossiers.places import address_units, declared_groups, first_group
 
 DRAFT = 0
 GROUP = "group"
-BATCH = 2000
+WINDOW = 20000
 
 
 def backfill(apps, schema_editor):
@@ -29,24 +29,29 @@ def backfill(apps, schema_editor):
     named = submitted.annotate(text=Cast("form_data", TextField())).filter(
         text__contains='"group"'
     )
-    last = 0
-    while True:
-        rows = list(
-            named.filter(pk__gt=last)
-            .order_by("pk")
-            .values_list("pk", "form_data", "residential_group_id")[:BATCH]
+    bounds = submitted.aggregate(low=Min("pk"), high=Max("pk"))
+    if bounds["low"] is None:
+        return
+    # Windows of primary keys, each read by the key's index: one pass over
+    # the table in all, whatever share of it names a group.
+    for low in range(bounds["low"], bounds["high"] + 1, WINDOW):
+        rows = named.filter(pk__gte=low, pk__lt=low + WINDOW).values_list(
+            "pk", "form_data", "residential_group_id"
         )
-        if not rows:
-            return
-        last = rows[-1][0]
-        changed = []
-        for pk, form_data, group in rows:
-            if not address_units(form_data, "group"):
-                continue
-            chosen = first_group(declared_groups(form_data, group), known)
-            if chosen != group:
-                changed.append(Dossier(pk=pk, residential_group_id=chosen))
-        Dossier.objects.bulk_update(changed, ["residential_group"], batch_size=500)
+        _choose(Dossier, rows, known)
+
+
+def _choose(Dossier, rows, known):
+    changed: dict[int | None, list[int]] = {}
+    for pk, form_data, group in rows:
+        if not address_units(form_data, "group"):
+            continue
+        chosen = first_group(declared_groups(form_data, group), known)
+        if chosen != group:
+            changed.setdefault(chosen, []).append(pk)
+    # One UPDATE per group of the window: a few groups, many dossiers.
+    for chosen, ids in changed.items():
+        Dossier.objects.filter(pk__in=ids).update(residential_group_id=chosen)
 
 
 class Migration(migrations.Migration):

@@ -22,7 +22,7 @@ backfill = import_module("dichvucong.dossiers.migrations.0011_backfill_dossier_r
 
 def test_the_backfill_follows_the_submission_rule(cast, tmp_path, settings, monkeypatch):
     settings.MEDIA_ROOT = tmp_path
-    monkeypatch.setattr(backfill, "BATCH", 1)  # every batch boundary is crossed
+    monkeypatch.setattr(backfill, "WINDOW", 1)  # every window boundary is crossed
     group_1, group_2 = add_groups_to_ward_b(cast)
     by_address = submit_at_ward_b(cast, group_1, account_group=group_2)
     CitizenProfile.objects.filter(user=cast.applicant).update(residential_group=cast.group_a)
