@@ -4,7 +4,7 @@ account's group in one UPDATE, then, only for the dossiers whose e-form
 names a group, the e-form's group, read in windows of primary keys."""
 
 from django.db import migrations
-from django.db.models import Max, Min, OuterRef, Subquery, TextField
+from django.db.models import Exists, Max, Min, OuterRef, Subquery, TextField
 from django.db.models.functions import Cast
 
 from dichvucong.dossiers.places import address_units, declared_groups, first_group
@@ -20,7 +20,9 @@ def backfill(apps, schema_editor):
     AdminUnit = apps.get_model("catalogue", "AdminUnit")
     submitted = Dossier.objects.exclude(status=DRAFT)
     account = CitizenProfile.objects.filter(user_id=OuterRef("applicant_id"))
-    submitted.filter(residential_group__isnull=True).update(
+    # Only the dossiers of an account with a group are written.
+    with_group = account.filter(residential_group__isnull=False)
+    submitted.filter(Exists(with_group), residential_group__isnull=True).update(
         residential_group_id=Subquery(account.values("residential_group_id")[:1])
     )
     known = set(AdminUnit.objects.filter(level=GROUP).values_list("pk", flat=True))
