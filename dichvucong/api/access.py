@@ -65,7 +65,7 @@ def status_counts(key: ApiKey, view: str, today: date) -> Counter[int]:
         for pk in ended
         if pk in committees or unit_map.agencies[pk].kind != AgencyKind.PEOPLES_COMMITTEE
     ]
-    group = "applicant__citizen__residential_group_id"
+    group = "residential_group_id"
     rows = (
         real_dossiers(Dossier.objects.filter(agency_id__in=feeding))
         .values_list("agency_id", "procedure_id", group, "status")

@@ -52,8 +52,8 @@ def covered_agency_ids(user, roles=BACK_OFFICE_ROLES) -> list[int]:  # type: ign
 class Reach:
     """The agencies whose dossiers the user works on, and the history
     taken over from ended ones: predecessor committee → None (all its
-    dossiers) or the residential groups of the applicants whose dossiers
-    came to the user's agency."""
+    dossiers) or the residential groups, as submitted from (a dossier
+    keeps its own), of the dossiers that came to the user's agency."""
 
     agency_ids: list[int]
     history: dict[int, frozenset[int] | None]
@@ -66,7 +66,7 @@ class Reach:
         whole = sorted(pk for pk, groups in self.history.items() if groups is None)
         parts = [Q(agency_id__in=whole)] if whole else []
         parts += [
-            Q(agency_id=pk, applicant__citizen__residential_group_id__in=sorted(groups))
+            Q(agency_id=pk, residential_group_id__in=sorted(groups))
             for pk, groups in sorted(self.history.items())
             if groups is not None
         ]

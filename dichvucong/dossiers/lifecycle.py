@@ -25,6 +25,7 @@ from dichvucong.dossiers.constants import Delivery, EventKind, Refusal, Status
 from dichvucong.dossiers.fees import dossier_fee
 from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Dossier
+from dichvucong.dossiers.places import submitted_from
 from dichvucong.dossiers.rules import rules_of
 from dichvucong.dossiers.signals import due_date_extended, status_changed
 
@@ -131,6 +132,7 @@ def submit(dossier: Dossier, actor: Any) -> Dossier:
         code=code,
         submitted_at=now,
         fee_amount=dossier_fee(dossier),
+        residential_group_id=submitted_from(dossier),
     )
 
 

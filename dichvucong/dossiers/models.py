@@ -62,6 +62,17 @@ class Dossier(models.Model):
     applicant_phone = models.CharField(max_length=10, blank=True)
     applicant_email = models.EmailField(blank=True)
     form_data = models.JSONField(default=dict, blank=True)
+    # The residential group the dossier was submitted from (dossiers.places
+    # says how it is chosen), kept so that a citizen correcting their group
+    # later does not move old dossiers between the wards that split theirs.
+    residential_group = models.ForeignKey(
+        "catalogue.AdminUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tổ dân phố khi nộp"),
+    )
     delivery = models.CharField(
         _("hình thức nhận kết quả"),
         max_length=8,

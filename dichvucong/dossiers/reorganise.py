@@ -7,12 +7,13 @@ which units and agencies ended the day before and what succeeded them
   the agency that handles its procedure, on that day, for the place the
   dossier is about (catalogue.services.handling_agency), with one TRANSFER
   event on its chain. Status, dates and deadline are left as they are.
-  The places are the residential groups (else wards) the dossier's e-form
-  addresses and the applicant's account name that lay in the old agency's
-  territory; for a ward's agency with none, the old ward itself. When
-  they lead to different agencies, or to none (a split ward and no group
-  to go by, a district's dossier and no place in it), the dossier is
-  reported and left for a person to decide: never guessed.
+  The places are the residential group the dossier was submitted from
+  (Dossier.residential_group, chosen by dossiers.places), else the wards
+  its e-form addresses and the applicant's account name, that lay in the
+  old agency's territory; for a ward's agency with none, the old ward
+  itself. When they lead to different agencies, or to none (a split ward
+  and no group to go by, a district's dossier and no place in it), the
+  dossier is reported and left for a person to decide: never guessed.
 - A staff role at an ended agency moves to the successor when there is
   exactly one (a ward merged whole), and ends otherwise.
 - Dossiers that already ended stay where they are: their history is not
@@ -26,7 +27,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
 from django.db import transaction
 from django.utils import timezone
@@ -40,6 +41,7 @@ from dichvucong.dossiers import events
 from dichvucong.dossiers.constants import EventKind, Status
 from dichvucong.dossiers.locking import lock_dossier
 from dichvucong.dossiers.models import Dossier
+from dichvucong.dossiers.places import address_units, declared_groups
 from dichvucong.dossiers.signals import agency_changed
 
 # Submitted and waiting for a supplement count: the office still owes an
@@ -184,30 +186,23 @@ def places_of(dossier: Dossier, agency: Agency, last_day: date) -> list[AdminUni
 
 
 def _declared_units(dossier: Dossier) -> list[AdminUnit]:
-    """The units the dossier's e-form addresses name, then the applicant
-    account's: groups first, then wards."""
-    groups: list[Any] = []
-    wards: list[Any] = []
-    for value in (dossier.form_data or {}).values():
-        if isinstance(value, dict):
-            groups.append(value.get("group"))
-            wards.append(value.get("ward"))
+    """The units the dossier names: the residential group it was submitted
+    from, or for one without (dossiers.places' rule) the groups its e-form
+    addresses and the applicant account name; then the wards likewise."""
     citizen = getattr(dossier.applicant, "citizen", None)
     organisation = getattr(dossier.applicant, "organisation", None)
+    if dossier.residential_group_id is not None:
+        groups = [dossier.residential_group_id]
+    else:
+        groups = declared_groups(dossier.form_data, getattr(citizen, "residential_group_id", None))
+    wards = address_units(dossier.form_data, "ward")
     if citizen is not None:
-        groups.append(citizen.residential_group_id)
         wards.append(citizen.ward_id)
     elif organisation is not None:
         wards.append(organisation.ward_id)
-    ids = [int(pk) for pk in groups + wards if _is_id(pk)]
+    ids = groups + wards
     units = AdminUnit.objects.select_related("parent").in_bulk(ids)
     return [units[pk] for pk in dict.fromkeys(ids) if pk in units]
-
-
-def _is_id(value: Any) -> bool:
-    return (isinstance(value, int) and not isinstance(value, bool)) or (
-        isinstance(value, str) and value.isdigit()
-    )
 
 
 def agency_now(agency: Agency) -> Agency | None:

@@ -1,6 +1,7 @@
 """The year-end report's dossiers by ward, by the wards of the time or by
 today's (issue 15 point 3): where the helped households live, read from
-the applicant's residential group (else the receiving agency's unit), and
+the residential group the dossier was submitted from (Dossier.residential_group;
+else the receiving agency's unit), and
 moved to today's ward by reports.unitmap, the one map of the
 reorganisation. The dossiers are those the shown schools counted (and
 left pending), so both views add up to the schools' totals.
@@ -15,11 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from dichvucong.accounts.models import CitizenProfile
 from dichvucong.dossiers.models import Dossier
 from dichvucong.lib import disclosure
 from dichvucong.outreach import report
@@ -93,8 +92,7 @@ def _places(counted: set[int], pending: set[int]) -> dict[tuple[int | None, int]
     its filters sent them three times, and the driver read each)."""
     found = (
         Dossier.objects.filter(pk__in=counted | pending)
-        .annotate(group=_residential_group())
-        .values_list("pk", "group", "agency__admin_unit")
+        .values_list("pk", "residential_group", "agency__admin_unit")
     )
     places: dict[tuple[int | None, int], list[int]] = {}
     for pk, group, unit in found:
@@ -102,14 +100,6 @@ def _places(counted: set[int], pending: set[int]) -> dict[tuple[int | None, int]
         tally[0] += pk in counted
         tally[1] += pk in pending
     return places
-
-
-def _residential_group() -> Subquery:
-    """The applicant's residential group, looked up by the applicant's id
-    (one probe a dossier): joining through the users table made
-    PostgreSQL read every account of the city to find a few thousand."""
-    profiles = CitizenProfile.objects.filter(user_id=OuterRef("applicant_id"))
-    return Subquery(profiles.values("residential_group")[:1])
 
 
 def _ward(unit_map: UnitMap, group: int | None, unit: int, view: str) -> int:

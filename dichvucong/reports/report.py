@@ -227,7 +227,7 @@ def overdue_list(
     )
     names: dict[int, str] = {}
     moved = _overdue(scope.dossiers.filter(agency_id__in=ended), today).annotate(
-        group=F("applicant__citizen__residential_group_id")
+        group=F("residential_group_id")
     )
     for dossier in moved:
         agency = unit_map.agencies[

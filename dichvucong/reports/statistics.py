@@ -70,13 +70,9 @@ ENTITY_DIMENSIONS: dict[str, tuple[str, str, str | None]] = {
     "ward": ("agency__admin_unit_id", "agency__admin_unit__name", "agency__admin_unit__code"),
     "procedure": ("procedure_id", "procedure__name", "procedure__code"),
     "field": ("procedure__field_id", "procedure__field__name", None),
-    # The applicant's residential group: only to map a dossier to today's
-    # units (reports.unitmap), never a table of its own.
-    "group": (
-        "applicant__citizen__residential_group_id",
-        "applicant__citizen__residential_group__name",
-        None,
-    ),
+    # The residential group the dossier was submitted from: only to map a
+    # dossier to today's units (reports.unitmap), never a table of its own.
+    "group": ("residential_group_id", "residential_group__name", None),
 }
 TIME_DIMENSIONS = ("month", "year")
 # The grouping the entity tables are summed up from. The ward, a column of

@@ -132,6 +132,9 @@ def _dossier(world: World, rng: random.Random, index: int, today: date, days: in
     )
     if status == Status.DRAFT:
         return dossier
+    # As lifecycle.submit keeps it (dossiers.places): no e-form here.
+    citizen = getattr(world.applicant, "citizen", None)
+    dossier.residential_group_id = getattr(citizen, "residential_group_id", None)
     submitted_day = today - timedelta(days=rng.randint(0, days))
     dossier.submitted_at = min(_at(submitted_day, rng.randint(7, 22), rng.randint(0, 59)), _now())
     # Unique across days, as the table needs; real codes restart daily.

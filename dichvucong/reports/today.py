@@ -3,7 +3,8 @@ time, moved to today's agency and ward by reports.unitmap.
 
 Rows are counted as always (kept counts or dossiers), grouped also by
 agency and procedure; the ended agencies whose dossiers depend on the
-applicant's residential group are counted apart from their dossiers,
+residential group a dossier was submitted from are counted apart from
+their dossiers,
 grouped by that group too. Each counted row then goes, whole, to one
 agency of today: every dossier is in exactly one row before and after,
 so the totals of both views are the same. The loops run over groups of

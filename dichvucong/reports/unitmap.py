@@ -7,7 +7,8 @@ costs the same few queries whatever the number of dossiers or units.
 A dossier of an agency that still exists stays with it. A dossier of an
 ended ward's committee goes to the committee of the ward that took its
 ward or, for a ward split between several, the ward that took its
-applicant's residential group (CitizenProfile.residential_group). A
+residential group the dossier was submitted from (Dossier.residential_group,
+kept as it was: dossiers.places). A
 dossier of an ended district office goes to whoever handles its procedure
 today: that agency, or for a ward procedure the committee of the
 applicant's ward of today. With nothing to decide by (a split ward and no
@@ -112,7 +113,7 @@ class UnitMap:
 
     def group_dependent_agency_ids(self) -> frozenset[int]:
         """Ended agencies whose dossiers may go to different agencies of
-        today: they are counted with the applicant's residential group."""
+        today: they are counted with the residential group the dossier was submitted from."""
         return frozenset(
             agency.pk
             for agency in self.agencies.values()

@@ -108,6 +108,7 @@ PERSONAL: dict[str, dict[str, str]] = {
         "applicant_email": "dossier",
         "form_data": "dossier",
         "delivery_address": "dossier",
+        "residential_group": "dossier",
         "fee_exemption": "dossier",
         "postal_tracking": "dossier",
         "assignee": "staff",

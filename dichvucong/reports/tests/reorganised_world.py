@@ -57,13 +57,17 @@ def _applicants(cast: Cast, group_1: AdminUnit, group_2: AdminUnit) -> dict[str,
 
 
 def _spread(dossiers: list[Dossier], applicants: list[User], seed: int) -> None:
-    """Gives the generated dossiers applicants of every group."""
+    """Gives the generated dossiers applicants of every group, each
+    dossier submitted from its applicant's group."""
     rng = random.Random(seed)
     by_user: dict[int, list[int]] = {}
     for dossier in dossiers:
         by_user.setdefault(rng.choice(applicants).pk, []).append(dossier.pk)
+    groups = {user.pk: user.citizen.residential_group_id for user in applicants}
     for user_id, ids in by_user.items():
-        Dossier.objects.filter(pk__in=ids).update(applicant_id=user_id)
+        Dossier.objects.filter(pk__in=ids).update(
+            applicant_id=user_id, residential_group_id=groups[user_id]
+        )
 
 
 def build(cast: Cast, before: int = 120, after: int = 40) -> Reorganised:

@@ -25,8 +25,9 @@ START = "/ho-so/nop/1.001193/"
 # dossier's update, the notification rows, inside savepoints, and the kept
 # statistics (reports/tally: one read, the entries, the dossier's tally).
 # +2 at submission: the notice shown, recorded with the dossier (privacy/);
-# +1: the agency handling the procedure today for the applicant's place
-BUDGET = 31
+# +1: the agency handling the procedure today for the applicant's place;
+# +1: the residential group the dossier is submitted from (dossiers.places)
+BUDGET = 32
 
 STEP_FIELDS = (
     ("child_name", "birth_date", "sex"),

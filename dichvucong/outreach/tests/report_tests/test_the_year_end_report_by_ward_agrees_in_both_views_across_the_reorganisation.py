@@ -13,7 +13,9 @@ import time_machine
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from dichvucong.accounts.models import User
 from dichvucong.accounts.testing import login_verified
+from dichvucong.catalogue.models import AdminUnit
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.testing import _citizen
 from dichvucong.dossiers.tests.reorganisation_cast import add_groups_to_ward_b, reorganise_cast
@@ -38,7 +40,9 @@ def _reorganised(world) -> dict[str, int]:
     counted = sorted(pk for ids, _p in report.dossier_ids(world.campaign).values() for pk in ids)
     for index, user in enumerate(users):
         ids = counted[index::3]
-        Dossier.objects.filter(pk__in=ids).update(applicant=user, agency=dc.agency_b)
+        Dossier.objects.filter(pk__in=ids).update(
+            applicant=user, agency=dc.agency_b, residential_group=user.citizen.residential_group
+        )
     reorganise_cast()
     return {"g1": len(counted[0::3]), "g2": len(counted[1::3]), "a": len(counted[2::3])}
 
@@ -64,6 +68,17 @@ def test_both_views_add_up_to_the_schools_totals_and_split_by_group(world):
         "Phường Phương Liệt": sizes["g1"] + sizes["a"],
         "Phường Khương Đình mới": sizes["g2"],
     }
+
+
+def test_a_household_changing_group_leaves_its_dossiers_in_their_ward(world):
+    # A dossier keeps the group it was submitted from (dossiers.places).
+    _reorganised(world)
+    shown = report.present_all(world.campaign, with_names=False)
+    before = _by_name(report_wards.by_ward(shown, VIEW_TODAY, AFTER))
+    household = User.objects.get(username="001090000011")
+    household.citizen.residential_group = AdminUnit.objects.get(code="T-KD-2")
+    household.citizen.save()
+    assert _by_name(report_wards.by_ward(shown, VIEW_TODAY, AFTER)) == before
 
 
 def test_the_report_page_offers_both_views_the_wards_of_its_year_first(world, client):
