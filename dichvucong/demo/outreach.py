@@ -22,6 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
+from django.db import models
 from django.utils import timezone
 
 from dichvucong.accounts.models import User
@@ -329,7 +330,8 @@ def _pupils(classes: list[SchoolClass], tally: Tally) -> None:
     guardians_before = Guardian.objects.count()
     first = roster.import_table(table, schools, SCHOOL_YEAR)
     pupils = Pupil.objects.filter(school_class__in=todo)
-    consents = [c for pupil in pupils for c in _consents(pupil)]
+    rank = _fresh_ids(SchoolClass)
+    consents = [c for pupil in pupils for c in _consents(pupil, rank[pupil.school_class_id])]
     Consent.objects.bulk_create(consents, batch_size=500)
     roster.import_table(table, schools, SCHOOL_YEAR)
     tally.created[Guardian._meta.label] += Guardian.objects.count() - guardians_before
@@ -377,10 +379,20 @@ def _class_roster(school_class: SchoolClass) -> list[tuple[str, int, str, str]]:
     return lines
 
 
-def _consents(pupil: Pupil) -> list[Consent]:
+def _fresh_ids(model: type[models.Model]) -> dict[int, int]:
+    """Each row's place (1, 2, …) in the order its table's rows were made:
+    its id in a fresh database, and the same in one whose ids started higher
+    (a test database on PostgreSQL, whose sequences never roll back).
+    Seeding by the id itself gave other consents and attendance there, so
+    other figures."""
+    pks = model.objects.order_by("pk").values_list("pk", flat=True)
+    return {pk: n for n, pk in enumerate(pks, start=1)}
+
+
+def _consents(pupil: Pupil, class_rank: int) -> list[Consent]:
     """Paper forms sent home in the last week of February; the pupils'
     own consent taken in class the same day the form came back."""
-    rng = random.Random(f"{SEED}:consent:{pupil.school_class_id}:{pupil.full_name}")
+    rng = random.Random(f"{SEED}:consent:{class_rank}:{pupil.full_name}")
     day = datetime(2017, 2, rng.randint(20, 28), 9, 0)
     when = timezone.make_aware(day + timedelta(minutes=rng.randint(0, 400)))
     rows = []
@@ -477,8 +489,10 @@ def _plans(campaign: Campaign, classes: list[SchoolClass], days: list[date]) -> 
 
 def _attendance(sessions: list[TrainingSession], tally: Tally) -> None:
     rows = []
+    school_rank = _fresh_ids(School)
     for session in sessions:
-        rng = random.Random(f"{SEED}:attendance:{session.school_id}:{session.starts_at}")
+        rank = school_rank[session.school_id]
+        rng = random.Random(f"{SEED}:attendance:{rank}:{session.starts_at}")
         pupils = Pupil.objects.filter(school_class__in=session.classes.all()).order_by("pk")
         rows.extend(
             Attendance(session=session, pupil_id=pk, present=rng.random() < PRESENT_RATE)
