@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from dichvucong.accounts import signals  # noqa: F401  (connects the receivers)
+        from dichvucong.accounts import roles, signals  # noqa: F401  (connects the receivers)

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from dichvucong.accounts.constants import AccountKind, Role
+from dichvucong.accounts.roles import held_in
 
 View = Callable[..., HttpResponse]
 
@@ -20,7 +21,7 @@ View = Callable[..., HttpResponse]
 def may_handle_incidents(user: Any) -> bool:
     if not user.is_authenticated or user.kind != AccountKind.STAFF or not user.is_active:
         return False
-    return bool(user.staff_roles.filter(role=Role.ADMINISTRATOR).exists())
+    return bool(held_in(user, (Role.ADMINISTRATOR,)))
 
 
 def incident_admin_required(view: View) -> View:

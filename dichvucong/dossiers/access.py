@@ -20,6 +20,7 @@ from functools import reduce
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from dichvucong.accounts import roles as held_roles
 from dichvucong.accounts.constants import Role
 from dichvucong.catalogue.models import Agency, UnitSuccession
 from dichvucong.dossiers.constants import CLOSED_STATUSES, Status
@@ -27,15 +28,13 @@ from dichvucong.dossiers.models import Dossier
 from dichvucong.reports.unitmap import UnitMap
 
 BACK_OFFICE_ROLES = (Role.RECEPTIONIST, Role.SPECIALIST, Role.LEADER)
-# The history read from the map, kept on the user object: a page asks
-# more than once (the menu, the list).
+# What `reach` found, kept on the user object for the request: a page
+# asks more than once (the menu, the dashboard, the list).
 REACH_ATTRIBUTE = "_dossier_reach"
 
 
 def agency_ids_for(user, roles=BACK_OFFICE_ROLES) -> set[int]:  # type: ignore[no-untyped-def]
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    return set(user.staff_roles.filter(role__in=roles).values_list("agency_id", flat=True))
+    return held_roles.agency_ids(user, roles)
 
 
 def covered_agency_ids(user, roles=BACK_OFFICE_ROLES) -> list[int]:  # type: ignore[no-untyped-def]
@@ -77,14 +76,25 @@ NOBODY = Reach([], {})
 
 
 def reach(user, roles=BACK_OFFICE_ROLES) -> Reach:  # type: ignore[no-untyped-def]
-    """One query while the user's agencies succeeded no unit. With a
-    predecessor, the map's four more, once per request: the history is
-    kept on the user object for the agencies and the day it was read for
-    (the roles themselves are read again each time)."""
-    if not getattr(user, "is_authenticated", False):
+    """One query while the user's agencies succeeded no unit; with a
+    predecessor, the map's four more. Kept on the user object for the
+    agencies held and the day: once per request, however often a page
+    asks. No role, no query."""
+    held = sorted(agency_ids_for(user, roles))
+    if not held:
         return NOBODY
     today = timezone.localdate()
-    held = user.staff_roles.filter(role__in=roles).values("agency_id")
+    kept = getattr(user, REACH_ATTRIBUTE, None)
+    if kept is None:
+        kept = {}
+        setattr(user, REACH_ATTRIBUTE, kept)
+    key = (today, tuple(held))
+    if key not in kept:
+        kept[key] = _reach(held, today)
+    return kept[key]
+
+
+def _reach(held: list[int], today) -> Reach:  # type: ignore[no-untyped-def]
     succeeded = UnitSuccession.objects.filter(
         successor_id=OuterRef("admin_unit_id"), effective_date__lte=today
     )
@@ -93,11 +103,7 @@ def reach(user, roles=BACK_OFFICE_ROLES) -> Reach:  # type: ignore[no-untyped-de
     ids = [pk for pk, _succeeds in rows]
     if not any(succeeds for _pk, succeeds in rows):
         return Reach(ids, {})
-    kept = getattr(user, REACH_ATTRIBUTE, None)
-    if kept is None or kept[0] != (today, ids):
-        kept = ((today, ids), UnitMap(today).succeeded_by(ids))
-        setattr(user, REACH_ATTRIBUTE, kept)
-    return Reach(ids, kept[1])
+    return Reach(ids, UnitMap(today).succeeded_by(ids))
 
 
 def staff_dossiers(user, roles=BACK_OFFICE_ROLES) -> QuerySet[Dossier]:  # type: ignore[no-untyped-def]

@@ -21,6 +21,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from dichvucong.accounts.constants import AccountKind, Role
+from dichvucong.accounts.roles import held_in
 from dichvucong.outreach.models import (
     Campaign,
     Material,
@@ -73,11 +74,12 @@ def scope_for(user: Any) -> Scope:
 
 
 def _compute_scope(user: Any) -> Scope:
-    held = list(
-        user.staff_roles.filter(role__in=OUTREACH_ROLES).values_list(
-            "role", "agency_id", "agency__admin_unit_id", "school_id"
-        )
-    )
+    held = [
+        (role.role, role.agency_id, role.unit_id, role.school_id)
+        for role in held_in(user, OUTREACH_ROLES)
+    ]
+    if not held:
+        return EMPTY
     education = {agency for role, agency, _unit, _school in held if role == Role.EDUCATION_OFFICE}
     own_schools = {
         school

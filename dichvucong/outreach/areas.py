@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import AccountKind, Role
 from dichvucong.accounts.models import CitizenProfile
+from dichvucong.accounts.roles import unit_ids
 from dichvucong.catalogue.constants import UnitLevel
 from dichvucong.catalogue.models import AdminUnit
 from dichvucong.dossiers.models import Dossier
@@ -122,10 +123,13 @@ def wards_for(user: Any) -> QuerySet[AdminUnit]:
     leaders: that ward. Everyone else: none."""
     if not getattr(user, "is_authenticated", False) or user.kind != AccountKind.STAFF:
         return AdminUnit.objects.none()
-    # Subqueries, not lists: asking whether there is any ward (the menu
-    # does, on every page) costs one query.
-    above = user.staff_roles.filter(role__in=DISTRICT_ROLES).values("agency__admin_unit_id")
-    own = user.staff_roles.filter(role__in=WARD_ROLES).values("agency__admin_unit_id")
+    # The roles are read once per request (accounts.roles); asking whether
+    # there is any ward (the menu does, on every page) costs one query,
+    # none for staff without such a role.
+    above = sorted(unit_ids(user, DISTRICT_ROLES))
+    own = sorted(unit_ids(user, WARD_ROLES))
+    if not above and not own:
+        return AdminUnit.objects.none()
     return _wards().filter(_at_or_under(above) | Q(pk__in=own))
 
 

@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from dichvucong.accounts.constants import AccountKind, Role
+from dichvucong.accounts.roles import unit_ids
 from dichvucong.catalogue.models import Agency
 from dichvucong.dossiers.access import NOBODY, agency_ids_for, reach, readable_within
 from dichvucong.dossiers.models import Dossier
@@ -62,11 +63,7 @@ def _led_agency_ids(user: Any) -> set[int]:
     """Agencies in the part of the tree under the units where the user holds
     the district leadership role: the unit itself and up to two levels
     below it (district -> ward -> residential group)."""
-    units = set(
-        user.staff_roles.filter(role=Role.DISTRICT_LEADERSHIP).values_list(
-            "agency__admin_unit_id", flat=True
-        )
-    )
+    units = unit_ids(user, (Role.DISTRICT_LEADERSHIP,))
     if not units:
         return set()
     below = (

@@ -19,6 +19,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from dichvucong.accounts.constants import AccountKind, Role
+from dichvucong.accounts.roles import held_in
 from dichvucong.outreach import access as outreach
 from dichvucong.rights.models import RightsRequest
 
@@ -30,9 +31,7 @@ def is_subject_account(user: Any) -> bool:
 
 
 def answers_accounts(user: Any) -> bool:
-    if not getattr(user, "is_authenticated", False) or user.kind != AccountKind.STAFF:
-        return False
-    return user.staff_roles.filter(role=Role.ADMINISTRATOR).exists()
+    return bool(held_in(user, (Role.ADMINISTRATOR,)))
 
 
 def keeps_rosters(user: Any) -> bool:
