@@ -42,8 +42,10 @@ class Held:
 
 
 def held_roles(user: Any) -> tuple[Held, ...]:
-    """Every role the user holds; none for anyone but staff."""
-    if not getattr(user, "is_authenticated", False) or user.kind != AccountKind.STAFF:
+    """Every role the user holds; none for anyone not logged in. Whether
+    a rule also needs a staff account is that rule's to say
+    (`staff_held_in`)."""
+    if not getattr(user, "is_authenticated", False):
         return ()
     kept = getattr(user, ATTRIBUTE, None)
     if kept is not None and kept[0] == _current:
@@ -59,6 +61,13 @@ def held_roles(user: Any) -> tuple[Held, ...]:
 def held_in(user: Any, roles: Iterable[str]) -> tuple[Held, ...]:
     wanted = frozenset(roles)
     return tuple(held for held in held_roles(user) if held.role in wanted)
+
+
+def staff_held_in(user: Any, roles: Iterable[str]) -> tuple[Held, ...]:
+    """As `held_in`, for rules that open only to a staff account."""
+    if not getattr(user, "is_authenticated", False) or user.kind != AccountKind.STAFF:
+        return ()
+    return held_in(user, roles)
 
 
 def agency_ids(user: Any, roles: Iterable[str]) -> set[int]:

@@ -11,7 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from dichvucong.accounts.roles import held_in
+from dichvucong.accounts.roles import held_in, staff_held_in
 from dichvucong.dossiers.access import BACK_OFFICE_ROLES
 from dichvucong.dossiers.models import Dossier
 
@@ -20,7 +20,7 @@ View = Callable[..., HttpResponse]
 
 def back_office_roles(user: Any) -> frozenset[str]:
     """The back-office roles the user holds anywhere; empty for non-staff."""
-    return frozenset(held.role for held in held_in(user, BACK_OFFICE_ROLES))
+    return frozenset(held.role for held in staff_held_in(user, BACK_OFFICE_ROLES))
 
 
 def roles_for_dossier(user: Any, dossier: Dossier) -> frozenset[str]:

@@ -19,7 +19,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from dichvucong.accounts.constants import AccountKind, Role
-from dichvucong.accounts.roles import held_in
+from dichvucong.accounts.roles import staff_held_in
 from dichvucong.outreach import access as outreach
 from dichvucong.rights.models import RightsRequest
 
@@ -31,7 +31,7 @@ def is_subject_account(user: Any) -> bool:
 
 
 def answers_accounts(user: Any) -> bool:
-    return bool(held_in(user, (Role.ADMINISTRATOR,)))
+    return bool(staff_held_in(user, (Role.ADMINISTRATOR,)))
 
 
 def keeps_rosters(user: Any) -> bool:

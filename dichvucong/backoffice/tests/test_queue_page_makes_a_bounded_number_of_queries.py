@@ -13,15 +13,14 @@ from dichvucong.dossiers.constants import Status
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.testing import add_former_wards, former_dossier, make_dossier
 
-# Session, user, roles, agencies, calendar, procedures for the filter,
+# Session, user, the roles (read once for the door, the lists and the
+# menu: accounts/roles.py), agencies, calendar, procedures for the filter,
 # the counts of every queue in one query (history up to HISTORY_SHOWN +
-# 1), page rows: eight; five for the main menu
-# (core.navigation: ambassador row, outreach roles, wards, the dashboard's
-# led and staffed agencies); plus three for
-# the session limits middleware saving the session (savepoint, update,
-# release); one for the second factor's device, which django-otp reads on
-# each request to check the session's verification still holds.
-MAX_QUERIES = 17
+# 1), page rows: eight; two for the main menu (core.navigation: ambassador
+# row, wards); one for the second factor's device, which django-otp reads
+# on each request to check the session's verification still holds: 11 to
+# 12. Each rule asking for the roles itself was 17.
+MAX_QUERIES = 12
 # For staff whose ward took over others: reports.unitmap's catalogue, read
 # once per request (dossiers.access.reach).
 MAP_QUERIES = 4
