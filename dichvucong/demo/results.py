@@ -22,14 +22,8 @@ def load_results(tally: Tally) -> int:
     """Templates (kept if already there), then the latest results; safe to
     run twice. Returns how many results were issued."""
     tally.created["results.resulttemplate"] += load_templates()
-    finished = Dossier.objects.filter(
-        status__in=FINISHED_STATUSES, is_practice=False, resolved_at__isnull=False
-    )
-    latest = set(finished.order_by("-resolved_at")[:ISSUED_IN_DEMO])
-    # The demo citizen downloads their own e-result (people.CITIZEN_ID).
-    latest |= set(finished.filter(applicant__username=CITIZEN_ID))
     issued = 0
-    for dossier in sorted(latest, key=lambda d: d.resolved_at):
+    for dossier in sorted(latest_finished(), key=lambda d: d.resolved_at):
         if ResultDocument.objects.filter(dossier=dossier).exists():
             continue
         approval = dossier.events.filter(to_status=Status.RESOLVED).order_by("seq").first()
@@ -40,3 +34,18 @@ def load_results(tally: Tally) -> int:
         issued += 1
     tally.created["dossiers.resultdocument"] += issued
     return issued
+
+
+def latest_finished() -> set[Dossier]:
+    """The dossiers the demo issues results for: the latest finished ones
+    and the demo citizen's own."""
+    finished = Dossier.objects.filter(
+        status__in=FINISHED_STATUSES, is_practice=False, resolved_at__isnull=False
+    )
+    # Several dossiers are approved at the same minute: without the id,
+    # the database may pick another of them the next time (PostgreSQL's
+    # order of equal rows follows where they lie), and a second load
+    # would issue one more result.
+    latest = set(finished.order_by("-resolved_at", "-pk")[:ISSUED_IN_DEMO])
+    # The demo citizen downloads their own e-result (people.CITIZEN_ID).
+    return latest | set(finished.filter(applicant__username=CITIZEN_ID))
