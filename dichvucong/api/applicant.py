@@ -76,7 +76,7 @@ def me(request: HttpRequest) -> dict[str, Any]:
     summary="Hồ sơ của tôi, kể cả bản nháp",
 )
 def list_my_dossiers(request: HttpRequest, query: Query[PageQuery]) -> dict[str, Any]:
-    dossiers = access.own_dossiers(user_of(request)).order_by("-created_at")
+    dossiers = access.own_dossiers(user_of(request)).order_by("-created_at", "-pk")
     return present.page(dossiers, query, present.dossier_summary)
 
 
