@@ -247,7 +247,7 @@ def overdue_dossiers(dossiers: QuerySet[Dossier], today: date) -> QuerySet[Dossi
         .annotate(finished_at=FINISHED_AT, current_due=CURRENT_DUE)
         .filter(open_at_q(today), current_due__lt=today)
         .exclude(paused_at_q(today))
-        .order_by("current_due", "received_at")
+        .order_by("current_due", "received_at", "pk")
     )
 
 
