@@ -16,10 +16,10 @@ from dichvucong.dossiers.testing import Cast, make_draft
 
 def test_each_dossier_is_on_exactly_one_page_in_a_fixed_order(client: Client, cast: Cast) -> None:
     drafts = [make_draft(cast) for _ in range(5)]
-    Dossier.objects.update(created_at=timezone.now())
+    same_instant = timezone.now()
+    Dossier.objects.update(created_at=same_instant)
     # The oldest rewritten last: on PostgreSQL its row now lies at the end.
-    Dossier.objects.filter(pk=drafts[0].pk).update(created_at=timezone.now())
-    Dossier.objects.update(created_at=Dossier.objects.get(pk=drafts[0].pk).created_at)
+    Dossier.objects.filter(pk=drafts[0].pk).update(created_at=same_instant)
     client.force_login(cast.applicant)
 
     seen = []
